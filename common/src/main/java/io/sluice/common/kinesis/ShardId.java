@@ -1,0 +1,42 @@
+package io.sluice.common.kinesis;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A shard id as Kinesis formats it ({@code shardId-000000000003}). The number is the shard's index
+ * in its stream, which is also its Kafka partition.
+ */
+public record ShardId(int index) implements Comparable<ShardId> {
+    private static final Pattern FORMAT = Pattern.compile("shardId-(\\d{12})");
+
+    public ShardId {
+        if (index < 0) {
+            throw new IllegalArgumentException("Shard index must not be negative: " + index);
+        }
+    }
+
+    /** The shard id this text names, or empty when it is not in Kinesis' shard id format. */
+    public static Optional<ShardId> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Matcher m = FORMAT.matcher(text);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        long index = Long.parseLong(m.group(1));
+        return index > Integer.MAX_VALUE ? Optional.empty() : Optional.of(new ShardId((int) index));
+    }
+
+    @Override
+    public int compareTo(ShardId other) {
+        return Integer.compare(index, other.index);
+    }
+
+    @Override
+    public String toString() {
+        return String.format("shardId-%012d", index);
+    }
+}

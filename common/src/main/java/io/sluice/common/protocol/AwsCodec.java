@@ -1,0 +1,90 @@
+package io.sluice.common.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
+import io.sluice.common.error.AwsException;
+import io.sluice.common.error.ErrorCode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads requests and writes responses and errors of the AWS JSON 1.1 protocol in either of its
+ * encodings. Thread-safe; build one per application.
+ */
+public final class AwsCodec {
+    private final ObjectMapper json;
+    private final ObjectMapper cbor;
+
+    public AwsCodec() {
+        this.json = configure(JsonMapper.builder()).build();
+        this.cbor = configure(CBORMapper.builder()).build();
+    }
+
+    private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B configure(B builder) {
+        return builder
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .addModule(AwsTimestamps.module());
+    }
+
+    /**
+     * Decodes a request body. An empty body reads as an empty request.
+     *
+     * @throws AwsException SerializationException when the body is not a valid document of the type
+     */
+    public <T> T read(WireFormat format, byte[] body, Class<T> type) {
+        ObjectMapper mapper = mapper(format);
+        try {
+            if (body == null || body.length == 0) {
+                return mapper.readValue(format == WireFormat.JSON ? "{}".getBytes() : new byte[] {(byte) 0xA0}, type);
+            }
+            T value = mapper.readValue(body, type);
+            if (value == null) {
+                throw ErrorCode.SERIALIZATION.exception("Request body must be a structure");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw ErrorCode.SERIALIZATION.exception(describe(e));
+        } catch (IOException e) {
+            throw ErrorCode.SERIALIZATION.exception("Unreadable request body");
+        }
+    }
+
+    /** Encodes a response; a {@code null} response is the empty structure AWS returns for void operations. */
+    public byte[] write(WireFormat format, Object response) {
+        try {
+            return mapper(format).writeValueAsBytes(response == null ? Map.of() : response);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Encodes an error body: {@code {"__type": name, "message": text}}. */
+    public byte[] writeError(WireFormat format, ErrorCode code, String message) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("__type", code.wireName());
+        body.put("message", message == null ? "" : message);
+        return write(format, body);
+    }
+
+    private ObjectMapper mapper(WireFormat format) {
+        return format == WireFormat.CBOR ? cbor : json;
+    }
+
+    private static String describe(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        return message == null ? "Malformed request body" : message.lines().findFirst().orElse(message);
+    }
+}
