@@ -1,0 +1,94 @@
+package io.sluice.streams.iterator;
+
+import io.sluice.common.error.ErrorCode;
+import io.sluice.common.error.Violations;
+import io.sluice.common.kinesis.SequenceNumber;
+import io.sluice.streams.record.ShardReader;
+import io.sluice.streams.stream.Shard;
+import io.sluice.streams.stream.Stream;
+import io.sluice.streams.stream.StreamCatalog;
+import io.sluice.streams.stream.StreamLocator;
+import java.time.Clock;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+
+/** GetShardIterator: turns an iterator type and its argument into a signed shard position. */
+@Service
+public class IteratorService {
+    private static final List<String> TYPES =
+            List.of("AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER", "TRIM_HORIZON", "LATEST", "AT_TIMESTAMP");
+    private static final Pattern SEQUENCE_NUMBER = Pattern.compile("0|([1-9]\\d{0,128})");
+
+    private final StreamCatalog catalog;
+    private final StreamLocator locator;
+    private final ShardReader reader;
+    private final ShardIteratorCodec codec;
+    private final Clock clock;
+
+    IteratorService(StreamCatalog catalog, StreamLocator locator, ShardReader reader, ShardIteratorCodec codec, Clock clock) {
+        this.catalog = catalog;
+        this.locator = locator;
+        this.reader = reader;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws io.sluice.common.error.AwsException ValidationException, ResourceNotFoundException
+     *     (stream or shard), InvalidArgumentException (missing or foreign sequence number, missing
+     *     timestamp)
+     */
+    public GetShardIteratorResponse getShardIterator(GetShardIteratorRequest request) {
+        StreamLocator.checkNames(Violations.check(), request.streamName(), request.streamArn())
+                .notNull("shardId", request.shardId())
+                .length("shardId", request.shardId(), 1, 128)
+                .pattern("shardId", request.shardId(), StreamLocator.NAME)
+                .notNull("shardIteratorType", request.shardIteratorType())
+                .oneOf("shardIteratorType", request.shardIteratorType(), TYPES)
+                .pattern("startingSequenceNumber", request.startingSequenceNumber(), SEQUENCE_NUMBER)
+                .raise();
+        Stream stream = catalog.requireActive(locator.locate(request.streamName(), request.streamArn()));
+        Shard shard = stream.requireShard(request.shardId());
+        String topic = stream.topic();
+        int partition = shard.partition();
+        long offset = switch (request.shardIteratorType()) {
+            case "TRIM_HORIZON" -> reader.earliest(topic, partition);
+            case "LATEST" -> reader.latest(topic, partition);
+            case "AT_TIMESTAMP" -> {
+                if (request.timestamp() == null) {
+                    throw ErrorCode.INVALID_ARGUMENT.exception(
+                            "Must specify timestampInMillis parameter for iterator of type AT_TIMESTAMP. Current request has no timestamp parameter.");
+                }
+                yield reader.offsetAt(topic, partition, request.timestamp());
+            }
+            default -> {
+                boolean after = request.shardIteratorType().equals("AFTER_SEQUENCE_NUMBER");
+                SequenceNumber at = sequenceNumberIn(shard, request);
+                long wanted = after ? at.offset() + 1 : at.offset();
+                if (wanted > reader.latest(topic, partition)) {
+                    throw ErrorCode.INVALID_ARGUMENT.exception(
+                            "StartingSequenceNumber %s used in GetShardIterator on shard %s in stream %s is invalid because it did not come from this stream.",
+                            request.startingSequenceNumber(), shard.id(), stream.key());
+                }
+                yield wanted;
+            }
+        };
+        String iterator = codec.encode(new ShardPosition(stream.id(), partition, offset), clock.instant());
+        return new GetShardIteratorResponse(iterator);
+    }
+
+    private static SequenceNumber sequenceNumberIn(Shard shard, GetShardIteratorRequest request) {
+        if (request.startingSequenceNumber() == null) {
+            throw ErrorCode.INVALID_ARGUMENT.exception(
+                    "StartingSequenceNumber must be specified for iterator of type %s.", request.shardIteratorType());
+        }
+        SequenceNumber number = SequenceNumber.decode(request.startingSequenceNumber());
+        if (number.shardIndex() != shard.id().index()) {
+            throw ErrorCode.INVALID_ARGUMENT.exception(
+                    "Invalid StartingSequenceNumber. It encodes %s, while it was used in a call to a shard with %s",
+                    new io.sluice.common.kinesis.ShardId(number.shardIndex()), shard.id());
+        }
+        return number;
+    }
+}

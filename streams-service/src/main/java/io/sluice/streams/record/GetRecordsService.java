@@ -1,0 +1,78 @@
+package io.sluice.streams.record;
+
+import io.sluice.common.error.ErrorCode;
+import io.sluice.common.error.Violations;
+import io.sluice.common.kinesis.SequenceNumber;
+import io.sluice.common.kinesis.ShardId;
+import io.sluice.streams.iterator.ShardIteratorCodec;
+import io.sluice.streams.iterator.ShardPosition;
+import io.sluice.streams.stream.Stream;
+import io.sluice.streams.stream.StreamCatalog;
+import io.sluice.streams.system.StreamsProperties;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.stereotype.Service;
+
+/** GetRecords: reads a shard from the position its iterator holds and hands out the next iterator. */
+@Service
+public class GetRecordsService {
+    private static final int DEFAULT_LIMIT = 10_000;
+
+    private final StreamCatalog catalog;
+    private final ShardIteratorCodec iterators;
+    private final ShardReader reader;
+    private final Clock clock;
+    private final int maxBytes;
+
+    GetRecordsService(StreamCatalog catalog, ShardIteratorCodec iterators, ShardReader reader, Clock clock,
+            StreamsProperties properties) {
+        this.catalog = catalog;
+        this.iterators = iterators;
+        this.reader = reader;
+        this.clock = clock;
+        this.maxBytes = properties.limits().getRecordsMaxBytes();
+    }
+
+    /**
+     * @throws io.sluice.common.error.AwsException ValidationException (Limit outside 1..10000),
+     *     InvalidArgumentException (iterator not ours), ExpiredIteratorException,
+     *     ResourceNotFoundException (the stream or shard is gone)
+     */
+    public GetRecordsResponse getRecords(GetRecordsRequest request) {
+        Violations.check()
+                .notNull("shardIterator", request.shardIterator())
+                .length("shardIterator", request.shardIterator(), 1, 512)
+                .range("limit", request.limit(), 1, 10000)
+                .raise();
+        Instant now = clock.instant();
+        ShardPosition position = iterators.decode(request.shardIterator(), now);
+        Stream stream = catalog.requireActive(position.streamId());
+        if (request.streamArn() != null && !request.streamArn().equals(stream.arn())) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("The shard iterator does not belong to stream %s.", request.streamArn());
+        }
+        ShardId shardId = new ShardId(position.shardIndex());
+        stream.shard(shardId).orElseThrow(() -> ErrorCode.RESOURCE_NOT_FOUND.exception(
+                "Shard %s in stream %s does not exist", shardId, stream.key()));
+
+        int limit = request.limit() == null ? DEFAULT_LIMIT : request.limit();
+        ShardReader.Batch batch = reader.read(stream.topic(), position.shardIndex(), position.offset(), limit, maxBytes);
+        List<RecordView> records = new ArrayList<>(batch.records().size());
+        for (ConsumerRecord<byte[], byte[]> r : batch.records()) {
+            records.add(new RecordView(
+                    new SequenceNumber(r.partition(), r.offset()).encode(),
+                    Instant.ofEpochMilli(r.timestamp()),
+                    r.value() == null ? new byte[0] : r.value(),
+                    r.key() == null ? "" : new String(r.key(), StandardCharsets.UTF_8)));
+        }
+        long behind = 0;
+        if (batch.nextOffset() < batch.endOffset() && !batch.records().isEmpty()) {
+            behind = Math.max(0, now.toEpochMilli() - batch.records().get(batch.records().size() - 1).timestamp());
+        }
+        String next = iterators.encode(new ShardPosition(stream.id(), position.shardIndex(), batch.nextOffset()), now);
+        return new GetRecordsResponse(records, next, behind);
+    }
+}

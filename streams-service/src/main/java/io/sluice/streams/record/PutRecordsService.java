@@ -1,0 +1,148 @@
+package io.sluice.streams.record;
+
+import io.sluice.common.error.ErrorCode;
+import io.sluice.common.error.Violations;
+import io.sluice.common.kinesis.HashKey;
+import io.sluice.common.kinesis.SequenceNumber;
+import io.sluice.streams.stream.Shard;
+import io.sluice.streams.stream.Stream;
+import io.sluice.streams.stream.StreamCatalog;
+import io.sluice.streams.stream.StreamLocator;
+import io.sluice.streams.system.StreamsProperties;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * PutRecord and PutRecords: route each record by hash key to the open shard owning it and append
+ * it to that shard's partition. A record is reported written only once Kafka has acknowledged it
+ * with acks=all; a record Kafka did not take is reported failed, never lost silently.
+ */
+@Service
+public class PutRecordsService {
+    private static final Logger log = LoggerFactory.getLogger(PutRecordsService.class);
+    private static final Pattern HASH_KEY = Pattern.compile("0|([1-9]\\d{0,38})");
+    private static final Pattern SEQUENCE_NUMBER = Pattern.compile("0|([1-9]\\d{0,128})");
+    private static final long ACK_TIMEOUT_SECONDS = 35;
+
+    private final StreamCatalog catalog;
+    private final StreamLocator locator;
+    private final RecordWriter writer;
+    private final StreamsProperties.Limits limits;
+
+    PutRecordsService(StreamCatalog catalog, StreamLocator locator, RecordWriter writer, StreamsProperties properties) {
+        this.catalog = catalog;
+        this.locator = locator;
+        this.writer = writer;
+        this.limits = properties.limits();
+    }
+
+    /**
+     * @throws io.sluice.common.error.AwsException ValidationException (record too large, bad key),
+     *     InvalidArgumentException (hash key out of range), ResourceNotFoundException,
+     *     InternalFailure when Kafka did not acknowledge the record
+     */
+    public PutRecordResponse putRecord(PutRecordRequest request) {
+        StreamLocator.checkNames(Violations.check(), request.streamName(), request.streamArn())
+                .notNull("data", request.data())
+                .bytes("data", request.data(), limits.maxRecordBytes())
+                .notNull("partitionKey", request.partitionKey())
+                .length("partitionKey", request.partitionKey(), 1, 256)
+                .pattern("explicitHashKey", request.explicitHashKey(), HASH_KEY)
+                .pattern("sequenceNumberForOrdering", request.sequenceNumberForOrdering(), SEQUENCE_NUMBER)
+                .raise();
+        Stream stream = catalog.requireActive(locator.locate(request.streamName(), request.streamArn()));
+        Shard shard = stream.shardFor(HashKey.route(request.partitionKey(), request.explicitHashKey()));
+        CompletableFuture<RecordMetadata> ack = append(stream, shard, request.partitionKey(), request.data());
+        try {
+            RecordMetadata metadata = ack.get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return new PutRecordResponse(shard.id().toString(), sequenceNumber(metadata), stream.encryptionType());
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("PutRecord to {} failed", stream.key(), e);
+            throw ErrorCode.INTERNAL_FAILURE.exception("Internal service failure.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ErrorCode.INTERNAL_FAILURE.exception("Internal service failure.");
+        }
+    }
+
+    /**
+     * Appends all records, in request order per shard, and reports each one's outcome.
+     *
+     * @throws io.sluice.common.error.AwsException ValidationException (no records, more than 500,
+     *     a record too large), InvalidArgumentException (request over 5 MiB), ResourceNotFoundException
+     */
+    public PutRecordsResponse putRecords(PutRecordsRequest request) {
+        List<PutRecordsRequestEntry> entries = request.records();
+        Violations violations = StreamLocator.checkNames(Violations.check(), request.streamName(), request.streamArn())
+                .notNull("records", entries)
+                .size("records", entries, 1, 500);
+        long total = 0;
+        if (entries != null) {
+            for (int i = 0; i < entries.size(); i++) {
+                PutRecordsRequestEntry e = entries.get(i);
+                String at = "records." + (i + 1) + ".member.";
+                if (e == null) {
+                    violations.notNull("records." + (i + 1) + ".member", null);
+                    continue;
+                }
+                violations.notNull(at + "data", e.data())
+                        .bytes(at + "data", e.data(), limits.maxRecordBytes())
+                        .notNull(at + "partitionKey", e.partitionKey())
+                        .length(at + "partitionKey", e.partitionKey(), 1, 256)
+                        .pattern(at + "explicitHashKey", e.explicitHashKey(), HASH_KEY);
+                total += (e.data() == null ? 0 : e.data().length)
+                        + (e.partitionKey() == null ? 0 : e.partitionKey().getBytes(StandardCharsets.UTF_8).length);
+            }
+        }
+        violations.raise();
+        if (total > limits.putRecordsMaxBytes()) {
+            throw ErrorCode.INVALID_ARGUMENT.exception(
+                    "Records size exceeds %d bytes limit: the request holds %d bytes of data and partition keys.",
+                    limits.putRecordsMaxBytes(), total);
+        }
+        Stream stream = catalog.requireActive(locator.locate(request.streamName(), request.streamArn()));
+        List<Shard> shards = new ArrayList<>(entries.size());
+        for (PutRecordsRequestEntry e : entries) {
+            shards.add(stream.shardFor(HashKey.route(e.partitionKey(), e.explicitHashKey())));
+        }
+        List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            acks.add(append(stream, shards.get(i), entries.get(i).partitionKey(), entries.get(i).data()));
+        }
+        List<PutRecordsResultEntry> results = new ArrayList<>(entries.size());
+        int failed = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ACK_TIMEOUT_SECONDS);
+        for (int i = 0; i < acks.size(); i++) {
+            try {
+                RecordMetadata metadata = acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                results.add(new PutRecordsResultEntry(sequenceNumber(metadata), shards.get(i).id().toString(), null, null));
+            } catch (ExecutionException | TimeoutException e) {
+                log.warn("A PutRecords record to {} failed", stream.key(), e);
+                failed++;
+                results.add(new PutRecordsResultEntry(null, null, ErrorCode.INTERNAL_FAILURE.wireName(), "Internal service failure."));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw ErrorCode.INTERNAL_FAILURE.exception("Internal service failure.");
+            }
+        }
+        return new PutRecordsResponse(failed, results, stream.encryptionType());
+    }
+
+    private CompletableFuture<RecordMetadata> append(Stream stream, Shard shard, String partitionKey, byte[] data) {
+        return writer.append(stream.topic(), shard.partition(), partitionKey.getBytes(StandardCharsets.UTF_8), data);
+    }
+
+    private static String sequenceNumber(RecordMetadata metadata) {
+        return new SequenceNumber(metadata.partition(), metadata.offset()).encode();
+    }
+}

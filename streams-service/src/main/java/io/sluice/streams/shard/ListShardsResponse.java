@@ -1,0 +1,9 @@
+package io.sluice.streams.shard;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+/** Wire form of the ListShards response. */
+public record ListShardsResponse(
+        @JsonProperty("Shards") List<ShardView> shards,
+        @JsonProperty("NextToken") String nextToken) {
+}

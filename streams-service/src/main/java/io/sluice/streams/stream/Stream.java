@@ -1,0 +1,64 @@
+package io.sluice.streams.stream;
+
+import io.sluice.common.error.ErrorCode;
+import io.sluice.common.kinesis.ShardId;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An immutable snapshot of a stream and its shard map, as the record path reads it from the
+ * {@link StreamCatalog} without touching the database.
+ */
+public record Stream(
+        long id,
+        StreamKey key,
+        String topic,
+        StreamStatus status,
+        StreamMode mode,
+        int retentionHours,
+        String encryptionType,
+        Instant createdAt,
+        List<Shard> shards) {
+
+    public Stream {
+        shards = List.copyOf(shards);
+    }
+
+    public String arn() {
+        return key.arn().toString();
+    }
+
+    public long openShardCount() {
+        return shards.stream().filter(Shard::open).count();
+    }
+
+    /** The open shard whose hash-key range holds {@code hashKey}. */
+    public Shard shardFor(BigInteger hashKey) {
+        for (Shard shard : shards) {
+            if (shard.open() && shard.range().contains(hashKey)) {
+                return shard;
+            }
+        }
+        throw ErrorCode.INTERNAL_FAILURE.exception("No open shard of stream %s holds hash key %s", key, hashKey);
+    }
+
+    public Optional<Shard> shard(ShardId id) {
+        return id.index() < shards.size() && shards.get(id.index()).id().equals(id)
+                ? Optional.of(shards.get(id.index()))
+                : shards.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The shard named by {@code shardId}.
+     *
+     * @throws io.sluice.common.error.AwsException ResourceNotFoundException when there is none
+     */
+    public Shard requireShard(String shardId) {
+        return ShardId.parse(shardId)
+                .flatMap(this::shard)
+                .orElseThrow(() -> ErrorCode.RESOURCE_NOT_FOUND.exception(
+                        "Shard %s in stream %s does not exist", shardId, key));
+    }
+}

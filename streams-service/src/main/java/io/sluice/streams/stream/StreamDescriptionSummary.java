@@ -1,0 +1,19 @@
+package io.sluice.streams.stream;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+/** Wire form of a stream as DescribeStreamSummary shows it. */
+public record StreamDescriptionSummary(
+        @JsonProperty("StreamName") String streamName,
+        @JsonProperty("StreamARN") String streamArn,
+        @JsonProperty("StreamStatus") StreamStatus streamStatus,
+        @JsonProperty("StreamModeDetails") StreamModeDetails streamModeDetails,
+        @JsonProperty("RetentionPeriodHours") int retentionPeriodHours,
+        @JsonProperty("StreamCreationTimestamp") Instant streamCreationTimestamp,
+        @JsonProperty("EnhancedMonitoring") List<EnhancedMetrics> enhancedMonitoring,
+        @JsonProperty("EncryptionType") String encryptionType,
+        @JsonProperty("OpenShardCount") int openShardCount,
+        @JsonProperty("ConsumerCount") int consumerCount,
+        @JsonProperty("MaxRecordSizeInKiB") int maxRecordSizeInKiB) {
+}

@@ -1,0 +1,132 @@
+package io.sluice.streams.stream;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A stream's row; shards and tags hang off it. */
+@Entity
+@Table(name = "stream")
+public class StreamEntity {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "account_id", nullable = false)
+    private String accountId;
+
+    @Column(nullable = false)
+    private String region;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(nullable = false)
+    private String topic;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private StreamStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "stream_mode", nullable = false)
+    private StreamMode mode;
+
+    @Column(name = "retention_hours", nullable = false)
+    private int retentionHours;
+
+    @Column(name = "encryption_type", nullable = false)
+    private String encryptionType = "NONE";
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @OneToMany(mappedBy = "stream", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("shardIndex")
+    private List<ShardEntity> shards = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "stream_tag", joinColumns = @JoinColumn(name = "stream_id"))
+    @MapKeyColumn(name = "tag_key")
+    @Column(name = "tag_value")
+    private Map<String, String> tags = new TreeMap<>();
+
+    protected StreamEntity() {
+    }
+
+    StreamEntity(StreamKey key, String topic, StreamMode mode, int retentionHours, Instant createdAt) {
+        this.accountId = key.accountId();
+        this.region = key.region();
+        this.name = key.name();
+        this.topic = topic;
+        this.mode = mode;
+        this.retentionHours = retentionHours;
+        this.createdAt = createdAt;
+        this.status = StreamStatus.CREATING;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public StreamKey key() {
+        return new StreamKey(accountId, region, name);
+    }
+
+    public String getTopic() {
+        return topic;
+    }
+
+    public StreamStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(StreamStatus status) {
+        this.status = status;
+    }
+
+    public StreamMode getMode() {
+        return mode;
+    }
+
+    public int getRetentionHours() {
+        return retentionHours;
+    }
+
+    public void setRetentionHours(int retentionHours) {
+        this.retentionHours = retentionHours;
+    }
+
+    public String getEncryptionType() {
+        return encryptionType;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public List<ShardEntity> getShards() {
+        return shards;
+    }
+
+    public Map<String, String> getTags() {
+        return tags;
+    }
+}

@@ -1,0 +1,62 @@
+package io.sluice.streams.stream;
+
+import io.sluice.common.error.ErrorCode;
+import io.sluice.common.error.Violations;
+import io.sluice.common.kinesis.StreamArn;
+import io.sluice.streams.system.StreamsProperties;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the StreamName or StreamARN of a request into the stream's key, validating both as the
+ * Kinesis API model constrains them. Until access keys map to accounts, every request is served
+ * as the configured account and region.
+ */
+@Component
+public class StreamLocator {
+    public static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
+    private static final Pattern ARN = Pattern.compile("arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+");
+
+    private final String accountId;
+    private final String region;
+
+    StreamLocator(StreamsProperties properties) {
+        this.accountId = properties.accountId();
+        this.region = properties.region();
+    }
+
+    /** Adds the model's constraints on StreamName and StreamARN to {@code violations}. */
+    public static Violations checkNames(Violations violations, String name, String arn) {
+        return violations
+                .length("streamName", name, 1, 128)
+                .pattern("streamName", name, NAME)
+                .length("streamARN", arn, 1, 2048)
+                .pattern("streamARN", arn, ARN);
+    }
+
+    /**
+     * The key of the stream a request names. Call after {@link #checkNames}.
+     *
+     * @throws io.sluice.common.error.AwsException InvalidArgumentException when neither or two
+     *     different streams are named
+     */
+    public StreamKey locate(String name, String arn) {
+        if (arn == null) {
+            if (name == null) {
+                throw ErrorCode.INVALID_ARGUMENT.exception("Either StreamName or StreamARN must be provided.");
+            }
+            return new StreamKey(accountId, region, name);
+        }
+        StreamArn parsed = StreamArn.parse(arn)
+                .orElseThrow(() -> ErrorCode.INVALID_ARGUMENT.exception("Invalid StreamARN %s.", arn));
+        if (name != null && !name.equals(parsed.streamName())) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("StreamName %s does not match the stream of StreamARN %s.", name, arn);
+        }
+        return new StreamKey(parsed.accountId(), parsed.region(), parsed.streamName());
+    }
+
+    /** The account and region requests are served as. */
+    public StreamKey scope(String name) {
+        return new StreamKey(accountId, region, name);
+    }
+}

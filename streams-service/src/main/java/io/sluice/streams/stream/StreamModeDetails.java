@@ -1,0 +1,8 @@
+package io.sluice.streams.stream;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Wire form of a stream's capacity mode. */
+public record StreamModeDetails(
+        @JsonProperty("StreamMode") String streamMode) {
+}

@@ -1,0 +1,177 @@
+package io.sluice.streams.stream;
+
+import io.sluice.common.error.ErrorCode;
+import io.sluice.common.error.Violations;
+import io.sluice.common.kinesis.HashKeyRange;
+import io.sluice.common.kinesis.ShardId;
+import io.sluice.streams.system.StreamsProperties;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creating and deleting streams and changing their retention. CreateStream and DeleteStream
+ * return at once and the stream moves through CREATING / DELETING in the background, as in Kinesis.
+ */
+@Service
+public class StreamService {
+    static final int MIN_RETENTION_HOURS = 24;
+    static final int MAX_RETENTION_HOURS = 8760;
+
+    private final StreamRepository repository;
+    private final StreamCatalog catalog;
+    private final StreamLocator locator;
+    private final StreamLifecycle lifecycle;
+    private final StreamTopics topics;
+    private final TransactionTemplate transactions;
+    private final StreamsProperties.Limits limits;
+    private final Clock clock;
+
+    StreamService(StreamRepository repository, StreamCatalog catalog, StreamLocator locator, StreamLifecycle lifecycle,
+            StreamTopics topics, TransactionTemplate transactions, StreamsProperties properties, Clock clock) {
+        this.repository = repository;
+        this.catalog = catalog;
+        this.locator = locator;
+        this.lifecycle = lifecycle;
+        this.topics = topics;
+        this.transactions = transactions;
+        this.limits = properties.limits();
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a stream in CREATING state; it turns ACTIVE once its topic exists. Without a shard
+     * count and mode the stream is ON_DEMAND.
+     *
+     * @throws io.sluice.common.error.AwsException ValidationException, InvalidArgumentException,
+     *     ResourceInUseException (the name is taken), LimitExceededException (account shard limit)
+     */
+    public void create(CreateStreamRequest request) {
+        Violations.check()
+                .notNull("streamName", request.streamName())
+                .length("streamName", request.streamName(), 1, 128)
+                .pattern("streamName", request.streamName(), StreamLocator.NAME)
+                .range("shardCount", request.shardCount(), 1, Integer.MAX_VALUE)
+                .oneOf("streamModeDetails.streamMode",
+                        request.streamModeDetails() == null ? null : request.streamModeDetails().streamMode(),
+                        List.of("PROVISIONED", "ON_DEMAND"))
+                .size("tags", request.tags() == null ? null : request.tags().keySet(), 1, 200)
+                .range("maxRecordSizeInKiB", request.maxRecordSizeInKiB(), 1024, 10240)
+                .raise();
+        StreamMode mode = modeOf(request);
+        int shardCount = mode == StreamMode.ON_DEMAND ? limits.onDemandShards() : request.shardCount();
+        StreamKey key = locator.scope(request.streamName());
+        Map<String, String> tags = request.tags() == null ? Map.of() : request.tags();
+        TagRules.check(tags);
+
+        Instant now = clock.instant();
+        long id;
+        try {
+            id = transactions.execute(tx -> {
+                if (repository.findByKey(key).isPresent()) {
+                    throw inUse(key);
+                }
+                long open = repository.countOpenShards(key.accountId(), key.region());
+                if (open + shardCount > limits.shardLimit()) {
+                    throw ErrorCode.LIMIT_EXCEEDED.exception(
+                            "This request would exceed the shard limit for the account %s in %s. Current shard count for the account: %d. Limit: %d. Number of additional shards that would have resulted from this request: %d.",
+                            key.accountId(), key.region(), open, limits.shardLimit(), shardCount);
+                }
+                StreamEntity stream = new StreamEntity(key, StreamTopics.topicName(key, now.toEpochMilli()), mode,
+                        limits.defaultRetentionHours(), now);
+                List<HashKeyRange> ranges = HashKeyRange.evenSplit(shardCount);
+                for (int i = 0; i < shardCount; i++) {
+                    stream.getShards().add(new ShardEntity(stream, new Shard(new ShardId(i), ranges.get(i), null, null, 0, null)));
+                }
+                stream.getTags().putAll(tags);
+                return repository.saveAndFlush(stream).getId();
+            });
+        } catch (DataIntegrityViolationException e) {
+            throw inUse(key);
+        }
+        catalog.invalidate(key, id);
+        lifecycle.activate(id);
+    }
+
+    /**
+     * Marks a stream DELETING; its topic and metadata are removed in the background.
+     *
+     * @throws io.sluice.common.error.AwsException ResourceNotFoundException
+     */
+    public void delete(DeleteStreamRequest request) {
+        StreamLocator.checkNames(Violations.check(), request.streamName(), request.streamArn()).raise();
+        StreamKey key = locator.locate(request.streamName(), request.streamArn());
+        long id = transactions.execute(tx -> {
+            StreamEntity stream = repository.findByKey(key).orElseThrow(() -> StreamCatalog.notFound(key));
+            stream.setStatus(StreamStatus.DELETING);
+            return stream.getId();
+        });
+        catalog.invalidate(key, id);
+        lifecycle.remove(id);
+    }
+
+    /**
+     * Changes the retention of a stream and of its Kafka topic.
+     *
+     * @param increase true for IncreaseStreamRetentionPeriod, false for Decrease
+     * @throws io.sluice.common.error.AwsException InvalidArgumentException when the new period is
+     *     on the wrong side of the current one or outside 24..8760 hours; ResourceNotFoundException
+     */
+    public void changeRetention(RetentionPeriodRequest request, boolean increase) {
+        StreamLocator.checkNames(Violations.check(), request.streamName(), request.streamArn())
+                .notNull("retentionPeriodHours", request.retentionPeriodHours())
+                .raise();
+        StreamKey key = locator.locate(request.streamName(), request.streamArn());
+        int hours = request.retentionPeriodHours();
+        if (hours < MIN_RETENTION_HOURS || hours > MAX_RETENTION_HOURS) {
+            throw ErrorCode.INVALID_ARGUMENT.exception(
+                    "Retention period must be between %d and %d hours, but was %d hours.", MIN_RETENTION_HOURS, MAX_RETENTION_HOURS, hours);
+        }
+        transactions.executeWithoutResult(tx -> {
+            StreamEntity stream = repository.findByKey(key).orElseThrow(() -> StreamCatalog.notFound(key));
+            if (stream.getStatus() != StreamStatus.ACTIVE) {
+                throw ErrorCode.RESOURCE_IN_USE.exception("Stream %s is not ACTIVE: it is %s.", key, stream.getStatus());
+            }
+            int current = stream.getRetentionHours();
+            if (increase && hours < current) {
+                throw ErrorCode.INVALID_ARGUMENT.exception(
+                        "Requested retention period (%d hours) for stream %s can not be shorter than existing retention period (%d hours). Use DecreaseRetentionPeriod API.",
+                        hours, key.name(), current);
+            }
+            if (!increase && hours > current) {
+                throw ErrorCode.INVALID_ARGUMENT.exception(
+                        "Requested retention period (%d hours) for stream %s can not be longer than existing retention period (%d hours). Use IncreaseRetentionPeriod API.",
+                        hours, key.name(), current);
+            }
+            topics.setRetention(stream.getTopic(), hours);
+            stream.setRetentionHours(hours);
+            catalog.invalidate(key, stream.getId());
+        });
+    }
+
+    private static StreamMode modeOf(CreateStreamRequest request) {
+        StreamModeDetails details = request.streamModeDetails();
+        if (details == null) {
+            return request.shardCount() == null ? StreamMode.ON_DEMAND : StreamMode.PROVISIONED;
+        }
+        if (details.streamMode() == null) {
+            Violations.check().notNull("streamModeDetails.streamMode", null).raise();
+        }
+        StreamMode mode = StreamMode.valueOf(details.streamMode());
+        if (mode == StreamMode.PROVISIONED && request.shardCount() == null) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("ShardCount is required for a stream in PROVISIONED mode.");
+        }
+        if (mode == StreamMode.ON_DEMAND && request.shardCount() != null) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("ShardCount must not be specified for a stream in ON_DEMAND mode.");
+        }
+        return mode;
+    }
+
+    private static RuntimeException inUse(StreamKey key) {
+        return ErrorCode.RESOURCE_IN_USE.exception("Stream %s already exists.", key);
+    }
+}

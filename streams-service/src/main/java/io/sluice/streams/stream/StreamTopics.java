@@ -1,0 +1,86 @@
+package io.sluice.streams.stream;
+
+import io.sluice.streams.system.StreamsProperties;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Kafka side of a stream's lifecycle: one topic per stream, one partition per shard. Record
+ * timestamps are the broker's append time, which is the record's approximate arrival time.
+ */
+@Component
+class StreamTopics {
+    private static final long TIMEOUT_SECONDS = 30;
+
+    private final Admin admin;
+    private final StreamsProperties.Kafka kafka;
+
+    StreamTopics(Admin admin, StreamsProperties properties) {
+        this.admin = admin;
+        this.kafka = properties.kafka();
+    }
+
+    /** The topic name of a new stream: readable by Kafka tools, unique across re-creations. */
+    static String topicName(StreamKey key, long creationMillis) {
+        return "kinesis." + key.accountId() + "." + key.region() + "." + key.name() + "." + Long.toString(creationMillis, 36);
+    }
+
+    void create(String topic, int partitions, int retentionHours) {
+        NewTopic newTopic = new NewTopic(topic, partitions, kafka.replicationFactor()).configs(Map.of(
+                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(TimeUnit.HOURS.toMillis(retentionHours)),
+                TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime",
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(kafka.minInsyncReplicas()),
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(11 * 1024 * 1024),
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE));
+        try {
+            await(admin.createTopics(List.of(newTopic)).all());
+        } catch (TopicExistsException e) {
+            // Created by an earlier attempt that did not get to record it.
+        }
+    }
+
+    void setRetention(String topic, int retentionHours) {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        AlterConfigOp op = new AlterConfigOp(
+                new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(TimeUnit.HOURS.toMillis(retentionHours))),
+                AlterConfigOp.OpType.SET);
+        await(admin.incrementalAlterConfigs(Map.of(resource, List.of(op))).all());
+    }
+
+    void delete(String topic) {
+        try {
+            await(admin.deleteTopics(Set.of(topic)).all());
+        } catch (UnknownTopicOrPartitionException e) {
+            // Already gone.
+        }
+    }
+
+    private static void await(org.apache.kafka.common.KafkaFuture<Void> future) {
+        try {
+            future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer within " + TIMEOUT_SECONDS + " s", e);
+        }
+    }
+}

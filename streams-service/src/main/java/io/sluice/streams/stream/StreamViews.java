@@ -1,0 +1,104 @@
+package io.sluice.streams.stream;
+
+import io.sluice.common.error.ErrorCode;
+import io.sluice.common.error.Violations;
+import io.sluice.common.kinesis.ShardId;
+import io.sluice.common.protocol.PageToken;
+import io.sluice.streams.shard.ShardView;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** DescribeStream, DescribeStreamSummary and ListStreams. */
+@Service
+public class StreamViews {
+    static final Duration TOKEN_TTL = Duration.ofMinutes(5);
+    private static final List<EnhancedMetrics> NO_METRICS = List.of(new EnhancedMetrics(List.of()));
+
+    private final StreamRepository repository;
+    private final StreamCatalog catalog;
+    private final StreamLocator locator;
+    private final Clock clock;
+    private final int maxRecordKiB;
+
+    StreamViews(StreamRepository repository, StreamCatalog catalog, StreamLocator locator, Clock clock,
+            io.sluice.streams.system.StreamsProperties properties) {
+        this.repository = repository;
+        this.catalog = catalog;
+        this.locator = locator;
+        this.clock = clock;
+        this.maxRecordKiB = properties.limits().maxRecordBytes() / 1024;
+    }
+
+    /** @throws io.sluice.common.error.AwsException ResourceNotFoundException */
+    public DescribeStreamResponse describe(DescribeStreamRequest request) {
+        StreamLocator.checkNames(Violations.check(), request.streamName(), request.streamArn())
+                .range("limit", request.limit(), 1, 10000)
+                .length("exclusiveStartShardId", request.exclusiveStartShardId(), 1, 128)
+                .pattern("exclusiveStartShardId", request.exclusiveStartShardId(), StreamLocator.NAME)
+                .raise();
+        Stream stream = existing(locator.locate(request.streamName(), request.streamArn()));
+        int limit = request.limit() == null ? 100 : request.limit();
+        int after = request.exclusiveStartShardId() == null ? -1
+                : ShardId.parse(request.exclusiveStartShardId()).map(ShardId::index).orElse(-1);
+        List<Shard> remaining = stream.shards().stream().filter(s -> s.id().index() > after).toList();
+        List<ShardView> page = remaining.stream().limit(limit).map(ShardView::of).toList();
+        return new DescribeStreamResponse(new StreamDescription(
+                stream.key().name(), stream.arn(), stream.status(), new StreamModeDetails(stream.mode().name()),
+                page, remaining.size() > limit, stream.retentionHours(), stream.createdAt(), NO_METRICS,
+                stream.encryptionType()));
+    }
+
+    /** @throws io.sluice.common.error.AwsException ResourceNotFoundException */
+    public DescribeStreamSummaryResponse describeSummary(DescribeStreamSummaryRequest request) {
+        StreamLocator.checkNames(Violations.check(), request.streamName(), request.streamArn()).raise();
+        Stream stream = existing(locator.locate(request.streamName(), request.streamArn()));
+        return new DescribeStreamSummaryResponse(new StreamDescriptionSummary(
+                stream.key().name(), stream.arn(), stream.status(), new StreamModeDetails(stream.mode().name()),
+                stream.retentionHours(), stream.createdAt(), NO_METRICS, stream.encryptionType(),
+                (int) stream.openShardCount(), 0, maxRecordKiB));
+    }
+
+    /** Streams of the account in name order, with NextToken pagination. */
+    @Transactional(readOnly = true)
+    public ListStreamsResponse list(ListStreamsRequest request) {
+        Violations.check()
+                .range("limit", request.limit(), 1, 10000)
+                .length("exclusiveStartStreamName", request.exclusiveStartStreamName(), 1, 128)
+                .pattern("exclusiveStartStreamName", request.exclusiveStartStreamName(), StreamLocator.NAME)
+                .length("nextToken", request.nextToken(), 1, 1048576)
+                .raise();
+        StreamKey scope = locator.scope("");
+        String after = request.exclusiveStartStreamName() == null ? "" : request.exclusiveStartStreamName();
+        if (request.nextToken() != null) {
+            if (request.exclusiveStartStreamName() != null) {
+                throw ErrorCode.INVALID_ARGUMENT.exception("NextToken and ExclusiveStartStreamName cannot be provided together.");
+            }
+            PageToken token = PageToken.decode(request.nextToken(), clock.instant(), TOKEN_TTL);
+            if (!token.scope().equals(scope.accountId() + ":" + scope.region())) {
+                throw ErrorCode.INVALID_ARGUMENT.exception("Invalid NextToken.");
+            }
+            after = token.after();
+        }
+        int limit = request.limit() == null ? 100 : request.limit();
+        List<StreamEntity> page = repository.findPage(scope.accountId(), scope.region(), after, PageRequest.of(0, limit + 1));
+        boolean more = page.size() > limit;
+        List<StreamEntity> shown = more ? page.subList(0, limit) : page;
+        String next = more
+                ? new PageToken(scope.accountId() + ":" + scope.region(), shown.get(shown.size() - 1).key().name(), clock.instant()).encode()
+                : null;
+        return new ListStreamsResponse(
+                shown.stream().map(s -> s.key().name()).toList(),
+                more,
+                next,
+                shown.stream().map(s -> new StreamSummary(s.key().name(), s.key().arn().toString(), s.getStatus(),
+                        new StreamModeDetails(s.getMode().name()), s.getCreatedAt())).toList());
+    }
+
+    private Stream existing(StreamKey key) {
+        return catalog.find(key).orElseThrow(() -> StreamCatalog.notFound(key));
+    }
+}

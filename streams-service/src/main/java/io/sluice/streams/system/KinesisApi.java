@@ -1,0 +1,86 @@
+package io.sluice.streams.system;
+
+import io.sluice.streams.iterator.GetShardIteratorRequest;
+import io.sluice.streams.iterator.IteratorService;
+import io.sluice.streams.record.GetRecordsRequest;
+import io.sluice.streams.record.GetRecordsService;
+import io.sluice.streams.record.PutRecordRequest;
+import io.sluice.streams.record.PutRecordsRequest;
+import io.sluice.streams.record.PutRecordsService;
+import io.sluice.streams.shard.ListShardsRequest;
+import io.sluice.streams.shard.ShardService;
+import io.sluice.streams.stream.CreateStreamRequest;
+import io.sluice.streams.stream.DeleteStreamRequest;
+import io.sluice.streams.stream.DescribeStreamRequest;
+import io.sluice.streams.stream.DescribeStreamSummaryRequest;
+import io.sluice.streams.stream.ListStreamsRequest;
+import io.sluice.streams.stream.RetentionPeriodRequest;
+import io.sluice.streams.stream.StreamService;
+import io.sluice.streams.stream.StreamViews;
+import io.sluice.streams.tag.AddTagsToStreamRequest;
+import io.sluice.streams.tag.ListTagsForStreamRequest;
+import io.sluice.streams.tag.RemoveTagsFromStreamRequest;
+import io.sluice.streams.tag.TagService;
+import org.springframework.stereotype.Component;
+
+/** Dispatches a decoded request to the facade of its concept. Void operations return null. */
+@Component
+class KinesisApi {
+    private final StreamService streams;
+    private final StreamViews views;
+    private final ShardService shards;
+    private final PutRecordsService puts;
+    private final GetRecordsService gets;
+    private final IteratorService iterators;
+    private final TagService tags;
+
+    KinesisApi(StreamService streams, StreamViews views, ShardService shards, PutRecordsService puts,
+            GetRecordsService gets, IteratorService iterators, TagService tags) {
+        this.streams = streams;
+        this.views = views;
+        this.shards = shards;
+        this.puts = puts;
+        this.gets = gets;
+        this.iterators = iterators;
+        this.tags = tags;
+    }
+
+    Object invoke(KinesisOperation operation, Object request) {
+        switch (operation) {
+            case CREATE_STREAM -> streams.create((CreateStreamRequest) request);
+            case DELETE_STREAM -> streams.delete((DeleteStreamRequest) request);
+            case INCREASE_STREAM_RETENTION_PERIOD -> streams.changeRetention((RetentionPeriodRequest) request, true);
+            case DECREASE_STREAM_RETENTION_PERIOD -> streams.changeRetention((RetentionPeriodRequest) request, false);
+            case ADD_TAGS_TO_STREAM -> tags.add((AddTagsToStreamRequest) request);
+            case REMOVE_TAGS_FROM_STREAM -> tags.remove((RemoveTagsFromStreamRequest) request);
+            case DESCRIBE_STREAM -> {
+                return views.describe((DescribeStreamRequest) request);
+            }
+            case DESCRIBE_STREAM_SUMMARY -> {
+                return views.describeSummary((DescribeStreamSummaryRequest) request);
+            }
+            case LIST_STREAMS -> {
+                return views.list((ListStreamsRequest) request);
+            }
+            case LIST_SHARDS -> {
+                return shards.list((ListShardsRequest) request);
+            }
+            case PUT_RECORD -> {
+                return puts.putRecord((PutRecordRequest) request);
+            }
+            case PUT_RECORDS -> {
+                return puts.putRecords((PutRecordsRequest) request);
+            }
+            case GET_SHARD_ITERATOR -> {
+                return iterators.getShardIterator((GetShardIteratorRequest) request);
+            }
+            case GET_RECORDS -> {
+                return gets.getRecords((GetRecordsRequest) request);
+            }
+            case LIST_TAGS_FOR_STREAM -> {
+                return tags.list((ListTagsForStreamRequest) request);
+            }
+        }
+        return null;
+    }
+}

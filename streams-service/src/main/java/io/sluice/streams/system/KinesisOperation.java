@@ -1,0 +1,67 @@
+package io.sluice.streams.system;
+
+import io.sluice.streams.iterator.GetShardIteratorRequest;
+import io.sluice.streams.record.GetRecordsRequest;
+import io.sluice.streams.record.PutRecordRequest;
+import io.sluice.streams.record.PutRecordsRequest;
+import io.sluice.streams.shard.ListShardsRequest;
+import io.sluice.streams.stream.CreateStreamRequest;
+import io.sluice.streams.stream.DeleteStreamRequest;
+import io.sluice.streams.stream.DescribeStreamRequest;
+import io.sluice.streams.stream.DescribeStreamSummaryRequest;
+import io.sluice.streams.stream.ListStreamsRequest;
+import io.sluice.streams.stream.RetentionPeriodRequest;
+import io.sluice.streams.tag.AddTagsToStreamRequest;
+import io.sluice.streams.tag.ListTagsForStreamRequest;
+import io.sluice.streams.tag.RemoveTagsFromStreamRequest;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The Kinesis Data Streams operations this service serves, by their X-Amz-Target name. */
+enum KinesisOperation {
+    CREATE_STREAM("CreateStream", CreateStreamRequest.class),
+    DESCRIBE_STREAM("DescribeStream", DescribeStreamRequest.class),
+    DESCRIBE_STREAM_SUMMARY("DescribeStreamSummary", DescribeStreamSummaryRequest.class),
+    LIST_STREAMS("ListStreams", ListStreamsRequest.class),
+    DELETE_STREAM("DeleteStream", DeleteStreamRequest.class),
+    LIST_SHARDS("ListShards", ListShardsRequest.class),
+    PUT_RECORD("PutRecord", PutRecordRequest.class),
+    PUT_RECORDS("PutRecords", PutRecordsRequest.class),
+    GET_SHARD_ITERATOR("GetShardIterator", GetShardIteratorRequest.class),
+    GET_RECORDS("GetRecords", GetRecordsRequest.class),
+    INCREASE_STREAM_RETENTION_PERIOD("IncreaseStreamRetentionPeriod", RetentionPeriodRequest.class),
+    DECREASE_STREAM_RETENTION_PERIOD("DecreaseStreamRetentionPeriod", RetentionPeriodRequest.class),
+    ADD_TAGS_TO_STREAM("AddTagsToStream", AddTagsToStreamRequest.class),
+    LIST_TAGS_FOR_STREAM("ListTagsForStream", ListTagsForStreamRequest.class),
+    REMOVE_TAGS_FROM_STREAM("RemoveTagsFromStream", RemoveTagsFromStreamRequest.class);
+
+    static final String TARGET_PREFIX = "Kinesis_20131202.";
+    private static final Map<String, KinesisOperation> BY_TARGET = new HashMap<>();
+
+    static {
+        for (KinesisOperation op : values()) {
+            BY_TARGET.put(TARGET_PREFIX + op.awsName, op);
+        }
+    }
+
+    private final String awsName;
+    private final Class<?> requestType;
+
+    KinesisOperation(String awsName, Class<?> requestType) {
+        this.awsName = awsName;
+        this.requestType = requestType;
+    }
+
+    String awsName() {
+        return awsName;
+    }
+
+    Class<?> requestType() {
+        return requestType;
+    }
+
+    static Optional<KinesisOperation> forTarget(String target) {
+        return Optional.ofNullable(target == null ? null : BY_TARGET.get(target));
+    }
+}

@@ -1,0 +1,85 @@
+package io.sluice.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sluice.testsupport.SharedEngines;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
+import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+
+/** The streams service alone, on the shared embedded Kafka and PostgreSQL, driven by the AWS SDK. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class StreamsServiceIT {
+
+    @DynamicPropertySource
+    static void engines(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> SharedEngines.postgres().jdbcUrl("streams"));
+        registry.add("spring.datasource.username", () -> SharedEngines.postgres().user());
+        registry.add("sluice.streams.kafka.bootstrap-servers", () -> SharedEngines.kafka().bootstrapServers());
+    }
+
+    @LocalServerPort
+    int port;
+
+    private KinesisClient client;
+
+    private KinesisClient client() {
+        if (client == null) {
+            client = KinesisClient.builder()
+                    .endpointOverride(URI.create("http://127.0.0.1:" + port))
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                    .build();
+        }
+        return client;
+    }
+
+    @AfterEach
+    void close() {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    @Test
+    void createsWritesAndReadsAStream() {
+        KinesisClient kinesis = client();
+        kinesis.createStream(b -> b.streamName("smoke").shardCount(2));
+        kinesis.waiter().waitUntilStreamExists(b -> b.streamName("smoke"), w -> w.waitTimeout(Duration.ofSeconds(30)));
+        assertThat(kinesis.describeStreamSummary(b -> b.streamName("smoke")).streamDescriptionSummary().streamStatus())
+                .isEqualTo(StreamStatus.ACTIVE);
+
+        PutRecordResponse put = kinesis.putRecord(b -> b.streamName("smoke").partitionKey("k").data(SdkBytes.fromUtf8String("hello")));
+        String iterator = kinesis.getShardIterator(b -> b.streamName("smoke").shardId(put.shardId())
+                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        GetRecordsResponse got = kinesis.getRecords(b -> b.shardIterator(iterator));
+        assertThat(got.records()).hasSize(1);
+        assertThat(got.records().get(0).data().asUtf8String()).isEqualTo("hello");
+        assertThat(got.records().get(0).sequenceNumber()).isEqualTo(put.sequenceNumber());
+        assertThat(got.records().get(0).approximateArrivalTimestamp()).isNotNull();
+        assertThat(kinesis.listStreams().streamNames()).contains("smoke");
+        assertThat(kinesis.listShards(b -> b.streamName("smoke")).shards()).hasSize(2);
+
+        assertThatThrownBy(() -> kinesis.describeStream(b -> b.streamName("missing")))
+                .isInstanceOf(ResourceNotFoundException.class);
+        List<String> names = kinesis.listStreams().streamNames();
+        assertThat(names).contains("smoke");
+    }
+}
