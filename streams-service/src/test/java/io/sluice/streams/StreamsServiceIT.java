@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 /** The streams service alone, on the shared embedded Kafka and PostgreSQL, driven by the AWS SDK. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=" + StreamsApplication.CONFIG_NAME)
 class StreamsServiceIT {
 
     @DynamicPropertySource

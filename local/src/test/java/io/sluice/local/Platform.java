@@ -1,0 +1,88 @@
+package io.sluice.local;
+
+import io.sluice.testsupport.SharedEngines;
+import io.sluice.testsupport.TestClock;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+
+/**
+ * The platform the end-to-end tests drive: gateway and services started once per test JVM on the
+ * shared embedded engines, with a clock the tests can move.
+ */
+final class Platform {
+    static final TestClock CLOCK = new TestClock();
+    static final String AUTHORIZATION = "AWS4-HMAC-SHA256 Credential=test/20261123/us-east-1/kinesis/aws4_request, "
+            + "SignedHeaders=host;x-amz-date, Signature=0123456789abcdef";
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static SluicePlatform platform;
+
+    private Platform() {
+    }
+
+    static synchronized SluicePlatform get() {
+        if (platform == null) {
+            ApplicationContextInitializer<ConfigurableApplicationContext> clock =
+                    context -> context.getBeanFactory().registerSingleton("clock", (Clock) CLOCK);
+            platform = SluicePlatform.start(new SluicePlatform.Settings(0,
+                    SharedEngines.kafka().bootstrapServers(),
+                    SharedEngines.postgres().jdbcUrl("sluice"),
+                    SharedEngines.postgres().user(),
+                    List.of(clock)));
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
+        }
+        return platform;
+    }
+
+    static URI endpoint() {
+        return URI.create("http://127.0.0.1:" + get().gatewayPort());
+    }
+
+    /** A Kinesis client through the gateway, recording the Content-Type of every request it sends. */
+    static KinesisClient kinesis(boolean cbor, List<String> contentTypes) {
+        System.setProperty("aws.cborEnabled", String.valueOf(cbor));
+        return KinesisClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                        contentTypes.add(context.httpRequest().firstMatchingHeader("Content-Type").orElse(""));
+                    }
+                }))
+                .build();
+    }
+
+    static KinesisClient kinesis() {
+        return kinesis(true, new CopyOnWriteArrayList<>());
+    }
+
+    /** A raw request to the gateway, for what an SDK would never send. */
+    static HttpResponse<byte[]> post(String target, String contentType, byte[] body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint())
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (target != null) {
+            request.header("X-Amz-Target", target);
+        }
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+}
