@@ -20,8 +20,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class SluicePlatform implements AutoCloseable {
     /** Auto-configuration that services without a database must not attempt. */
-    private static final String NO_DATABASE =
-            "--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration";
+    private static final String DATABASE = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration";
+    /**
+     * The reactive HTTP client set-up of a servlet service: its resource factory shares Reactor
+     * Netty's global event loops with the gateway's server, and closing the service (a restart)
+     * would dispose of them under the gateway.
+     */
+    private static final String REACTIVE_CLIENT =
+            "org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration";
 
     /**
      * @param gatewayPort the public port, 0 for a free one
@@ -53,11 +59,11 @@ public final class SluicePlatform implements AutoCloseable {
         try {
             platform.startStreams();
             platform.others.add(run(FirehoseApplication.class, FirehoseApplication.CONFIG_NAME, WebApplicationType.SERVLET,
-                    List.of(), "--server.port=0", NO_DATABASE));
+                    List.of(), "--server.port=0", exclude(DATABASE, REACTIVE_CLIENT)));
             platform.others.add(run(AnalyticsApplication.class, AnalyticsApplication.CONFIG_NAME, WebApplicationType.SERVLET,
-                    List.of(), "--server.port=0", NO_DATABASE));
+                    List.of(), "--server.port=0", exclude(DATABASE, REACTIVE_CLIENT)));
             platform.others.add(run(GatewayApplication.class, GatewayApplication.CONFIG_NAME, WebApplicationType.REACTIVE,
-                    List.of(), "--server.port=" + settings.gatewayPort(), NO_DATABASE,
+                    List.of(), "--server.port=" + settings.gatewayPort(), exclude(DATABASE),
                     "--sluice.gateway.streams-uri=http://127.0.0.1:" + platform.streamsPort));
             return platform;
         } catch (RuntimeException e) {
@@ -88,6 +94,7 @@ public final class SluicePlatform implements AutoCloseable {
         streams = run(StreamsApplication.class, StreamsApplication.CONFIG_NAME, WebApplicationType.SERVLET,
                 settings.streamsInitializers(),
                 "--server.port=" + streamsPort,
+                exclude(REACTIVE_CLIENT),
                 "--spring.datasource.url=" + settings.jdbcUrl(),
                 "--spring.datasource.username=" + settings.jdbcUser(),
                 "--sluice.streams.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers());
@@ -106,6 +113,10 @@ public final class SluicePlatform implements AutoCloseable {
                 .registerShutdownHook(false);
         initializers.forEach(builder::initializers);
         return builder.run(all);
+    }
+
+    private static String exclude(String... autoConfigurations) {
+        return "--spring.autoconfigure.exclude=" + String.join(",", autoConfigurations);
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -45,7 +45,7 @@ class KinesisDataPlaneIT {
         String stream = "e2e-" + (cbor ? "cbor" : "json");
         try (KinesisClient kinesis = Platform.kinesis(cbor, contentTypes)) {
             kinesis.createStream(b -> b.streamName(stream).shardCount(4));
-            kinesis.waiter().waitUntilStreamExists(b -> b.streamName(stream), w -> w.waitTimeout(Duration.ofSeconds(30)));
+            Platform.awaitActive(kinesis, stream);
             List<Shard> shards = kinesis.listShards(b -> b.streamName(stream)).shards();
             assertThat(shards).hasSize(4);
 

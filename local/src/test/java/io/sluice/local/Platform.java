@@ -73,6 +73,13 @@ final class Platform {
         return kinesis(true, new CopyOnWriteArrayList<>());
     }
 
+    /** Waits for a stream to turn ACTIVE, polling faster than the SDK waiter's 10 s. */
+    static void awaitActive(KinesisClient kinesis, String stream) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> kinesis.describeStreamSummary(b -> b.streamName(stream)).streamDescriptionSummary().streamStatus()
+                        == software.amazon.awssdk.services.kinesis.model.StreamStatus.ACTIVE);
+    }
+
     /** A raw request to the gateway, for what an SDK would never send. */
     static HttpResponse<byte[]> post(String target, String contentType, byte[] body, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint())
