@@ -1,6 +1,6 @@
 package io.sluice.streams.iterator;
 
-import io.sluice.streams.system.StreamsProperties;
+import io.sluice.streams.config.StreamsProperties;
 import java.security.SecureRandom;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -3,7 +3,7 @@ package io.sluice.streams.iterator;
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
 import io.sluice.common.kinesis.SequenceNumber;
-import io.sluice.streams.record.ShardReader;
+import io.sluice.streams.shard.ShardReader;
 import io.sluice.streams.stream.Shard;
 import io.sluice.streams.stream.Stream;
 import io.sluice.streams.stream.StreamCatalog;

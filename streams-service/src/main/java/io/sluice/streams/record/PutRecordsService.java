@@ -8,7 +8,7 @@ import io.sluice.streams.stream.Shard;
 import io.sluice.streams.stream.Stream;
 import io.sluice.streams.stream.StreamCatalog;
 import io.sluice.streams.stream.StreamLocator;
-import io.sluice.streams.system.StreamsProperties;
+import io.sluice.streams.config.StreamsProperties;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,6 +5,7 @@ import io.sluice.common.error.Violations;
 import io.sluice.common.kinesis.ShardId;
 import io.sluice.common.protocol.PageToken;
 import io.sluice.streams.stream.Shard;
+import io.sluice.streams.stream.ShardView;
 import io.sluice.streams.stream.Stream;
 import io.sluice.streams.stream.StreamCatalog;
 import io.sluice.streams.stream.StreamKey;

@@ -1,7 +1,7 @@
 package io.sluice.streams.stream;
 
 import io.sluice.common.error.ErrorCode;
-import io.sluice.streams.system.StreamsProperties;
+import io.sluice.streams.config.StreamsProperties;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,7 +1,6 @@
 package io.sluice.streams.stream;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.sluice.streams.shard.ShardView;
 import java.time.Instant;
 import java.util.List;
 /** Wire form of a stream as DescribeStream shows it. */

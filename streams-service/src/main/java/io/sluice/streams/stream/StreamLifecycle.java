@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,14 +24,17 @@ class StreamLifecycle implements AutoCloseable {
     private final StreamTopics topics;
     private final StreamCatalog catalog;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "stream-lifecycle");
         t.setDaemon(true);
         return t;
     });
 
-    StreamLifecycle(StreamRepository repository, StreamTopics topics, StreamCatalog catalog, TransactionTemplate transactions) {
+    StreamLifecycle(StreamRepository repository, StreamTopics topics, StreamCatalog catalog, TransactionTemplate transactions,
+            ApplicationEventPublisher events) {
         this.repository = repository;
+        this.events = events;
         this.topics = topics;
         this.catalog = catalog;
         this.transactions = transactions;
@@ -59,6 +63,7 @@ class StreamLifecycle implements AutoCloseable {
             topics.delete(stream.getTopic());
             transactions.executeWithoutResult(tx -> repository.deleteById(id));
             catalog.invalidate(stream.key(), id);
+            events.publishEvent(new StreamDeleted(stream.key(), stream.getTopic()));
         }));
     }
 

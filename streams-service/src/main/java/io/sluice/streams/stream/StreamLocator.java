@@ -3,7 +3,7 @@ package io.sluice.streams.stream;
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
 import io.sluice.common.kinesis.StreamArn;
-import io.sluice.streams.system.StreamsProperties;
+import io.sluice.streams.config.StreamsProperties;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 

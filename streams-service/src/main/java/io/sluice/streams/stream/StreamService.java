@@ -4,7 +4,7 @@ import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
 import io.sluice.common.kinesis.HashKeyRange;
 import io.sluice.common.kinesis.ShardId;
-import io.sluice.streams.system.StreamsProperties;
+import io.sluice.streams.config.StreamsProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.sluice.streams.stream;
 
-import io.sluice.streams.system.StreamsProperties;
+import io.sluice.streams.config.StreamsProperties;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

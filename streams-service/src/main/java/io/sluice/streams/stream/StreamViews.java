@@ -4,7 +4,6 @@ import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
 import io.sluice.common.kinesis.ShardId;
 import io.sluice.common.protocol.PageToken;
-import io.sluice.streams.shard.ShardView;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +24,7 @@ public class StreamViews {
     private final int maxRecordKiB;
 
     StreamViews(StreamRepository repository, StreamCatalog catalog, StreamLocator locator, Clock clock,
-            io.sluice.streams.system.StreamsProperties properties) {
+            io.sluice.streams.config.StreamsProperties properties) {
         this.repository = repository;
         this.catalog = catalog;
         this.locator = locator;

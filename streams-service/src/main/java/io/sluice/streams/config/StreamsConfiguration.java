@@ -1,4 +1,4 @@
-package io.sluice.streams.system;
+package io.sluice.streams.config;
 
 import io.sluice.common.protocol.AwsCodec;
 import java.time.Clock;

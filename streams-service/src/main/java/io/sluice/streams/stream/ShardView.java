@@ -1,8 +1,7 @@
-package io.sluice.streams.shard;
+package io.sluice.streams.stream;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sluice.common.kinesis.SequenceNumber;
-import io.sluice.streams.stream.Shard;
 
 /** Wire form of a shard in DescribeStream and ListShards. */
 public record ShardView(

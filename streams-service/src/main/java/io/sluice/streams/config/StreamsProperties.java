@@ -1,4 +1,4 @@
-package io.sluice.streams.system;
+package io.sluice.streams.config;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package io.sluice.streams.shard;
+package io.sluice.streams.stream;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 

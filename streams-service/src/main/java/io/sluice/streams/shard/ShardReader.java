@@ -1,13 +1,12 @@
-package io.sluice.streams.record;
+package io.sluice.streams.shard;
 
 import io.sluice.common.error.ErrorCode;
-import io.sluice.streams.system.StreamsProperties;
+import io.sluice.streams.config.StreamsProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +17,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import io.sluice.streams.stream.StreamDeleted;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -127,6 +128,21 @@ public class ShardReader implements AutoCloseable {
             r.position = next;
             return new Batch(out, next, end);
         });
+    }
+
+    /** Unassigns idle readers from a deleted stream's partitions, so they stop asking Kafka about them. */
+    @EventListener
+    void onStreamDeleted(StreamDeleted deleted) {
+        List<Reader> drained = new ArrayList<>();
+        idle.drainTo(drained);
+        for (Reader reader : drained) {
+            if (reader.partition != null && reader.partition.topic().equals(deleted.topic())) {
+                reader.consumer.unsubscribe();
+                reader.partition = null;
+                reader.position = -1;
+            }
+        }
+        idle.addAll(drained);
     }
 
     private interface ReaderTask<T> {

@@ -1,4 +1,4 @@
-package io.sluice.streams.system;
+package io.sluice.streams.api;
 
 import io.sluice.common.error.AwsException;
 import io.sluice.common.error.ErrorCode;

@@ -1,0 +1,41 @@
+package io.sluice.streams;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.repository.Repository;
+import org.springframework.web.bind.annotation.RestController;
+
+class StreamsArchitectureTest {
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.sluice.streams");
+
+    @Test
+    void conceptPackagesHaveNoCycles() {
+        slices().matching("io.sluice.streams.(*)..").should().beFreeOfCycles()
+                .because("packages are Kinesis concepts layered config <- stream <- shard <- iterator <- record <- api; "
+                        + "a cycle would make them one tangle")
+                .check(classes);
+    }
+
+    @Test
+    void webCodeNeverReachesARepository() {
+        noClasses().that().areAnnotatedWith(RestController.class)
+                .should().dependOnClassesThat().areAssignableTo(Repository.class)
+                .because("controllers stay thin: they decode, dispatch to a concept's facade and encode")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheStreamPackageTouchesTheDatabaseSchema() {
+        noClasses().that().resideOutsideOfPackage("io.sluice.streams.stream..")
+                .should().dependOnClassesThat().areAnnotatedWith(jakarta.persistence.Entity.class)
+                .because("stream metadata is read through StreamCatalog snapshots, not entities")
+                .check(classes);
+    }
+}
