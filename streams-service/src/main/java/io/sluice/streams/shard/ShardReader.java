@@ -2,6 +2,7 @@ package io.sluice.streams.shard;
 
 import io.sluice.common.error.ErrorCode;
 import io.sluice.streams.config.StreamsProperties;
+import io.sluice.streams.stream.StreamDeleted;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import io.sluice.streams.stream.StreamDeleted;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
