@@ -20,12 +20,23 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
-/** The streams service alone, on the shared embedded Kafka and PostgreSQL, driven by the AWS SDK. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=" + StreamsApplication.CONFIG_NAME)
+/**
+ * The streams service alone, on the shared embedded Kafka and PostgreSQL, driven by the AWS SDK.
+ * Its record limit is set above what Kafka accepts (11 MiB), to make Kafka refuse one record of a
+ * batch for real.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.config.name=" + StreamsApplication.CONFIG_NAME,
+    "sluice.streams.limits.max-record-bytes=12582912",
+    "sluice.streams.limits.put-records-max-bytes=20971520"
+})
 class StreamsServiceIT {
 
     @DynamicPropertySource
@@ -81,5 +92,30 @@ class StreamsServiceIT {
                 .isInstanceOf(ResourceNotFoundException.class);
         List<String> names = kinesis.listStreams().streamNames();
         assertThat(names).contains("smoke");
+    }
+
+    @Test
+    void aRecordKafkaRefusesFailsAloneWithItsErrorCode() {
+        KinesisClient kinesis = client();
+        kinesis.createStream(b -> b.streamName("partial").shardCount(1));
+        kinesis.waiter().waitUntilStreamExists(b -> b.streamName("partial"), w -> w.waitTimeout(Duration.ofSeconds(30)));
+        List<PutRecordsRequestEntry> entries = List.of(
+                PutRecordsRequestEntry.builder().partitionKey("a").data(SdkBytes.fromUtf8String("first")).build(),
+                PutRecordsRequestEntry.builder().partitionKey("b").data(SdkBytes.fromByteArray(new byte[12 * 1024 * 1024 - 10])).build(),
+                PutRecordsRequestEntry.builder().partitionKey("c").data(SdkBytes.fromUtf8String("third")).build());
+        PutRecordsResponse response = kinesis.putRecords(b -> b.streamName("partial").records(entries));
+
+        assertThat(response.failedRecordCount()).isEqualTo(1);
+        PutRecordsResultEntry failed = response.records().get(1);
+        assertThat(failed.errorCode()).isEqualTo("InternalFailure");
+        assertThat(failed.errorMessage()).isNotBlank();
+        assertThat(failed.sequenceNumber()).isNull();
+        assertThat(response.records().get(0).errorCode()).isNull();
+        assertThat(response.records().get(2).errorCode()).isNull();
+
+        String iterator = kinesis.getShardIterator(b -> b.streamName("partial").shardId("shardId-000000000000")
+                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        assertThat(kinesis.getRecords(b -> b.shardIterator(iterator)).records())
+                .extracting(r -> r.data().asUtf8String()).containsExactly("first", "third");
     }
 }
