@@ -5,13 +5,15 @@ import java.math.BigInteger;
 
 /**
  * A Kinesis sequence number that encodes its Kafka position, so that it decodes without a lookup:
- * bit 124 is a format marker, bits 64-95 the shard index (= Kafka partition) and bits 0-63 the
- * Kafka offset. Numbers grow with the offset within a shard, and a child shard, whose index is
- * always higher than its parents', has higher numbers than they do.
+ * 31 decimal digits, a leading 1, the shard index (= Kafka partition) in 10 digits and the Kafka
+ * offset in 20. All numbers have the same length, so their numeric order is (shard, offset) order:
+ * they grow with the offset within a shard, and a child shard, whose index is always higher than
+ * its parents', has higher numbers than they do. Encoding is string work, no big-integer division.
  */
 public record SequenceNumber(int shardIndex, long offset) implements Comparable<SequenceNumber> {
-    private static final int MARKER_BIT = 124;
-    private static final BigInteger MARKER = BigInteger.ONE.shiftLeft(MARKER_BIT);
+    private static final int SHARD_DIGITS = 10;
+    private static final int OFFSET_DIGITS = 20;
+    private static final int LENGTH = 1 + SHARD_DIGITS + OFFSET_DIGITS;
 
     public SequenceNumber {
         if (shardIndex < 0 || offset < 0) {
@@ -19,13 +21,17 @@ public record SequenceNumber(int shardIndex, long offset) implements Comparable<
         }
     }
 
-    public BigInteger toBigInteger() {
-        return MARKER.or(BigInteger.valueOf(shardIndex).shiftLeft(64)).or(BigInteger.valueOf(offset));
-    }
-
     /** The decimal form clients see. */
     public String encode() {
-        return toBigInteger().toString();
+        byte[] digits = new byte[LENGTH];
+        digits[0] = '1';
+        fill(digits, 1 + SHARD_DIGITS, shardIndex);
+        fill(digits, LENGTH, offset);
+        return new String(digits, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    public BigInteger toBigInteger() {
+        return new BigInteger(encode());
     }
 
     /**
@@ -34,24 +40,26 @@ public record SequenceNumber(int shardIndex, long offset) implements Comparable<
      * @throws io.sluice.common.error.AwsException InvalidArgumentException for any other number
      */
     public static SequenceNumber decode(String text) {
-        BigInteger value;
+        if (text == null || text.length() != LENGTH || text.charAt(0) != '1') {
+            throw invalid(text);
+        }
+        for (int i = 1; i < LENGTH; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw invalid(text);
+            }
+        }
+        long shard = Long.parseLong(text, 1, 1 + SHARD_DIGITS, 10);
+        long offset;
         try {
-            value = new BigInteger(text);
-        } catch (NumberFormatException | NullPointerException e) {
+            offset = Long.parseLong(text, 1 + SHARD_DIGITS, LENGTH, 10);
+        } catch (NumberFormatException e) {
             throw invalid(text);
         }
-        if (value.bitLength() != MARKER_BIT + 1 || value.shiftRight(96).clearBit(MARKER_BIT - 96).signum() != 0) {
+        if (shard > Integer.MAX_VALUE) {
             throw invalid(text);
         }
-        long offset = value.longValue() & Long.MAX_VALUE;
-        if (value.testBit(63)) {
-            throw invalid(text);
-        }
-        int shardIndex = value.shiftRight(64).intValue();
-        if (shardIndex < 0) {
-            throw invalid(text);
-        }
-        return new SequenceNumber(shardIndex, offset);
+        return new SequenceNumber((int) shard, offset);
     }
 
     @Override
@@ -63,6 +71,15 @@ public record SequenceNumber(int shardIndex, long offset) implements Comparable<
     @Override
     public String toString() {
         return encode();
+    }
+
+    /** Writes {@code value} as zero-padded decimal digits ending just before {@code end}. */
+    private static void fill(byte[] digits, int end, long value) {
+        int width = end == LENGTH ? OFFSET_DIGITS : SHARD_DIGITS;
+        for (int i = end - 1; i >= end - width; i--) {
+            digits[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     private static RuntimeException invalid(String text) {

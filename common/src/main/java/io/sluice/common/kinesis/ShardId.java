@@ -37,6 +37,12 @@ public record ShardId(int index) implements Comparable<ShardId> {
 
     @Override
     public String toString() {
-        return String.format("shardId-%012d", index);
+        char[] text = "shardId-000000000000".toCharArray();
+        int value = index;
+        for (int i = text.length - 1; value > 0; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+        return new String(text);
     }
 }

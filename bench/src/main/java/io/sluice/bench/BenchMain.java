@@ -1,0 +1,209 @@
+package io.sluice.bench;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the benchmark: Sluice (the local launcher's jar as a child process), raw Kafka against
+ * Sluice's own broker, kinesalite and kinesis-mock, one after the other so that they do not share
+ * the cores, and writes {@code docs/benchmarks/README.md} and {@code ingest.png}.
+ */
+public final class BenchMain {
+    private final Settings settings;
+    private final Path root;
+    private final Path work;
+    private final Results results = new Results();
+    private final List<String> targets;
+    private final boolean jmh;
+
+    private BenchMain(Settings settings, Path root, List<String> targets, boolean jmh) throws IOException {
+        this.jmh = jmh;
+        this.settings = settings;
+        this.root = root;
+        this.targets = targets;
+        this.work = Files.createTempDirectory("sluice-bench");
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> options = List.of(args);
+        Settings settings = options.contains("--quick") ? Settings.quick() : Settings.full();
+        List<String> targets = Report.targets();
+        int only = options.indexOf("--only");
+        if (only >= 0 && only + 1 < options.size()) {
+            targets = List.of(options.get(only + 1).split(","));
+        }
+        BenchMain bench = new BenchMain(settings, Path.of("").toAbsolutePath(), targets, options.contains("--jmh"));
+        bench.run();
+    }
+
+    private void run() throws Exception {
+        Path out = Files.createDirectories(root.resolve("docs/benchmarks"));
+        Map<String, String> environment = Environment.describe(root);
+        if (jmh) {
+            Microbenchmarks.run(out, environment);
+            System.out.println("Wrote " + out.resolve("jmh.md"));
+            return;
+        }
+        runSluiceAndKafka();
+        if (targets.contains(Report.KINESALITE)) {
+            runEmulator(Report.KINESALITE, this::startKinesalite);
+        }
+        if (targets.contains(Report.KINESIS_MOCK)) {
+            runEmulator(Report.KINESIS_MOCK, this::startKinesisMock);
+        }
+        environment.put("Finished", Instant.now().toString());
+        Report.write(out.resolve("README.md"), results, settings, environment);
+        Chart.ingest(results, Report.targets(), settings.recordSizes(), out.resolve("ingest.png"));
+        System.out.println("Wrote " + out.resolve("README.md") + " and ingest.png");
+    }
+
+    private void runSluiceAndKafka() throws Exception {
+        int port = freePort();
+        int kafkaPort = freePort();
+        Path jar = root.resolve("local/target/sluice-local.jar");
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx2g"));
+        String jvmOptions = System.getenv("SLUICE_BENCH_JVM_OPTS");
+        if (jvmOptions != null && !jvmOptions.isBlank()) {
+            command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--port", String.valueOf(port),
+                "--data-dir", work.resolve("sluice").toString(), "--kafka-port", String.valueOf(kafkaPort)));
+        try (ManagedProcess sluice = ManagedProcess.start(Report.SLUICE, command,
+                Map.of(), root, work.resolve("sluice.log"), line -> line.contains("Sluice is ready"), 0, 180)) {
+            System.out.println(sluice.readyLine().trim());
+            if (targets.contains(Report.SLUICE)) {
+                try (KinesisDriver driver = new KinesisDriver(URI.create("http://127.0.0.1:" + port))) {
+                    kinesisRuns(Report.SLUICE, driver, new ResourceMeter(sluice.pid()));
+                }
+            }
+            if (targets.contains(Report.KAFKA)) {
+                try (KafkaDriver kafka = new KafkaDriver("127.0.0.1:" + kafkaPort)) {
+                    kafkaRuns(kafka, new ResourceMeter(sluice.pid()));
+                }
+            }
+        }
+    }
+
+    private interface Starter {
+        ManagedProcess start(int port) throws Exception;
+    }
+
+    private void runEmulator(String name, Starter starter) {
+        Path modules = root.resolve("bench/emulators/node_modules");
+        if (!Files.isDirectory(modules)) {
+            results.notes.add(name + " not measured: bench/emulators has no node_modules (npm install failed or was skipped).");
+            return;
+        }
+        int port = freePort();
+        try (ManagedProcess emulator = starter.start(port);
+                KinesisDriver driver = new KinesisDriver(URI.create("http://127.0.0.1:" + port))) {
+            System.out.println(name + " is up: " + emulator.readyLine().trim());
+            kinesisRuns(name, driver, new ResourceMeter(emulator.pid()));
+        } catch (Exception e) {
+            results.notes.add(name + " could not be measured: " + e);
+            System.out.println(name + " failed: " + e);
+        }
+    }
+
+    private ManagedProcess startKinesalite(int port) throws Exception {
+        return ManagedProcess.start(Report.KINESALITE,
+                List.of("node", "node_modules/kinesalite/cli.js", "--port", String.valueOf(port), "--createStreamMs", "0",
+                        "--deleteStreamMs", "0", "--updateStreamMs", "0", "--shardLimit", "100000"),
+                Map.of(), root.resolve("bench/emulators"), work.resolve("kinesalite.log"), line -> line.contains("Listening"), 0, 60);
+    }
+
+    private ManagedProcess startKinesisMock(int port) throws Exception {
+        return ManagedProcess.start(Report.KINESIS_MOCK, List.of("node", "main.js"),
+                Map.of("KINESIS_MOCK_PLAIN_PORT", String.valueOf(port), "KINESIS_MOCK_TLS_PORT", String.valueOf(freePort()),
+                        "CREATE_STREAM_DURATION", "0ms", "DELETE_STREAM_DURATION", "0ms", "SHARD_LIMIT", "100000",
+                        "LOG_LEVEL", "WARN"),
+                root.resolve("bench/emulators/node_modules/kinesis-local"), work.resolve("kinesis-mock.log"), line -> false, port, 90);
+    }
+
+    private void kinesisRuns(String target, KinesisDriver driver, ResourceMeter meter) throws Exception {
+        for (int size : settings.recordSizes()) {
+            for (int concurrency : settings.concurrencies()) {
+                String stream = "ingest-" + size + "-" + concurrency;
+                driver.createStream(stream, 4);
+                List<Double> rates = driver.ingest(stream, size, concurrency, settings, meter::begin);
+                ResourceMeter.Usage usage = meter.end();
+                Results.Ingest result = new Results.Ingest(target, size, concurrency, rates, usage);
+                results.ingest.add(result);
+                System.out.printf("%-12s ingest %-7s x%-2d %,10.0f records/s %s%n", target, Chart.size(size), concurrency,
+                        result.median(), rates);
+            }
+        }
+        driver.createStream("backlog", 1);
+        driver.fill("backlog", settings.backlogRecords(), 1024);
+        List<Double> rates = new ArrayList<>();
+        int limit = 10_000;
+        meter.begin();
+        for (int i = 0; i < settings.iterations(); i++) {
+            try {
+                rates.add(driver.catchUp("backlog", settings.backlogRecords(), limit));
+            } catch (RuntimeException e) {
+                if (limit == 1_000) {
+                    throw e;
+                }
+                results.notes.add(target + ": GetRecords with Limit 10000 failed (" + e.getMessage()
+                        + "); its catch-up was measured with Limit 1000.");
+                limit = 1_000;
+                i--;
+            }
+        }
+        results.catchUp.add(new Results.CatchUp(target, settings.backlogRecords(), rates, meter.end()));
+        System.out.printf("%-12s catch-up %s records/s%n", target, rates);
+
+        driver.createStream("tail", 1);
+        List<Double> latencies = driver.propagation("tail", settings.latencySamples(), 10);
+        results.propagation.add(new Results.Propagation(target, latencies));
+        System.out.printf("%-12s propagation p50 %.1f ms p99 %.1f ms%n", target, Stats.percentile(latencies, 50),
+                Stats.percentile(latencies, 99));
+    }
+
+    private void kafkaRuns(KafkaDriver kafka, ResourceMeter meter) throws Exception {
+        int maxConcurrency = settings.concurrencies().stream().mapToInt(Integer::intValue).max().orElse(1);
+        for (int size : settings.recordSizes()) {
+            String topic = "raw-ingest-" + size;
+            kafka.createTopic(topic, 4);
+            int inFlight = Settings.batchSize(size) * maxConcurrency;
+            List<Double> rates = kafka.ingest(topic, size, inFlight, settings, meter::begin);
+            results.ingest.add(new Results.Ingest(Report.KAFKA, size, maxConcurrency, rates, meter.end()));
+            System.out.printf("%-12s ingest %-7s %,10.0f records/s %s%n", Report.KAFKA, Chart.size(size), Stats.median(rates), rates);
+        }
+        kafka.createTopic("raw-backlog", 1);
+        kafka.fill("raw-backlog", settings.backlogRecords(), 1024);
+        List<Double> rates = new ArrayList<>();
+        meter.begin();
+        for (int i = 0; i < settings.iterations(); i++) {
+            rates.add(kafka.catchUp("raw-backlog", settings.backlogRecords()));
+        }
+        results.catchUp.add(new Results.CatchUp(Report.KAFKA, settings.backlogRecords(), rates, meter.end()));
+        System.out.printf("%-12s catch-up %s records/s%n", Report.KAFKA, rates);
+        kafka.createTopic("raw-tail", 1);
+        List<Double> latencies = kafka.propagation("raw-tail", settings.latencySamples(), 10);
+        results.propagation.add(new Results.Propagation(Report.KAFKA, latencies));
+        System.out.printf("%-12s propagation p50 %.1f ms p99 %.1f ms%n", Report.KAFKA, Stats.percentile(latencies, 50),
+                Stats.percentile(latencies, 99));
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.sluice.bench;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The physical limit of Sluice's design: a raw Kafka producer (acks=all, idempotent, as Sluice's
+ * own) and consumer against the same broker, with the same record mix.
+ */
+final class KafkaDriver implements AutoCloseable {
+    private final String bootstrap;
+    private final Admin admin;
+
+    KafkaDriver(String bootstrap) {
+        this.bootstrap = bootstrap;
+        this.admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
+    }
+
+    void createTopic(String topic, int partitions) throws Exception {
+        admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+    }
+
+    /** Sends as fast as the producer takes records, at most {@code inFlight} unacknowledged. */
+    List<Double> ingest(String topic, int recordBytes, int inFlight, Settings settings, Runnable measuring) throws InterruptedException {
+        byte[] data = new byte[recordBytes];
+        Random random = new Random(recordBytes);
+        random.nextBytes(data);
+        AtomicLong acknowledged = new AtomicLong();
+        AtomicBoolean running = new AtomicBoolean(true);
+        Semaphore permits = new Semaphore(inFlight);
+        Thread sender = new Thread(() -> {
+            try (KafkaProducer<byte[], byte[]> producer = producer()) {
+                while (running.get()) {
+                    permits.acquireUninterruptibly();
+                    byte[] key = Long.toHexString(random.nextLong()).getBytes();
+                    producer.send(new ProducerRecord<>(topic, key, data), (metadata, error) -> {
+                        if (error == null) {
+                            acknowledged.incrementAndGet();
+                        }
+                        permits.release();
+                    });
+                }
+            }
+        }, "kafka-sender");
+        sender.start();
+        try {
+            return Sampler.rates(acknowledged::get, settings.warmUp(), settings.iterations(), settings.interval(), measuring);
+        } finally {
+            running.set(false);
+            sender.join();
+        }
+    }
+
+    void fill(String topic, int count, int recordBytes) throws Exception {
+        byte[] data = new byte[recordBytes];
+        new Random(count).nextBytes(data);
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (int i = 0; i < count; i++) {
+                producer.send(new ProducerRecord<>(topic, 0, Integer.toString(i).getBytes(), data));
+            }
+            producer.flush();
+        }
+    }
+
+    double catchUp(String topic, int count) {
+        long started = System.nanoTime();
+        long read = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            TopicPartition tp = new TopicPartition(topic, 0);
+            consumer.assign(Set.of(tp));
+            consumer.seekToBeginning(Set.of(tp));
+            while (read < count) {
+                read += consumer.poll(Duration.ofMillis(500)).count();
+            }
+        }
+        return read / ((System.nanoTime() - started) / 1e9);
+    }
+
+    List<Double> propagation(String topic, int samples, long everyMillis) throws Exception {
+        List<Double> latencies = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(); KafkaProducer<byte[], byte[]> producer = producer()) {
+            TopicPartition tp = new TopicPartition(topic, 0);
+            consumer.assign(Set.of(tp));
+            consumer.seekToEnd(Set.of(tp));
+            consumer.position(tp);
+            Thread writer = new Thread(() -> {
+                for (int i = 0; i < samples; i++) {
+                    ByteBuffer data = ByteBuffer.allocate(100).putLong(System.nanoTime());
+                    producer.send(new ProducerRecord<>(topic, 0, "latency".getBytes(), data.array()));
+                    try {
+                        Thread.sleep(everyMillis);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "kafka-latency-writer");
+            writer.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (latencies.size() < samples && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    latencies.add((System.nanoTime() - ByteBuffer.wrap(record.value()).getLong()) / 1e6);
+                }
+            }
+            writer.join();
+        }
+        return latencies;
+    }
+
+    private KafkaProducer<byte[], byte[]> producer() {
+        return new KafkaProducer<>(Map.of(
+                "bootstrap.servers", bootstrap,
+                "acks", "all",
+                "enable.idempotence", true,
+                "linger.ms", 1,
+                "batch.size", 256 * 1024,
+                "max.request.size", 11 * 1024 * 1024,
+                "buffer.memory", 128L * 1024 * 1024), new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private KafkaConsumer<byte[], byte[]> consumer() {
+        return new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", bootstrap,
+                "enable.auto.commit", false,
+                "max.poll.records", 10_000,
+                "max.partition.fetch.bytes", 11 * 1024 * 1024,
+                "fetch.max.wait.ms", 100), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+}

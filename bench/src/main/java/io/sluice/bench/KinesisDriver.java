@@ -1,0 +1,185 @@
+package io.sluice.bench;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import software.amazon.awssdk.services.kinesis.model.Record;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+
+/**
+ * Drives one Kinesis endpoint (Sluice or an emulator) with the AWS SDK for Java v2 async client in
+ * its default CBOR mode, over HTTP/1.1 so that every target is spoken to the same way.
+ */
+final class KinesisDriver implements AutoCloseable {
+    private final KinesisAsyncClient kinesis;
+
+    KinesisDriver(URI endpoint) {
+        this.kinesis = KinesisAsyncClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1).maxConcurrency(64)
+                        .readTimeout(Duration.ofSeconds(120)).writeTimeout(Duration.ofSeconds(120)))
+                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(120)))
+                .build();
+    }
+
+    void createStream(String stream, int shards) throws InterruptedException {
+        kinesis.createStream(b -> b.streamName(stream).shardCount(shards)).join();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (kinesis.describeStream(b -> b.streamName(stream)).join().streamDescription().streamStatus() != StreamStatus.ACTIVE) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Stream " + stream + " did not become ACTIVE");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /**
+     * Keeps {@code concurrency} PutRecords requests in flight and samples the acknowledged records
+     * per second.
+     */
+    List<Double> ingest(String stream, int recordBytes, int concurrency, Settings settings, Runnable measuring)
+            throws InterruptedException {
+        PutRecordsRequest request = batch(stream, recordBytes, Settings.batchSize(recordBytes), new Random(recordBytes));
+        AtomicLong acknowledged = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        AtomicBoolean running = new AtomicBoolean(true);
+        CountDownLatch stopped = new CountDownLatch(concurrency);
+        for (int i = 0; i < concurrency; i++) {
+            putLoop(request, acknowledged, failed, running, stopped);
+        }
+        try {
+            return Sampler.rates(acknowledged::get, settings.warmUp(), settings.iterations(), settings.interval(), measuring);
+        } finally {
+            running.set(false);
+            stopped.await(150, TimeUnit.SECONDS);
+            if (failed.get() > 0) {
+                System.out.printf("  (%d records or requests failed)%n", failed.get());
+            }
+        }
+    }
+
+    private void putLoop(PutRecordsRequest request, AtomicLong acknowledged, AtomicLong failed, AtomicBoolean running,
+            CountDownLatch stopped) {
+        if (!running.get()) {
+            stopped.countDown();
+            return;
+        }
+        kinesis.putRecords(request).whenComplete((response, error) -> {
+            if (error != null) {
+                failed.incrementAndGet();
+            } else {
+                acknowledged.addAndGet(response.records().size() - response.failedRecordCount());
+                failed.addAndGet(response.failedRecordCount());
+            }
+            putLoop(request, acknowledged, failed, running, stopped);
+        });
+    }
+
+    /** Writes {@code count} records of {@code recordBytes} to a stream, 500 at a time. */
+    void fill(String stream, int count, int recordBytes) {
+        Random random = new Random(count);
+        int written = 0;
+        while (written < count) {
+            int n = Math.min(Settings.batchSize(recordBytes), count - written);
+            var response = kinesis.putRecords(batch(stream, recordBytes, n, random)).join();
+            written += n - response.failedRecordCount();
+        }
+    }
+
+    /** Reads a one-shard stream from TRIM_HORIZON until {@code count} records arrived; records per second. */
+    double catchUp(String stream, int count, int limit) {
+        long started = System.nanoTime();
+        String iterator = kinesis.getShardIterator(b -> b.streamName(stream).shardId("shardId-000000000000")
+                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).join().shardIterator();
+        long read = 0;
+        while (read < count) {
+            String current = iterator;
+            GetRecordsResponse response = kinesis.getRecords(b -> b.shardIterator(current).limit(limit)).join();
+            read += response.records().size();
+            iterator = response.nextShardIterator();
+        }
+        return read / ((System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * Puts one small record every {@code everyMillis} while a poller at the tail of the shard reads
+     * them; returns each record's put-to-get latency in milliseconds.
+     */
+    List<Double> propagation(String stream, int samples, long everyMillis) throws InterruptedException {
+        String start = kinesis.getShardIterator(b -> b.streamName(stream).shardId("shardId-000000000000")
+                .shardIteratorType(ShardIteratorType.LATEST)).join().shardIterator();
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        Thread poller = new Thread(() -> {
+            String iterator = start;
+            while (latencies.size() < samples && !Thread.currentThread().isInterrupted()) {
+                String current = iterator;
+                GetRecordsResponse response = kinesis.getRecords(b -> b.shardIterator(current)).join();
+                long now = System.nanoTime();
+                for (Record record : response.records()) {
+                    latencies.add((now - record.data().asByteBuffer().getLong()) / 1e6);
+                }
+                iterator = response.nextShardIterator();
+                if (response.records().isEmpty()) {
+                    sleep(2);
+                }
+            }
+        }, "tail-poller");
+        poller.start();
+        for (int i = 0; i < samples && poller.isAlive(); i++) {
+            ByteBuffer data = ByteBuffer.allocate(100).putLong(System.nanoTime());
+            data.flip();
+            kinesis.putRecord(b -> b.streamName(stream).partitionKey("latency").data(SdkBytes.fromByteBuffer(data))).join();
+            Thread.sleep(everyMillis);
+        }
+        poller.join(TimeUnit.SECONDS.toMillis(60));
+        poller.interrupt();
+        return new ArrayList<>(latencies);
+    }
+
+    private static PutRecordsRequest batch(String stream, int recordBytes, int size, Random random) {
+        byte[] data = new byte[recordBytes];
+        random.nextBytes(data);
+        List<PutRecordsRequestEntry> entries = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            entries.add(PutRecordsRequestEntry.builder()
+                    .partitionKey(Long.toHexString(random.nextLong()))
+                    .data(SdkBytes.fromByteArrayUnsafe(data))
+                    .build());
+        }
+        return PutRecordsRequest.builder().streamName(stream).records(entries).build();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        kinesis.close();
+    }
+}

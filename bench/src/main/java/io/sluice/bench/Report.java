@@ -1,0 +1,102 @@
+package io.sluice.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Writes the results as a Markdown page with the machine, versions and settings they were measured with. */
+final class Report {
+    static final String SLUICE = "Sluice";
+    static final String KAFKA = "raw Kafka";
+    static final String KINESALITE = "kinesalite";
+    static final String KINESIS_MOCK = "kinesis-mock";
+
+    private Report() {
+    }
+
+    static void write(Path file, Results results, Settings settings, Map<String, String> environment) throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("# Sluice benchmarks\n\n");
+        md.append("Written by `./bench/run`: every number below comes from one run on one machine, all targets side by side. ")
+                .append("Medians over the measured intervals, with the spread (min–max). The machines are shared and noisy: ")
+                .append("compare ratios measured in the same run, not absolute numbers across runs.\n\n");
+        md.append("![ingest](ingest.png)\n\n");
+        md.append("## Machine, versions, settings\n\n");
+        environment.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+        md.append("- Warm-up ").append(settings.warmUp().toSeconds()).append(" s, then ").append(settings.iterations())
+                .append(" intervals of ").append(settings.interval().toSeconds()).append(" s per run; ingest streams have 4 shards;")
+                .append(" PutRecords batches of ").append(Settings.batchSize(100)).append(" (100 B, 1 KiB) and ")
+                .append(Settings.batchSize(100 * 1024)).append(" (100 KiB) records; random partition keys.\n");
+        md.append("- Throughput limits: none in Sluice yet (the limits issue adds them, with a switch to turn them off).\n");
+        md.append("- Server CPU is the target process' user+system time over the measured intervals; peak RSS is its VmHWM, ")
+                .append("reset at the start of each run. Raw Kafka runs against the broker inside the Sluice process, so their ")
+                .append("server figures are the broker's alone.\n\n");
+
+        md.append("## Ingest (PutRecords, AWS SDK for Java v2 async client, CBOR)\n\n");
+        md.append("| target | record | in flight | records/s | spread | MiB/s | server CPU s | peak RSS MiB |\n");
+        md.append("|---|---|---|---|---|---|---|---|\n");
+        for (Results.Ingest r : results.ingest) {
+            md.append(String.format("| %s | %s | %d | %,.0f | %,.0f–%,.0f | %.1f | %.1f | %.0f |%n", r.target(), Chart.size(r.recordBytes()),
+                    r.concurrency(), r.median(), Stats.min(r.rates()), Stats.max(r.rates()), r.mibPerSecond(),
+                    r.usage().cpuSeconds(), r.usage().peakRssMiB()));
+        }
+        md.append("\n\"In flight\" is concurrent PutRecords requests; for raw Kafka it is batches' worth of unacknowledged records.\n\n");
+
+        md.append("## Ratios, pair by pair\n\n");
+        md.append("| record | in flight | Sluice records/s | ÷ raw Kafka | ÷ kinesalite | ÷ kinesis-mock |\n|---|---|---|---|---|---|\n");
+        for (int size : settings.recordSizes()) {
+            for (int c : settings.concurrencies()) {
+                double sluice = results.ingest(SLUICE, size, c);
+                md.append(String.format("| %s | %d | %,.0f | %s | %s | %s |%n", Chart.size(size), c, sluice,
+                        ratio(sluice, results.bestIngest(KAFKA, size)),
+                        ratio(sluice, results.ingest(KINESALITE, size, c)),
+                        ratio(sluice, results.ingest(KINESIS_MOCK, size, c))));
+            }
+        }
+        md.append("\nSluice against raw Kafka compares with raw Kafka's best for that record size.\n\n");
+
+        md.append("## Read: GetRecords catch-up over a backlog of 1 KiB records (one shard)\n\n");
+        md.append("| target | backlog | records/s | spread | MiB/s | server CPU s | peak RSS MiB |\n|---|---|---|---|---|---|---|\n");
+        for (Results.CatchUp r : results.catchUp) {
+            double median = Stats.median(r.rates());
+            md.append(String.format("| %s | %,d | %,.0f | %,.0f–%,.0f | %.1f | %.1f | %.0f |%n", r.target(), r.records(), median,
+                    Stats.min(r.rates()), Stats.max(r.rates()), median / 1024, r.usage().cpuSeconds(), r.usage().peakRssMiB()));
+        }
+
+        md.append("\n## Propagation: put → get latency for a poller at the tail\n\n");
+        md.append("One 100-byte record every 10 ms; the poller calls GetRecords again at once after records and after 2 ms when empty ")
+                .append("(raw Kafka: a consumer polling).\n\n");
+        md.append("| target | samples | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|\n");
+        for (Results.Propagation r : results.propagation) {
+            md.append(String.format("| %s | %d | %.1f | %.1f | %.1f |%n", r.target(), r.latencies().size(),
+                    Stats.percentile(r.latencies(), 50), Stats.percentile(r.latencies(), 99), Stats.max(r.latencies())));
+        }
+
+        md.append("\n## Against the targets\n\n");
+        double sluice1k = results.bestIngest(SLUICE, 1024);
+        md.append(String.format("- Ingest ≥ 50 %% of raw Kafka at 1 KiB: %s of raw Kafka.%n", percent(sluice1k, results.bestIngest(KAFKA, 1024))));
+        md.append(String.format("- ≥ 5× kinesalite: %s (1 KiB, best concurrency of each).%n", ratio(sluice1k, results.bestIngest(KINESALITE, 1024))));
+        md.append(String.format("- ≥ 100× kinesis-mock: %s (1 KiB, best concurrency of each).%n", ratio(sluice1k, results.bestIngest(KINESIS_MOCK, 1024))));
+        results.propagation.stream().filter(p -> p.target().equals(SLUICE)).findFirst().ifPresent(p -> md.append(String.format(
+                "- Propagation p99 ≤ 50 ms for a GetRecords poller: %.1f ms.%n", Stats.percentile(p.latencies(), 99))));
+        if (!results.notes.isEmpty()) {
+            md.append("\n## Notes from this run\n\n");
+            results.notes.forEach(n -> md.append("- ").append(n).append('\n'));
+        }
+        Files.writeString(file, md.toString());
+    }
+
+    private static String ratio(double a, double b) {
+        return Double.isNaN(a) || Double.isNaN(b) || b <= 0 ? "n/a" : String.format("%.2f×", a / b);
+    }
+
+    private static String percent(double a, double b) {
+        return Double.isNaN(a) || Double.isNaN(b) || b <= 0 ? "n/a" : String.format("%.0f %%", 100 * a / b);
+    }
+
+    static List<String> targets() {
+        return List.of(SLUICE, KAFKA, KINESALITE, KINESIS_MOCK);
+    }
+}

@@ -1,0 +1,44 @@
+package io.sluice.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Everything one benchmark run measured. */
+final class Results {
+    /** Records per second over the measured intervals of one ingest run. */
+    record Ingest(String target, int recordBytes, int concurrency, List<Double> rates, ResourceMeter.Usage usage) {
+        double median() {
+            return Stats.median(rates);
+        }
+
+        double mibPerSecond() {
+            return median() * recordBytes / (1024.0 * 1024.0);
+        }
+    }
+
+    /** Records per second of repeated catch-up reads over the same backlog. */
+    record CatchUp(String target, int records, List<Double> rates, ResourceMeter.Usage usage) {
+    }
+
+    /** Put-to-get latencies in milliseconds. */
+    record Propagation(String target, List<Double> latencies) {
+    }
+
+    final List<Ingest> ingest = new ArrayList<>();
+    final List<CatchUp> catchUp = new ArrayList<>();
+    final List<Propagation> propagation = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+
+    /** The best median rate a target reached for a record size, over the concurrencies tried. */
+    double bestIngest(String target, int recordBytes) {
+        return ingest.stream()
+                .filter(r -> r.target().equals(target) && r.recordBytes() == recordBytes)
+                .mapToDouble(Ingest::median).max().orElse(Double.NaN);
+    }
+
+    double ingest(String target, int recordBytes, int concurrency) {
+        return ingest.stream()
+                .filter(r -> r.target().equals(target) && r.recordBytes() == recordBytes && r.concurrency() == concurrency)
+                .mapToDouble(Ingest::median).findFirst().orElse(Double.NaN);
+    }
+}

@@ -1,0 +1,34 @@
+package io.sluice.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What one benchmark run measures and for how long.
+ *
+ * @param recordSizes record data sizes of the ingest runs
+ * @param concurrencies PutRecords requests in flight at once
+ * @param warmUp time before measuring each run
+ * @param iterations measured intervals per run
+ * @param interval length of each measured interval
+ * @param backlogRecords records of 1 KiB read back by the catch-up runs
+ * @param latencySamples records timed from put to get
+ */
+record Settings(List<Integer> recordSizes, List<Integer> concurrencies, Duration warmUp, int iterations, Duration interval,
+        int backlogRecords, int latencySamples) {
+
+    static Settings full() {
+        return new Settings(List.of(100, 1024, 100 * 1024), List.of(1, 8), Duration.ofSeconds(5), 3, Duration.ofSeconds(10),
+                20_000, 500);
+    }
+
+    static Settings quick() {
+        return new Settings(List.of(100, 1024, 100 * 1024), List.of(1, 8), Duration.ofSeconds(1), 2, Duration.ofSeconds(2),
+                5_000, 100);
+    }
+
+    /** Records per PutRecords request: 500, or fewer where 500 would pass the 5 MiB request limit. */
+    static int batchSize(int recordBytes) {
+        return Math.min(500, (5 * 1024 * 1024 - 64 * 1024) / (recordBytes + 40));
+    }
+}
