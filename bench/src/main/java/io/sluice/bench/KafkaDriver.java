@@ -38,6 +38,10 @@ final class KafkaDriver implements AutoCloseable {
         admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
     }
 
+    void deleteTopic(String topic) throws Exception {
+        admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+    }
+
     /** Sends as fast as the producer takes records, at most {@code inFlight} unacknowledged. */
     List<Double> ingest(String topic, int recordBytes, int inFlight, Settings settings, Runnable measuring) throws InterruptedException {
         byte[] data = new byte[recordBytes];

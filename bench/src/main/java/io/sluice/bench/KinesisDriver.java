@@ -54,6 +54,11 @@ final class KinesisDriver implements AutoCloseable {
         }
     }
 
+    /** Deletes a stream, so that its data leaves the disk before the next run. */
+    void deleteStream(String stream) {
+        kinesis.deleteStream(b -> b.streamName(stream)).join();
+    }
+
     /**
      * Keeps {@code concurrency} PutRecords requests in flight and samples the acknowledged records
      * per second.

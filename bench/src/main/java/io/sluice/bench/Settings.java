@@ -18,7 +18,7 @@ record Settings(List<Integer> recordSizes, List<Integer> concurrencies, Duration
         int backlogRecords, int latencySamples) {
 
     static Settings full() {
-        return new Settings(List.of(100, 1024, 100 * 1024), List.of(1, 8), Duration.ofSeconds(5), 3, Duration.ofSeconds(10),
+        return new Settings(List.of(100, 1024, 100 * 1024), List.of(1, 8), Duration.ofSeconds(5), 3, Duration.ofSeconds(5),
                 20_000, 500);
     }
 

@@ -49,6 +49,9 @@ public final class SharedEngines {
             if (postgres != null) {
                 postgres.close();
             }
+            try (var paths = Files.walk(root)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         } catch (IOException | RuntimeException e) {
             System.err.println("Stopping shared test engines: " + e);
         }
