@@ -44,8 +44,10 @@ public final class BenchMain {
         try {
             bench.run();
         } finally {
-            try (var paths = Files.walk(bench.work)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            if (Files.exists(bench.work)) {
+                try (var paths = Files.walk(bench.work)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
             }
         }
     }
