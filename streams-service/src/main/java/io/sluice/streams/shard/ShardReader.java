@@ -5,13 +5,12 @@ import io.sluice.streams.config.StreamsProperties;
 import io.sluice.streams.stream.StreamDeleted;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -46,31 +45,33 @@ public class ShardReader implements AutoCloseable {
     public record Batch(List<ConsumerRecord<byte[], byte[]>> records, long nextOffset, long endOffset) {
     }
 
-    private final BlockingQueue<Reader> idle = new LinkedBlockingQueue<>();
+    /** Idle readers, least recently used first. Guarded by {@code this}. */
+    private final Deque<Reader> idle = new ArrayDeque<>();
     private final List<Reader> all = new ArrayList<>();
-    private final AtomicInteger created = new AtomicInteger();
+    private int created;
+    private final java.util.concurrent.atomic.AtomicLong seeks = new java.util.concurrent.atomic.AtomicLong();
     private final StreamsProperties.Kafka kafka;
 
-    ShardReader(StreamsProperties properties) {
+    public ShardReader(StreamsProperties properties) {
         this.kafka = properties.kafka();
     }
 
     /** The first offset still retained in the partition (the trim horizon). */
     public long earliest(String topic, int partition) {
         TopicPartition tp = new TopicPartition(topic, partition);
-        return with(r -> r.consumer.beginningOffsets(List.of(tp), KAFKA_TIMEOUT).get(tp));
+        return with(tp, -1, r -> r.consumer.beginningOffsets(List.of(tp), KAFKA_TIMEOUT).get(tp));
     }
 
     /** The offset the next record appended to the partition will get (the tip). */
     public long latest(String topic, int partition) {
         TopicPartition tp = new TopicPartition(topic, partition);
-        return with(r -> r.consumer.endOffsets(List.of(tp), KAFKA_TIMEOUT).get(tp));
+        return with(tp, -1, r -> r.consumer.endOffsets(List.of(tp), KAFKA_TIMEOUT).get(tp));
     }
 
     /** The first offset whose arrival time is at or after {@code timestamp}, or the tip if none is. */
     public long offsetAt(String topic, int partition, Instant timestamp) {
         TopicPartition tp = new TopicPartition(topic, partition);
-        return with(r -> {
+        return with(tp, -1, r -> {
             Map<TopicPartition, OffsetAndTimestamp> found =
                     r.consumer.offsetsForTimes(Map.of(tp, Math.max(0, timestamp.toEpochMilli())), KAFKA_TIMEOUT);
             OffsetAndTimestamp at = found.get(tp);
@@ -85,7 +86,7 @@ public class ShardReader implements AutoCloseable {
      */
     public Batch read(String topic, int partition, long offset, int limit, int maxBytes) {
         TopicPartition tp = new TopicPartition(topic, partition);
-        return with(r -> {
+        return with(tp, offset, r -> {
             if (!tp.equals(r.partition)) {
                 r.consumer.assign(List.of(tp));
                 r.partition = tp;
@@ -97,6 +98,7 @@ public class ShardReader implements AutoCloseable {
             }
             if (r.position != offset) {
                 r.consumer.seek(tp, offset);
+                seeks.incrementAndGet();
             }
             List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
             long next = offset;
@@ -130,27 +132,29 @@ public class ShardReader implements AutoCloseable {
         });
     }
 
+    /** How many reads had to move a consumer to their offset (a measure of the pool's affinity). */
+    public long seeks() {
+        return seeks.get();
+    }
+
     /** Unassigns idle readers from a deleted stream's partitions, so they stop asking Kafka about them. */
     @EventListener
-    void onStreamDeleted(StreamDeleted deleted) {
-        List<Reader> drained = new ArrayList<>();
-        idle.drainTo(drained);
-        for (Reader reader : drained) {
+    synchronized void onStreamDeleted(StreamDeleted deleted) {
+        for (Reader reader : idle) {
             if (reader.partition != null && reader.partition.topic().equals(deleted.topic())) {
                 reader.consumer.unsubscribe();
                 reader.partition = null;
                 reader.position = -1;
             }
         }
-        idle.addAll(drained);
     }
 
     private interface ReaderTask<T> {
         T run(Reader reader);
     }
 
-    private <T> T with(ReaderTask<T> task) {
-        Reader reader = borrow();
+    private <T> T with(TopicPartition tp, long offset, ReaderTask<T> task) {
+        Reader reader = borrow(tp, offset);
         boolean healthy = false;
         try {
             T result = task.run(reader);
@@ -162,32 +166,56 @@ public class ShardReader implements AutoCloseable {
                 reader.position = -1;
                 reader.consumer.unsubscribe();
             }
-            idle.add(reader);
+            giveBack(reader);
         }
     }
 
-    private Reader borrow() {
-        Reader reader = idle.poll();
-        if (reader != null) {
-            return reader;
-        }
-        if (created.incrementAndGet() <= kafka.consumerPoolSize()) {
-            Reader fresh = new Reader(newConsumer());
-            synchronized (all) {
-                all.add(fresh);
+    /**
+     * An idle reader, preferring one already at {@code offset} of {@code tp} (no seek, and the
+     * records it prefetched are still good), then one assigned to {@code tp}, then a new one while
+     * the pool is below its size, then the least recently used; else waits for one.
+     */
+    private synchronized Reader borrow(TopicPartition tp, long offset) {
+        long deadline = System.nanoTime() + KAFKA_TIMEOUT.toNanos();
+        while (true) {
+            Reader best = null;
+            for (Reader r : idle) {
+                if (tp.equals(r.partition) && (best == null || r.position == offset)) {
+                    best = r;
+                    if (r.position == offset) {
+                        break;
+                    }
+                }
             }
-            return fresh;
+            if (best == null && created < kafka.consumerPoolSize()) {
+                created++;
+                Reader fresh = new Reader(newConsumer());
+                all.add(fresh);
+                return fresh;
+            }
+            if (best == null) {
+                best = idle.peekFirst();
+            }
+            if (best != null) {
+                idle.remove(best);
+                return best;
+            }
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                throw ErrorCode.SERVICE_UNAVAILABLE.exception("All shard readers are busy; retry the request.");
+            }
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, remaining);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw ErrorCode.SERVICE_UNAVAILABLE.exception("Interrupted while waiting for a shard reader.");
+            }
         }
-        created.decrementAndGet();
-        try {
-            reader = idle.poll(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (reader == null) {
-            throw ErrorCode.SERVICE_UNAVAILABLE.exception("All shard readers are busy; retry the request.");
-        }
-        return reader;
+    }
+
+    private synchronized void giveBack(Reader reader) {
+        idle.addLast(reader);
+        notifyAll();
     }
 
     private KafkaConsumer<byte[], byte[]> newConsumer() {
@@ -198,14 +226,12 @@ public class ShardReader implements AutoCloseable {
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 11 * 1024 * 1024,
                 ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024,
-                ConsumerConfig.CLIENT_ID_CONFIG, "sluice-shard-reader-" + created.get()),
+                ConsumerConfig.CLIENT_ID_CONFIG, "sluice-shard-reader-" + created),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     @Override
-    public void close() {
-        synchronized (all) {
-            all.forEach(r -> r.consumer.close(Duration.ofSeconds(1)));
-        }
+    public synchronized void close() {
+        all.forEach(r -> r.consumer.close(Duration.ofSeconds(1)));
     }
 }

@@ -1,0 +1,56 @@
+package io.sluice.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.streams.config.StreamsProperties;
+import io.sluice.streams.shard.ShardReader;
+import io.sluice.testsupport.SharedEngines;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+
+/** The reader pool on a real broker: readers following their shards keep their consumers in place. */
+class ShardReaderIT {
+
+    @Test
+    void readersFollowingTwoShardsNeedNoSeekAfterTheFirstRead() throws Exception {
+        String bootstrap = SharedEngines.kafka().bootstrapServers();
+        String topic = "reader-affinity";
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < 100; i++) {
+                producer.send(new ProducerRecord<>(topic, i % 2, null, new byte[] {(byte) i}));
+            }
+            producer.flush();
+        }
+        StreamsProperties properties = new StreamsProperties("000000000000", "us-east-1",
+                new StreamsProperties.Kafka(bootstrap, (short) 1, 1, 2),
+                new StreamsProperties.Limits(1 << 20, 5 << 20, 10 << 20, Duration.ofMinutes(5), 500, 4, 24),
+                Duration.ofSeconds(1));
+        try (ShardReader reader = new ShardReader(properties)) {
+            long[] next = {0, 0};
+            int read = 0;
+            for (int round = 0; round < 10; round++) {
+                for (int partition = 0; partition < 2; partition++) {
+                    ShardReader.Batch batch = reader.read(topic, partition, next[partition], 5, 1 << 20);
+                    assertThat(batch.records()).hasSize(5);
+                    assertThat(batch.records().get(0).offset()).isEqualTo(next[partition]);
+                    next[partition] = batch.nextOffset();
+                    read += batch.records().size();
+                }
+            }
+            assertThat(read).isEqualTo(100);
+            assertThat(reader.seeks()).as("one seek per shard, on its first read").isEqualTo(2);
+        }
+    }
+}
