@@ -1,8 +1,7 @@
 package io.sluice.bench;
 
+import io.sluice.engines.FreePorts;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,8 +83,8 @@ public final class BenchMain {
     }
 
     private void runSluiceAndKafka() throws Exception {
-        int port = freePort();
-        int kafkaPort = freePort();
+        int port = FreePorts.pick();
+        int kafkaPort = FreePorts.pick();
         Path jar = root.resolve("local/target/sluice-local.jar");
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx2g"));
         String jvmOptions = System.getenv("SLUICE_BENCH_JVM_OPTS");
@@ -120,7 +119,7 @@ public final class BenchMain {
             results.notes.add(name + " not measured: bench/emulators has no node_modules (npm install failed or was skipped).");
             return;
         }
-        int port = freePort();
+        int port = FreePorts.pick();
         try (ManagedProcess emulator = starter.start(port);
                 KinesisDriver driver = new KinesisDriver(URI.create("http://127.0.0.1:" + port))) {
             System.out.println(name + " is up: " + emulator.readyLine().trim());
@@ -140,7 +139,7 @@ public final class BenchMain {
 
     private ManagedProcess startKinesisMock(int port) throws Exception {
         return ManagedProcess.start(Report.KINESIS_MOCK, List.of("node", "main.js"),
-                Map.of("KINESIS_MOCK_PLAIN_PORT", String.valueOf(port), "KINESIS_MOCK_TLS_PORT", String.valueOf(freePort()),
+                Map.of("KINESIS_MOCK_PLAIN_PORT", String.valueOf(port), "KINESIS_MOCK_TLS_PORT", String.valueOf(FreePorts.pick()),
                         "CREATE_STREAM_DURATION", "0ms", "DELETE_STREAM_DURATION", "0ms", "SHARD_LIMIT", "100000",
                         "LOG_LEVEL", "WARN"),
                 root.resolve("bench/emulators/node_modules/kinesis-local"), work.resolve("kinesis-mock.log"), line -> false, port, 90);
@@ -233,13 +232,5 @@ public final class BenchMain {
 
     private static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.sluice.streams.iterator;
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
 import io.sluice.common.kinesis.SequenceNumber;
+import io.sluice.common.kinesis.ShardId;
 import io.sluice.streams.shard.ShardReader;
 import io.sluice.streams.stream.Shard;
 import io.sluice.streams.stream.Stream;
@@ -87,7 +88,7 @@ public class IteratorService {
         if (number.shardIndex() != shard.id().index()) {
             throw ErrorCode.INVALID_ARGUMENT.exception(
                     "Invalid StartingSequenceNumber. It encodes %s, while it was used in a call to a shard with %s",
-                    new io.sluice.common.kinesis.ShardId(number.shardIndex()), shard.id());
+                    new ShardId(number.shardIndex()), shard.id());
         }
         return number;
     }

@@ -1,5 +1,7 @@
 package io.sluice.streams.stream;
 
+import io.sluice.common.kinesis.HashKeyRange;
+import io.sluice.common.kinesis.ShardId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -60,10 +62,10 @@ public class ShardEntity {
 
     Shard toShard() {
         return new Shard(
-                new io.sluice.common.kinesis.ShardId(shardIndex),
-                new io.sluice.common.kinesis.HashKeyRange(hashKeyStart.toBigIntegerExact(), hashKeyEnd.toBigIntegerExact()),
-                parentIndex == null ? null : new io.sluice.common.kinesis.ShardId(parentIndex),
-                adjacentParentIndex == null ? null : new io.sluice.common.kinesis.ShardId(adjacentParentIndex),
+                new ShardId(shardIndex),
+                new HashKeyRange(hashKeyStart.toBigIntegerExact(), hashKeyEnd.toBigIntegerExact()),
+                parentIndex == null ? null : new ShardId(parentIndex),
+                adjacentParentIndex == null ? null : new ShardId(adjacentParentIndex),
                 startingOffset,
                 endingOffset);
     }

@@ -4,6 +4,7 @@ import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
 import io.sluice.common.kinesis.ShardId;
 import io.sluice.common.protocol.PageToken;
+import io.sluice.streams.config.StreamsProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +25,7 @@ public class StreamViews {
     private final int maxRecordKiB;
 
     StreamViews(StreamRepository repository, StreamCatalog catalog, StreamLocator locator, Clock clock,
-            io.sluice.streams.config.StreamsProperties properties) {
+            StreamsProperties properties) {
         this.repository = repository;
         this.catalog = catalog;
         this.locator = locator;
