@@ -1,8 +1,8 @@
 package io.sluice.streams.stream;
 
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves streams from CREATING to ACTIVE (once the topic exists) and out of DELETING (once the
- * topic is gone), in the background. At start-up it finishes what a previous run left half done.
+ * topic is gone), in the background. A step that fails (Kafka unreachable, say) is retried with
+ * backoff; every step is idempotent. At start-up it finishes what a previous run left half done.
  */
 @Component
 class StreamLifecycle implements AutoCloseable {
@@ -25,7 +26,10 @@ class StreamLifecycle implements AutoCloseable {
     private final StreamCatalog catalog;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+    private static final long FIRST_RETRY_MILLIS = 1_000;
+    private static final long MAX_RETRY_MILLIS = 60_000;
+
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "stream-lifecycle");
         t.setDaemon(true);
         return t;
@@ -41,7 +45,7 @@ class StreamLifecycle implements AutoCloseable {
     }
 
     void activate(long id) {
-        executor.execute(() -> run("activate", id, () -> {
+        executor.execute(() -> run("activate", id, FIRST_RETRY_MILLIS, () -> {
             StreamEntity stream = repository.findWithShards(id).orElse(null);
             if (stream == null || stream.getStatus() != StreamStatus.CREATING) {
                 return;
@@ -55,7 +59,7 @@ class StreamLifecycle implements AutoCloseable {
     }
 
     void remove(long id) {
-        executor.execute(() -> run("delete", id, () -> {
+        executor.execute(() -> run("delete", id, FIRST_RETRY_MILLIS, () -> {
             StreamEntity stream = repository.findById(id).orElse(null);
             if (stream == null) {
                 return;
@@ -78,11 +82,15 @@ class StreamLifecycle implements AutoCloseable {
         }
     }
 
-    private void run(String what, long id, Runnable task) {
+    private void run(String what, long id, long retryMillis, Runnable task) {
         try {
             task.run();
         } catch (RuntimeException e) {
-            log.error("Could not {} stream {}; it will be retried at the next start", what, id, e);
+            log.warn("Could not {} stream {}; retrying in {} ms", what, id, retryMillis, e);
+            if (!executor.isShutdown()) {
+                long next = Math.min(MAX_RETRY_MILLIS, retryMillis * 2);
+                executor.schedule(() -> run(what, id, next, task), retryMillis, TimeUnit.MILLISECONDS);
+            }
         }
     }
 
