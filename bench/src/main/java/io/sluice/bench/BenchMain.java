@@ -1,5 +1,6 @@
 package io.sluice.bench;
 
+import io.sluice.engines.Directories;
 import io.sluice.engines.FreePorts;
 import java.io.IOException;
 import java.net.URI;
@@ -43,11 +44,7 @@ public final class BenchMain {
         try {
             bench.run();
         } finally {
-            if (Files.exists(bench.work)) {
-                try (var paths = Files.walk(bench.work)) {
-                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
+            Directories.deleteRecursively(bench.work);
         }
     }
 

@@ -86,10 +86,6 @@ public final class SluicePlatform implements AutoCloseable {
         return streamsPort;
     }
 
-    public synchronized ConfigurableApplicationContext streams() {
-        return streams;
-    }
-
     private synchronized void startStreams() {
         streams = run(StreamsApplication.class, StreamsApplication.CONFIG_NAME, WebApplicationType.SERVLET,
                 settings.streamsInitializers(),

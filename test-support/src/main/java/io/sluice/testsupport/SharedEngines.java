@@ -1,5 +1,6 @@
 package io.sluice.testsupport;
 
+import io.sluice.engines.Directories;
 import io.sluice.engines.EmbeddedKafka;
 import io.sluice.engines.EmbeddedPostgresServer;
 import java.io.IOException;
@@ -49,9 +50,7 @@ public final class SharedEngines {
             if (postgres != null) {
                 postgres.close();
             }
-            try (var paths = Files.walk(root)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Directories.deleteRecursively(root);
         } catch (IOException | RuntimeException e) {
             System.err.println("Stopping shared test engines: " + e);
         }

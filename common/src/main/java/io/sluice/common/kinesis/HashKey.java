@@ -12,6 +12,8 @@ import java.security.NoSuchAlgorithmException;
  */
 public final class HashKey {
     public static final BigInteger MAX = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
+    /** What the Kinesis API model accepts as an ExplicitHashKey. */
+    public static final java.util.regex.Pattern WIRE_PATTERN = java.util.regex.Pattern.compile("0|([1-9]\\d{0,38})");
 
     private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
         try {

@@ -11,6 +11,8 @@ import java.math.BigInteger;
  * its parents', has higher numbers than they do. Encoding is string work, no big-integer division.
  */
 public record SequenceNumber(int shardIndex, long offset) implements Comparable<SequenceNumber> {
+    /** What the Kinesis API model accepts as a sequence number in a request. */
+    public static final java.util.regex.Pattern WIRE_PATTERN = java.util.regex.Pattern.compile("0|([1-9]\\d{0,128})");
     private static final int SHARD_DIGITS = 10;
     private static final int OFFSET_DIGITS = 20;
     private static final int LENGTH = 1 + SHARD_DIGITS + OFFSET_DIGITS;

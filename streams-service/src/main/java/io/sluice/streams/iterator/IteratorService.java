@@ -11,7 +11,6 @@ import io.sluice.streams.stream.StreamCatalog;
 import io.sluice.streams.stream.StreamLocator;
 import java.time.Clock;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
 /** GetShardIterator: turns an iterator type and its argument into a signed shard position. */
@@ -19,7 +18,6 @@ import org.springframework.stereotype.Service;
 public class IteratorService {
     private static final List<String> TYPES =
             List.of("AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER", "TRIM_HORIZON", "LATEST", "AT_TIMESTAMP");
-    private static final Pattern SEQUENCE_NUMBER = Pattern.compile("0|([1-9]\\d{0,128})");
 
     private final StreamCatalog catalog;
     private final StreamLocator locator;
@@ -47,7 +45,7 @@ public class IteratorService {
                 .pattern("shardId", request.shardId(), StreamLocator.NAME)
                 .notNull("shardIteratorType", request.shardIteratorType())
                 .oneOf("shardIteratorType", request.shardIteratorType(), TYPES)
-                .pattern("startingSequenceNumber", request.startingSequenceNumber(), SEQUENCE_NUMBER)
+                .pattern("startingSequenceNumber", request.startingSequenceNumber(), SequenceNumber.WIRE_PATTERN)
                 .raise();
         Stream stream = catalog.requireActive(locator.locate(request.streamName(), request.streamArn()));
         Shard shard = stream.requireShard(request.shardId());

@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +29,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class PutRecordsService {
     private static final Logger log = LoggerFactory.getLogger(PutRecordsService.class);
-    private static final Pattern HASH_KEY = Pattern.compile("0|([1-9]\\d{0,38})");
-    private static final Pattern SEQUENCE_NUMBER = Pattern.compile("0|([1-9]\\d{0,128})");
     private static final long ACK_TIMEOUT_SECONDS = 35;
 
     private final StreamCatalog catalog;
@@ -57,8 +54,8 @@ public class PutRecordsService {
                 .bytes("data", request.data(), limits.maxRecordBytes())
                 .notNull("partitionKey", request.partitionKey())
                 .length("partitionKey", request.partitionKey(), 1, 256)
-                .pattern("explicitHashKey", request.explicitHashKey(), HASH_KEY)
-                .pattern("sequenceNumberForOrdering", request.sequenceNumberForOrdering(), SEQUENCE_NUMBER)
+                .pattern("explicitHashKey", request.explicitHashKey(), HashKey.WIRE_PATTERN)
+                .pattern("sequenceNumberForOrdering", request.sequenceNumberForOrdering(), SequenceNumber.WIRE_PATTERN)
                 .raise();
         Stream stream = catalog.requireActive(locator.locate(request.streamName(), request.streamArn()));
         Shard shard = stream.shardFor(HashKey.route(request.partitionKey(), request.explicitHashKey()));
@@ -99,7 +96,7 @@ public class PutRecordsService {
                         .bytes(at + "data", e.data(), limits.maxRecordBytes())
                         .notNull(at + "partitionKey", e.partitionKey())
                         .length(at + "partitionKey", e.partitionKey(), 1, 256)
-                        .pattern(at + "explicitHashKey", e.explicitHashKey(), HASH_KEY);
+                        .pattern(at + "explicitHashKey", e.explicitHashKey(), HashKey.WIRE_PATTERN);
                 total += (e.data() == null ? 0 : e.data().length)
                         + (e.partitionKey() == null ? 0 : e.partitionKey().getBytes(StandardCharsets.UTF_8).length);
             }

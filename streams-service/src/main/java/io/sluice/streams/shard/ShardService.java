@@ -2,7 +2,6 @@ package io.sluice.streams.shard;
 
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
-import io.sluice.common.kinesis.ShardId;
 import io.sluice.common.protocol.PageToken;
 import io.sluice.streams.stream.Shard;
 import io.sluice.streams.stream.ShardView;
@@ -42,7 +41,7 @@ public class ShardService {
                 .range("maxResults", request.maxResults(), 1, 10000)
                 .raise();
         StreamKey key;
-        int after;
+        String after;
         if (request.nextToken() != null) {
             if (request.streamName() != null || request.exclusiveStartShardId() != null) {
                 throw ErrorCode.INVALID_ARGUMENT.exception(
@@ -50,19 +49,17 @@ public class ShardService {
             }
             PageToken token = PageToken.decode(request.nextToken(), clock.instant(), TOKEN_TTL);
             key = locator.locate(null, token.scope());
-            after = Integer.parseInt(token.after());
+            after = token.after();
         } else {
             key = locator.locate(request.streamName(), request.streamArn());
-            after = request.exclusiveStartShardId() == null ? -1
-                    : ShardId.parse(request.exclusiveStartShardId()).map(ShardId::index).orElse(-1);
+            after = request.exclusiveStartShardId();
         }
-        Stream stream = catalog.find(key).orElseThrow(
-                () -> ErrorCode.RESOURCE_NOT_FOUND.exception("Stream %s not found.", key));
+        Stream stream = catalog.require(key);
         int max = request.maxResults() == null ? 1000 : request.maxResults();
-        List<Shard> remaining = stream.shards().stream().filter(s -> s.id().index() > after).toList();
+        List<Shard> remaining = stream.shardsAfter(after);
         List<Shard> page = remaining.stream().limit(max).toList();
         String next = remaining.size() > max
-                ? new PageToken(stream.arn(), String.valueOf(page.get(page.size() - 1).id().index()), clock.instant()).encode()
+                ? new PageToken(stream.arn(), page.get(page.size() - 1).id().toString(), clock.instant()).encode()
                 : null;
         return new ListShardsResponse(page.stream().map(ShardView::of).toList(), next);
     }

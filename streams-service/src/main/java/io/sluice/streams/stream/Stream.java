@@ -44,6 +44,12 @@ public record Stream(
         throw ErrorCode.INTERNAL_FAILURE.exception("No open shard of stream %s holds hash key %s", key, hashKey);
     }
 
+    /** The shards after {@code exclusiveStartShardId} in shard order; all of them when it is null or names no shard. */
+    public List<Shard> shardsAfter(String exclusiveStartShardId) {
+        int after = exclusiveStartShardId == null ? -1 : ShardId.parse(exclusiveStartShardId).map(ShardId::index).orElse(-1);
+        return shards.stream().filter(s -> s.id().index() > after).toList();
+    }
+
     public Optional<Shard> shard(ShardId id) {
         return id.index() < shards.size() && shards.get(id.index()).id().equals(id)
                 ? Optional.of(shards.get(id.index()))

@@ -55,6 +55,15 @@ public class StreamCatalog {
     }
 
     /**
+     * The stream named by {@code key}, in whatever state it is.
+     *
+     * @throws io.sluice.common.error.AwsException ResourceNotFoundException when there is none
+     */
+    public Stream require(StreamKey key) {
+        return find(key).orElseThrow(() -> notFound(key));
+    }
+
+    /**
      * An ACTIVE (or UPDATING) stream, the state in which it takes reads and writes.
      *
      * @throws io.sluice.common.error.AwsException ResourceNotFoundException otherwise

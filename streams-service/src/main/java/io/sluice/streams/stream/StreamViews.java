@@ -2,7 +2,6 @@ package io.sluice.streams.stream;
 
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
-import io.sluice.common.kinesis.ShardId;
 import io.sluice.common.protocol.PageToken;
 import io.sluice.streams.config.StreamsProperties;
 import java.time.Clock;
@@ -40,11 +39,9 @@ public class StreamViews {
                 .length("exclusiveStartShardId", request.exclusiveStartShardId(), 1, 128)
                 .pattern("exclusiveStartShardId", request.exclusiveStartShardId(), StreamLocator.NAME)
                 .raise();
-        Stream stream = existing(locator.locate(request.streamName(), request.streamArn()));
+        Stream stream = catalog.require(locator.locate(request.streamName(), request.streamArn()));
         int limit = request.limit() == null ? 100 : request.limit();
-        int after = request.exclusiveStartShardId() == null ? -1
-                : ShardId.parse(request.exclusiveStartShardId()).map(ShardId::index).orElse(-1);
-        List<Shard> remaining = stream.shards().stream().filter(s -> s.id().index() > after).toList();
+        List<Shard> remaining = stream.shardsAfter(request.exclusiveStartShardId());
         List<ShardView> page = remaining.stream().limit(limit).map(ShardView::of).toList();
         return new DescribeStreamResponse(new StreamDescription(
                 stream.key().name(), stream.arn(), stream.status(), new StreamModeDetails(stream.mode().name()),
@@ -55,7 +52,7 @@ public class StreamViews {
     /** @throws io.sluice.common.error.AwsException ResourceNotFoundException */
     public DescribeStreamSummaryResponse describeSummary(DescribeStreamSummaryRequest request) {
         StreamLocator.checkNames(Violations.check(), request.streamName(), request.streamArn()).raise();
-        Stream stream = existing(locator.locate(request.streamName(), request.streamArn()));
+        Stream stream = catalog.require(locator.locate(request.streamName(), request.streamArn()));
         return new DescribeStreamSummaryResponse(new StreamDescriptionSummary(
                 stream.key().name(), stream.arn(), stream.status(), new StreamModeDetails(stream.mode().name()),
                 stream.retentionHours(), stream.createdAt(), NO_METRICS, stream.encryptionType(),
@@ -96,9 +93,5 @@ public class StreamViews {
                 next,
                 shown.stream().map(s -> new StreamSummary(s.key().name(), s.key().arn().toString(), s.getStatus(),
                         new StreamModeDetails(s.getMode().name()), s.getCreatedAt())).toList());
-    }
-
-    private Stream existing(StreamKey key) {
-        return catalog.find(key).orElseThrow(() -> StreamCatalog.notFound(key));
     }
 }
