@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -23,9 +25,11 @@ public final class BenchMain {
     private final Results results = new Results();
     private final List<String> targets;
     private final boolean jmh;
+    private final Path out;
 
-    private BenchMain(Settings settings, Path root, List<String> targets, boolean jmh) throws IOException {
+    private BenchMain(Settings settings, Path root, List<String> targets, boolean jmh, Path out) throws IOException {
         this.jmh = jmh;
+        this.out = out;
         this.settings = settings;
         this.root = root;
         this.targets = targets;
@@ -35,12 +39,27 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         List<String> options = List.of(args);
         Settings settings = options.contains("--quick") ? Settings.quick() : Settings.full();
-        List<String> targets = Report.targets();
-        int only = options.indexOf("--only");
-        if (only >= 0 && only + 1 < options.size()) {
-            targets = List.of(options.get(only + 1).split(","));
+        String sizes = option(options, "--sizes");
+        if (sizes != null) {
+            settings = settings.withRecordSizes(numbers(sizes));
         }
-        BenchMain bench = new BenchMain(settings, Path.of("").toAbsolutePath(), targets, options.contains("--jmh"));
+        String inFlight = option(options, "--in-flight");
+        if (inFlight != null) {
+            settings = settings.withConcurrencies(numbers(inFlight));
+        }
+        String warmUp = option(options, "--warm-up");
+        if (warmUp != null) {
+            settings = settings.withWarmUp(Duration.ofSeconds(Long.parseLong(warmUp)));
+        }
+        if (options.contains("--ingest-only")) {
+            settings = settings.withoutReads();
+        }
+        String only = option(options, "--only");
+        List<String> targets = only == null ? Report.targets() : List.of(only.split(","));
+        Path root = Path.of("").toAbsolutePath();
+        String outOption = option(options, "--out");
+        Path out = outOption == null ? root.resolve("docs/benchmarks") : Path.of(outOption).toAbsolutePath();
+        BenchMain bench = new BenchMain(settings, root, targets, options.contains("--jmh"), out);
         try {
             bench.run();
         } finally {
@@ -48,8 +67,17 @@ public final class BenchMain {
         }
     }
 
+    private static String option(List<String> options, String name) {
+        int at = options.indexOf(name);
+        return at >= 0 && at + 1 < options.size() ? options.get(at + 1) : null;
+    }
+
+    private static List<Integer> numbers(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::trim).map(Integer::valueOf).toList();
+    }
+
     private void run() throws Exception {
-        Path out = Files.createDirectories(root.resolve("docs/benchmarks"));
+        Files.createDirectories(out);
         Map<String, String> environment = Environment.describe(root);
         if (jmh) {
             Microbenchmarks.run(out, environment);
@@ -157,6 +185,9 @@ public final class BenchMain {
                         result.median(), rates);
             }
         }
+        if (settings.backlogRecords() == 0) {
+            return;
+        }
         driver.createStream("backlog", 1);
         driver.fill("backlog", settings.backlogRecords(), 1024);
         List<Double> rates = new ArrayList<>();
@@ -196,6 +227,9 @@ public final class BenchMain {
             kafka.deleteTopic(topic);
             awaitDiskSpace();
             System.out.printf("%-12s ingest %-7s %,10.0f records/s %s%n", Report.KAFKA, Chart.size(size), Stats.median(rates), rates);
+        }
+        if (settings.backlogRecords() == 0) {
+            return;
         }
         kafka.createTopic("raw-backlog", 1);
         kafka.fill("raw-backlog", settings.backlogRecords(), 1024);

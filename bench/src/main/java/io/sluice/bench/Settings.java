@@ -27,6 +27,23 @@ record Settings(List<Integer> recordSizes, List<Integer> concurrencies, Duration
                 5_000, 100);
     }
 
+    Settings withRecordSizes(List<Integer> sizes) {
+        return new Settings(sizes, concurrencies, warmUp, iterations, interval, backlogRecords, latencySamples);
+    }
+
+    Settings withConcurrencies(List<Integer> inFlight) {
+        return new Settings(recordSizes, inFlight, warmUp, iterations, interval, backlogRecords, latencySamples);
+    }
+
+    Settings withWarmUp(Duration time) {
+        return new Settings(recordSizes, concurrencies, time, iterations, interval, backlogRecords, latencySamples);
+    }
+
+    /** Ingest runs only: no catch-up or propagation runs. */
+    Settings withoutReads() {
+        return new Settings(recordSizes, concurrencies, warmUp, iterations, interval, 0, 0);
+    }
+
     /** Records per PutRecords request: 500, or fewer where 500 would pass the 5 MiB request limit. */
     static int batchSize(int recordBytes) {
         return Math.min(500, (5 * 1024 * 1024 - 64 * 1024) / (recordBytes + 40));

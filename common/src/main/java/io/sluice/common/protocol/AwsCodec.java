@@ -1,6 +1,7 @@
 package io.sluice.common.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -12,6 +13,8 @@ import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import io.sluice.common.error.AwsException;
 import io.sluice.common.error.ErrorCode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,19 +49,43 @@ public final class AwsCodec {
      */
     public <T> T read(WireFormat format, byte[] body, Class<T> type) {
         ObjectMapper mapper = mapper(format);
+        try (JsonParser parser = body == null ? mapper.createParser(new byte[0]) : mapper.createParser(body)) {
+            return read(mapper, parser, type);
+        } catch (IOException e) {
+            throw ErrorCode.SERIALIZATION.exception("Unreadable request body");
+        }
+    }
+
+    /**
+     * Decodes a request body as it streams in, without holding the whole body in one array (a
+     * PutRecords body of 5 MiB would otherwise be one large allocation per request).
+     *
+     * @throws AwsException SerializationException when the body is not a valid document of the type
+     * @throws UncheckedIOException when reading the stream fails
+     */
+    public <T> T read(WireFormat format, InputStream body, Class<T> type) {
+        ObjectMapper mapper = mapper(format);
+        try (JsonParser parser = mapper.createParser(body)) {
+            return read(mapper, parser, type);
+        } catch (JsonProcessingException e) {
+            throw ErrorCode.SERIALIZATION.exception(describe(e));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T read(ObjectMapper mapper, JsonParser parser, Class<T> type) throws IOException {
         try {
-            if (body == null || body.length == 0) {
-                return mapper.readValue(format == WireFormat.JSON ? "{}".getBytes() : new byte[] {(byte) 0xA0}, type);
+            if (parser.nextToken() == null) {
+                return mapper.readValue(mapper.writeValueAsBytes(Map.of()), type);
             }
-            T value = mapper.readValue(body, type);
+            T value = mapper.readValue(parser, type);
             if (value == null) {
                 throw ErrorCode.SERIALIZATION.exception("Request body must be a structure");
             }
             return value;
         } catch (JsonProcessingException e) {
             throw ErrorCode.SERIALIZATION.exception(describe(e));
-        } catch (IOException e) {
-            throw ErrorCode.SERIALIZATION.exception("Unreadable request body");
         }
     }
 
@@ -69,6 +96,11 @@ public final class AwsCodec {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Encodes a response straight into a stream, as {@link #write(WireFormat, Object)} does into an array. */
+    public void write(WireFormat format, Object response, OutputStream out) throws IOException {
+        mapper(format).writeValue(out, response == null ? Map.of() : response);
     }
 
     /** Encodes an error body: {@code {"__type": name, "message": text}}. */

@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sluice.common.error.AwsException;
 import io.sluice.common.error.ErrorCode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class AwsCodecTest {
@@ -43,6 +48,23 @@ class AwsCodecTest {
         }
         assertThatThrownBy(() -> codec.read(WireFormat.CBOR, new byte[] {(byte) 0xBF, 0x61}, Sample.class))
                 .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SERIALIZATION));
+    }
+
+    @Test
+    void streamsReadAndWriteLikeArrays() throws IOException {
+        Sample s = new Sample(new byte[] {4, 5}, 9, Instant.ofEpochMilli(1_700_000_000_123L));
+        for (WireFormat format : WireFormat.values()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            codec.write(format, s, out);
+            assertThat(out.toByteArray()).isEqualTo(codec.write(format, s));
+            Sample back = codec.read(format, new ByteArrayInputStream(out.toByteArray()), Sample.class);
+            assertThat(back.data()).containsExactly(4, 5);
+            assertThat(back.count()).isEqualTo(9);
+            assertThat(codec.read(format, InputStream.nullInputStream(), Sample.class).count()).isNull();
+            byte[] truncated = Arrays.copyOf(out.toByteArray(), out.size() - 3);
+            assertThatThrownBy(() -> codec.read(format, new ByteArrayInputStream(truncated), Sample.class))
+                    .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SERIALIZATION));
+        }
     }
 
     @Test

@@ -4,12 +4,13 @@ import io.sluice.common.error.AwsException;
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.protocol.AwsCodec;
 import io.sluice.common.protocol.WireFormat;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,36 +30,42 @@ class KinesisController {
         this.codec = codec;
     }
 
+    /**
+     * Streams the request body into the decoder and the response body out of the encoder: no
+     * request or response is held as one array (PutRecords bodies reach 5 MiB, GetRecords 10 MiB).
+     */
     @PostMapping(path = "/", consumes = "*/*")
-    ResponseEntity<byte[]> handle(
+    void handle(
             @RequestHeader(name = "X-Amz-Target", required = false) String target,
             @RequestHeader(name = "Content-Type", required = false) String contentType,
-            @RequestBody(required = false) byte[] body) {
+            InputStream body,
+            HttpServletResponse response) throws IOException {
         WireFormat format = WireFormat.of(contentType);
-        String requestId = UUID.randomUUID().toString();
+        response.setHeader("x-amzn-RequestId", UUID.randomUUID().toString());
+        response.setContentType(format.contentType());
+        Object result;
         try {
             KinesisOperation operation = KinesisOperation.forTarget(target).orElseThrow(
                     () -> ErrorCode.UNKNOWN_OPERATION.exception("Operation %s is not supported.", target));
-            Object request = codec.read(format, body, operation.requestType());
-            Object response = api.invoke(operation, request);
-            return ResponseEntity.ok()
-                    .header("Content-Type", format.contentType())
-                    .header("x-amzn-RequestId", requestId)
-                    .body(codec.write(format, response));
+            result = api.invoke(operation, codec.read(format, body, operation.requestType()));
         } catch (AwsException e) {
             log.debug("{} failed: {} {}", target, e.code().wireName(), e.getMessage());
-            return error(format, requestId, e.code(), e.getMessage());
+            error(format, response, e.code(), e.getMessage());
+            return;
         } catch (RuntimeException e) {
             log.error("{} failed unexpectedly", target, e);
-            return error(format, requestId, ErrorCode.INTERNAL_FAILURE, "Internal service failure.");
+            error(format, response, ErrorCode.INTERNAL_FAILURE, "Internal service failure.");
+            return;
         }
+        response.setStatus(HttpServletResponse.SC_OK);
+        codec.write(format, result, response.getOutputStream());
     }
 
-    private ResponseEntity<byte[]> error(WireFormat format, String requestId, ErrorCode code, String message) {
-        return ResponseEntity.status(code.httpStatus())
-                .header("Content-Type", format.contentType())
-                .header("x-amzn-RequestId", requestId)
-                .header("x-amzn-ErrorType", code.wireName())
-                .body(codec.writeError(format, code, message));
+    private void error(WireFormat format, HttpServletResponse response, ErrorCode code, String message) throws IOException {
+        response.setStatus(code.httpStatus());
+        response.setHeader("x-amzn-ErrorType", code.wireName());
+        byte[] body = codec.writeError(format, code, message);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }
