@@ -51,6 +51,10 @@ public final class BenchMain {
         if (warmUp != null) {
             settings = settings.withWarmUp(Duration.ofSeconds(Long.parseLong(warmUp)));
         }
+        String jitWarmUp = option(options, "--jit-warm-up");
+        if (jitWarmUp != null) {
+            settings = settings.withJitWarmUp(Duration.ofSeconds(Long.parseLong(jitWarmUp)));
+        }
         if (options.contains("--ingest-only")) {
             settings = settings.withoutReads();
         }
@@ -170,7 +174,35 @@ public final class BenchMain {
                 root.resolve("bench/emulators/node_modules/kinesis-local"), work.resolve("kinesis-mock.log"), line -> false, port, 90);
     }
 
+    /** One unmeasured ingest run of the JIT warm-up: create, write for the given time, delete. */
+    private interface WarmUpRun {
+        void run(String name, int recordBytes, Settings chunk) throws Exception;
+    }
+
+    /**
+     * Ingests, unmeasured, for the settings' JIT warm-up time, cycling through the record sizes in
+     * chunks of at most 15 s, each on a new stream or topic deleted afterwards (two minutes of ingest
+     * would otherwise leave tens of GB on disk).
+     */
+    private void jitWarmUp(String target, WarmUpRun run) throws Exception {
+        long remaining = settings.jitWarmUp().toMillis();
+        for (int i = 0; remaining > 0; i++) {
+            Duration chunk = Duration.ofMillis(Math.min(remaining, 15_000));
+            int size = settings.recordSizes().get(i % settings.recordSizes().size());
+            run.run("warm-up-" + i, size, settings.warmUpChunk(chunk));
+            awaitDiskSpace();
+            remaining -= chunk.toMillis();
+        }
+        System.out.printf("%-12s warmed up for %d s%n", target, settings.jitWarmUp().toSeconds());
+    }
+
     private void kinesisRuns(String target, KinesisDriver driver, ResourceMeter meter) throws Exception {
+        int maxConcurrency = settings.concurrencies().stream().mapToInt(Integer::intValue).max().orElse(1);
+        jitWarmUp(target, (stream, size, chunk) -> {
+            driver.createStream(stream, 4);
+            driver.ingest(stream, size, maxConcurrency, chunk, () -> { });
+            driver.deleteStream(stream);
+        });
         for (int size : settings.recordSizes()) {
             for (int concurrency : settings.concurrencies()) {
                 String stream = "ingest-" + size + "-" + concurrency;
@@ -218,6 +250,11 @@ public final class BenchMain {
 
     private void kafkaRuns(KafkaDriver kafka, ResourceMeter meter) throws Exception {
         int maxConcurrency = settings.concurrencies().stream().mapToInt(Integer::intValue).max().orElse(1);
+        jitWarmUp(Report.KAFKA, (topic, size, chunk) -> {
+            kafka.createTopic(topic, 4);
+            kafka.ingest(topic, size, Settings.batchSize(size) * maxConcurrency, chunk, () -> { });
+            kafka.deleteTopic(topic);
+        });
         for (int size : settings.recordSizes()) {
             String topic = "raw-ingest-" + size;
             kafka.createTopic(topic, 4);

@@ -25,6 +25,9 @@ final class Report {
         md.append("![ingest](ingest.png)\n\n");
         md.append("## Machine, versions, settings\n\n");
         environment.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+        md.append("- JIT warm-up: ").append(settings.jitWarmUp().toSeconds())
+                .append(" s of unmeasured ingest (all record sizes, most requests in flight) before each target's first run; ")
+                .append("the one-process platform keeps the C2 compiler busy for about two minutes after start.\n");
         md.append("- Warm-up ").append(settings.warmUp().toSeconds()).append(" s, then ").append(settings.iterations())
                 .append(" intervals of ").append(settings.interval().toSeconds()).append(" s per run; ingest streams have 4 shards;")
                 .append(" PutRecords batches of ").append(Settings.batchSize(100)).append(" (100 B, 1 KiB) and ")
@@ -32,15 +35,16 @@ final class Report {
         md.append("- Throughput limits: none in Sluice yet (the limits issue adds them, with a switch to turn them off).\n");
         md.append("- Server CPU is the target process' user+system time over the measured intervals; peak RSS is its VmHWM, ")
                 .append("reset at the start of each run. Raw Kafka runs against the broker inside the Sluice process, so their ")
-                .append("server figures are the broker's alone.\n\n");
+                .append("server figures are the broker's alone. Client CPU is the benchmark JVM's own time over the same intervals: ")
+                .append("clients and servers compete for the same two cores.\n\n");
 
         md.append("## Ingest (PutRecords, AWS SDK for Java v2 async client, CBOR)\n\n");
-        md.append("| target | record | in flight | records/s | spread | MiB/s | server CPU s | peak RSS MiB |\n");
-        md.append("|---|---|---|---|---|---|---|---|\n");
+        md.append("| target | record | in flight | records/s | spread | MiB/s | server CPU s | client CPU s | peak RSS MiB |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Results.Ingest r : results.ingest) {
-            md.append(String.format("| %s | %s | %d | %,.0f | %,.0f–%,.0f | %.1f | %.1f | %.0f |%n", r.target(), Chart.size(r.recordBytes()),
-                    r.concurrency(), r.median(), Stats.min(r.rates()), Stats.max(r.rates()), r.mibPerSecond(),
-                    r.usage().cpuSeconds(), r.usage().peakRssMiB()));
+            md.append(String.format("| %s | %s | %d | %,.0f | %,.0f–%,.0f | %.1f | %.1f | %.1f | %.0f |%n", r.target(),
+                    Chart.size(r.recordBytes()), r.concurrency(), r.median(), Stats.min(r.rates()), Stats.max(r.rates()),
+                    r.mibPerSecond(), r.usage().cpuSeconds(), r.usage().clientCpuSeconds(), r.usage().peakRssMiB()));
         }
         md.append("\n\"In flight\" is concurrent PutRecords requests; for raw Kafka it is batches' worth of unacknowledged records.\n\n");
 

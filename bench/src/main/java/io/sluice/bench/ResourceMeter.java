@@ -12,12 +12,20 @@ final class ResourceMeter {
     /** Linux reports CPU time in clock ticks of 1/100 s on every architecture the JDK runs on here. */
     private static final double TICKS_PER_SECOND = 100.0;
 
-    record Usage(double cpuSeconds, double peakRssMiB) {
-        static final Usage NONE = new Usage(Double.NaN, Double.NaN);
+    /**
+     * @param cpuSeconds the server process' user + system CPU time
+     * @param peakRssMiB the server process' peak resident memory
+     * @param clientCpuSeconds the benchmark client's (this JVM's) CPU time over the same run
+     */
+    record Usage(double cpuSeconds, double peakRssMiB, double clientCpuSeconds) {
+        static final Usage NONE = new Usage(Double.NaN, Double.NaN, Double.NaN);
     }
+
+    private static final long CLIENT = ProcessHandle.current().pid();
 
     private final long pid;
     private long startTicks;
+    private long startClientTicks;
 
     ResourceMeter(long pid) {
         this.pid = pid;
@@ -29,14 +37,16 @@ final class ResourceMeter {
         } catch (IOException e) {
             // Not permitted: the peak then covers the process' whole life, which the report says.
         }
-        startTicks = cpuTicks();
+        startTicks = cpuTicks(pid);
+        startClientTicks = cpuTicks(CLIENT);
     }
 
     Usage end() {
-        return new Usage((cpuTicks() - startTicks) / TICKS_PER_SECOND, peakRssMiB());
+        return new Usage((cpuTicks(pid) - startTicks) / TICKS_PER_SECOND, peakRssMiB(),
+                (cpuTicks(CLIENT) - startClientTicks) / TICKS_PER_SECOND);
     }
 
-    private long cpuTicks() {
+    private static long cpuTicks(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -13,35 +13,46 @@ import java.util.List;
  * @param interval length of each measured interval
  * @param backlogRecords records of 1 KiB read back by the catch-up runs
  * @param latencySamples records timed from put to get
+ * @param jitWarmUp unmeasured ingest before a target's first run, so that its JIT compilers have
+ *     settled (the one-process platform keeps C2 busy for about two minutes after start)
  */
 record Settings(List<Integer> recordSizes, List<Integer> concurrencies, Duration warmUp, int iterations, Duration interval,
-        int backlogRecords, int latencySamples) {
+        int backlogRecords, int latencySamples, Duration jitWarmUp) {
 
     static Settings full() {
         return new Settings(List.of(100, 1024, 100 * 1024), List.of(1, 8), Duration.ofSeconds(5), 3, Duration.ofSeconds(5),
-                20_000, 500);
+                20_000, 500, Duration.ofSeconds(120));
     }
 
     static Settings quick() {
         return new Settings(List.of(100, 1024, 100 * 1024), List.of(1, 8), Duration.ofSeconds(1), 2, Duration.ofSeconds(2),
-                5_000, 100);
+                5_000, 100, Duration.ofSeconds(10));
+    }
+
+    /** One unmeasured chunk of the JIT warm-up: {@code time} of ingest, no measured interval. */
+    Settings warmUpChunk(Duration time) {
+        return new Settings(recordSizes, concurrencies, time, 0, interval, backlogRecords, latencySamples, Duration.ZERO);
+    }
+
+    Settings withJitWarmUp(Duration time) {
+        return new Settings(recordSizes, concurrencies, warmUp, iterations, interval, backlogRecords, latencySamples, time);
     }
 
     Settings withRecordSizes(List<Integer> sizes) {
-        return new Settings(sizes, concurrencies, warmUp, iterations, interval, backlogRecords, latencySamples);
+        return new Settings(sizes, concurrencies, warmUp, iterations, interval, backlogRecords, latencySamples, jitWarmUp);
     }
 
     Settings withConcurrencies(List<Integer> inFlight) {
-        return new Settings(recordSizes, inFlight, warmUp, iterations, interval, backlogRecords, latencySamples);
+        return new Settings(recordSizes, inFlight, warmUp, iterations, interval, backlogRecords, latencySamples, jitWarmUp);
     }
 
     Settings withWarmUp(Duration time) {
-        return new Settings(recordSizes, concurrencies, time, iterations, interval, backlogRecords, latencySamples);
+        return new Settings(recordSizes, concurrencies, time, iterations, interval, backlogRecords, latencySamples, jitWarmUp);
     }
 
     /** Ingest runs only: no catch-up or propagation runs. */
     Settings withoutReads() {
-        return new Settings(recordSizes, concurrencies, warmUp, iterations, interval, 0, 0);
+        return new Settings(recordSizes, concurrencies, warmUp, iterations, interval, 0, 0, jitWarmUp);
     }
 
     /** Records per PutRecords request: 500, or fewer where 500 would pass the 5 MiB request limit. */

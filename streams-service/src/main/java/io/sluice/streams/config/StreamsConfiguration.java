@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,6 +26,18 @@ class StreamsConfiguration {
     @Bean
     AwsCodec awsCodec() {
         return new AwsCodec();
+    }
+
+    /**
+     * Socket reads and writes of 64 KiB instead of Tomcat's 8 KiB: a 500-record PutRecords body of
+     * 1 KiB records takes 9 reads instead of 65.
+     */
+    @Bean
+    TomcatConnectorCustomizer socketBuffers() {
+        return connector -> {
+            connector.setProperty("socket.appReadBufSize", "65536");
+            connector.setProperty("socket.appWriteBufSize", "65536");
+        };
     }
 
     /** acks=all with idempotence: a PutRecord success means every in-sync replica has the record. */
