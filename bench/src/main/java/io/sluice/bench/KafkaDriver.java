@@ -36,6 +36,16 @@ final class KafkaDriver implements AutoCloseable {
 
     void createTopic(String topic, int partitions) throws Exception {
         admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        // The controller answers before the broker serves the partitions: wait for their leaders, or
+        // the first sends are refused (NOT_LEADER_OR_FOLLOWER) and can stall the producer.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions().stream()
+                .anyMatch(p -> p.leader() == null || p.leader().isEmpty())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Partitions of " + topic + " have no leader after 30 s");
+            }
+            Thread.sleep(20);
+        }
     }
 
     void deleteTopic(String topic) throws Exception {

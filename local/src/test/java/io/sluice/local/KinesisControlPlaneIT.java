@@ -15,7 +15,12 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.DescribeLimitsResponse;
+import software.amazon.awssdk.services.kinesis.model.MetricsName;
+import software.amazon.awssdk.services.kinesis.model.Record;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.ListStreamsResponse;
 import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
 import software.amazon.awssdk.services.kinesis.model.StreamDescription;
@@ -149,6 +154,100 @@ class KinesisControlPlaneIT {
                 .isEqualTo("InvalidArgumentException");
         kinesis.decreaseStreamRetentionPeriod(b -> b.streamName("retained").retentionPeriodHours(24));
         assertThat(retentionMs(topicOf("retained"))).isEqualTo(String.valueOf(24L * 3600 * 1000));
+    }
+
+    @Test
+    void updateMaxRecordSizeLetsAStreamTakeRecordsOverOneMebibyte() {
+        kinesis.createStream(b -> b.streamName("large").shardCount(1));
+        Platform.awaitActive(kinesis, "large");
+        String arn = kinesis.describeStreamSummary(b -> b.streamName("large")).streamDescriptionSummary().streamARN();
+        assertThat(kinesis.describeStreamSummary(b -> b.streamName("large")).streamDescriptionSummary().maxRecordSizeInKiB())
+                .isEqualTo(1024);
+        byte[] data = new byte[5 * 1024 * 1024];
+        new java.util.Random(5).nextBytes(data);
+        SdkBytes record = SdkBytes.fromByteArray(data);
+        assertThat(errorOf(() -> kinesis.putRecord(b -> b.streamName("large").partitionKey("k").data(record))))
+                .isEqualTo("ValidationException");
+
+        kinesis.updateMaxRecordSize(b -> b.streamARN(arn).maxRecordSizeInKiB(10240));
+        assertThat(kinesis.describeStreamSummary(b -> b.streamName("large")).streamDescriptionSummary().maxRecordSizeInKiB())
+                .isEqualTo(10240);
+        String sequence = kinesis.putRecord(b -> b.streamName("large").partitionKey("k").data(record)).sequenceNumber();
+        String iterator = kinesis.getShardIterator(b -> b.streamName("large").shardId("shardId-000000000000")
+                .shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER).startingSequenceNumber(sequence)).shardIterator();
+        List<Record> read = kinesis.getRecords(b -> b.shardIterator(iterator)).records();
+        assertThat(read).hasSize(1);
+        assertThat(read.get(0).data().asByteArray()).isEqualTo(data);
+
+        assertThat(errorOf(() -> kinesis.updateMaxRecordSize(b -> b.streamARN(arn).maxRecordSizeInKiB(512))))
+                .isEqualTo("ValidationException");
+        assertThat(errorOf(() -> kinesis.updateMaxRecordSize(b -> b.streamARN(arn).maxRecordSizeInKiB(10241))))
+                .isEqualTo("ValidationException");
+        assertThat(errorOf(() -> kinesis.updateMaxRecordSize(b -> b.streamARN(arn.replace("/large", "/absent"))
+                .maxRecordSizeInKiB(2048)))).isEqualTo("ResourceNotFoundException");
+    }
+
+    @Test
+    void describeLimitsCountsOpenShardsAndOnDemandStreams() {
+        kinesis.createStream(b -> b.streamName("counted").shardCount(3));
+        DescribeLimitsResponse limits = kinesis.describeLimits(b -> { });
+        assertThat(limits.shardLimit()).isEqualTo(500);
+        assertThat(limits.openShardCount()).isGreaterThanOrEqualTo(3);
+        assertThat(limits.onDemandStreamCountLimit()).isEqualTo(50);
+        kinesis.createStream(b -> b.streamName("counted-on-demand")
+                .streamModeDetails(m -> m.streamMode(StreamMode.ON_DEMAND)));
+        DescribeLimitsResponse after = kinesis.describeLimits(b -> { });
+        // Other tests' streams may finish deleting meanwhile: these two streams alone hold 7 open shards.
+        assertThat(after.onDemandStreamCount()).isPositive();
+        assertThat(after.openShardCount()).isGreaterThanOrEqualTo(7);
+        assertThat(kinesis.describeAccountSettings(b -> { }).minimumThroughputBillingCommitment().statusAsString())
+                .isEqualTo("DISABLED");
+    }
+
+    @Test
+    void resourceTagsEnhancedMonitoringAndResourcePoliciesAreStoredAndReturned() {
+        kinesis.createStream(b -> b.streamName("resource").shardCount(1));
+        Platform.awaitActive(kinesis, "resource");
+        String arn = kinesis.describeStreamSummary(b -> b.streamName("resource")).streamDescriptionSummary().streamARN();
+
+        kinesis.tagResource(b -> b.resourceARN(arn).tags(Map.of("team", "data", "env", "test")));
+        assertThat(kinesis.listTagsForResource(b -> b.resourceARN(arn)).tags())
+                .extracting(Tag::key, Tag::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("env", "test"), org.assertj.core.groups.Tuple.tuple("team", "data"));
+        assertThat(kinesis.listTagsForStream(b -> b.streamName("resource")).tags()).hasSize(2);
+        kinesis.untagResource(b -> b.resourceARN(arn).tagKeys("env"));
+        assertThat(kinesis.listTagsForResource(b -> b.resourceARN(arn)).tags()).extracting(Tag::key).containsExactly("team");
+        assertThat(errorOf(() -> kinesis.listTagsForResource(b -> b.resourceARN(arn + "-absent"))))
+                .isEqualTo("ResourceNotFoundException");
+        assertThat(errorOf(() -> kinesis.listTagsForResource(b -> b.resourceARN(arn + "/consumer/c:1"))))
+                .isEqualTo("ResourceNotFoundException");
+
+        var enabled = kinesis.enableEnhancedMonitoring(b -> b.streamName("resource")
+                .shardLevelMetrics(MetricsName.INCOMING_BYTES, MetricsName.ITERATOR_AGE_MILLISECONDS));
+        assertThat(enabled.currentShardLevelMetrics()).isEmpty();
+        assertThat(enabled.desiredShardLevelMetrics())
+                .containsExactly(MetricsName.INCOMING_BYTES, MetricsName.ITERATOR_AGE_MILLISECONDS);
+        assertThat(kinesis.describeStream(b -> b.streamName("resource")).streamDescription().enhancedMonitoring().get(0)
+                .shardLevelMetrics()).containsExactly(MetricsName.INCOMING_BYTES, MetricsName.ITERATOR_AGE_MILLISECONDS);
+        var all = kinesis.enableEnhancedMonitoring(b -> b.streamARN(arn).shardLevelMetrics(MetricsName.ALL));
+        assertThat(all.desiredShardLevelMetrics()).hasSize(7);
+        var disabled = kinesis.disableEnhancedMonitoring(b -> b.streamName("resource")
+                .shardLevelMetrics(MetricsName.ALL));
+        assertThat(disabled.currentShardLevelMetrics()).hasSize(7);
+        assertThat(disabled.desiredShardLevelMetrics()).isEmpty();
+        assertThat(kinesis.describeStreamSummary(b -> b.streamName("resource")).streamDescriptionSummary()
+                .enhancedMonitoring().get(0).shardLevelMetrics()).isEmpty();
+
+        assertThat(kinesis.getResourcePolicy(b -> b.resourceARN(arn)).policy()).isEqualTo("{}");
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Principal\":{\"AWS\":\"arn:aws:iam::000000000000:root\"},\"Action\":\"kinesis:GetRecords\","
+                + "\"Resource\":\"" + arn + "\"}]}";
+        kinesis.putResourcePolicy(b -> b.resourceARN(arn).policy(policy));
+        assertThat(kinesis.getResourcePolicy(b -> b.resourceARN(arn)).policy()).isEqualTo(policy);
+        assertThat(errorOf(() -> kinesis.putResourcePolicy(b -> b.resourceARN(arn).policy("not json"))))
+                .isEqualTo("InvalidArgumentException");
+        kinesis.deleteResourcePolicy(b -> b.resourceARN(arn));
+        assertThat(kinesis.getResourcePolicy(b -> b.resourceARN(arn)).policy()).isEqualTo("{}");
     }
 
     private static String retentionMs(String topic) throws Exception {

@@ -30,12 +30,13 @@ import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 /**
  * The streams service alone, on the shared embedded Kafka and PostgreSQL, driven by the AWS SDK.
  * Its record limit is set above what Kafka accepts (11 MiB), to make Kafka refuse one record of a
- * batch for real.
+ * batch for real; throughput limits are off so that the oversize record does not throttle the rest.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.config.name=" + StreamsApplication.CONFIG_NAME,
     "sluice.streams.limits.max-record-bytes=12582912",
-    "sluice.streams.limits.put-records-max-bytes=20971520"
+    "sluice.streams.limits.put-records-max-bytes=20971520",
+    "sluice.streams.throughput.enabled=false"
 })
 class StreamsServiceIT {
 

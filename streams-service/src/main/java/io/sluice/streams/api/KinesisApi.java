@@ -2,6 +2,11 @@ package io.sluice.streams.api;
 
 import io.sluice.streams.iterator.GetShardIteratorRequest;
 import io.sluice.streams.iterator.IteratorService;
+import io.sluice.streams.monitoring.EnhancedMonitoringRequest;
+import io.sluice.streams.monitoring.EnhancedMonitoringService;
+import io.sluice.streams.policy.PutResourcePolicyRequest;
+import io.sluice.streams.policy.ResourcePolicyRequest;
+import io.sluice.streams.policy.ResourcePolicyService;
 import io.sluice.streams.record.GetRecordsRequest;
 import io.sluice.streams.record.GetRecordsService;
 import io.sluice.streams.record.PutRecordRequest;
@@ -9,6 +14,7 @@ import io.sluice.streams.record.PutRecordsRequest;
 import io.sluice.streams.record.PutRecordsService;
 import io.sluice.streams.shard.ListShardsRequest;
 import io.sluice.streams.shard.ShardService;
+import io.sluice.streams.stream.AccountLimits;
 import io.sluice.streams.stream.CreateStreamRequest;
 import io.sluice.streams.stream.DeleteStreamRequest;
 import io.sluice.streams.stream.DescribeStreamRequest;
@@ -17,9 +23,13 @@ import io.sluice.streams.stream.ListStreamsRequest;
 import io.sluice.streams.stream.RetentionPeriodRequest;
 import io.sluice.streams.stream.StreamService;
 import io.sluice.streams.stream.StreamViews;
+import io.sluice.streams.stream.UpdateMaxRecordSizeRequest;
 import io.sluice.streams.tag.AddTagsToStreamRequest;
+import io.sluice.streams.tag.ListTagsForResourceRequest;
 import io.sluice.streams.tag.ListTagsForStreamRequest;
 import io.sluice.streams.tag.RemoveTagsFromStreamRequest;
+import io.sluice.streams.tag.TagResourceRequest;
+import io.sluice.streams.tag.UntagResourceRequest;
 import io.sluice.streams.tag.TagService;
 import org.springframework.stereotype.Component;
 
@@ -33,9 +43,16 @@ class KinesisApi {
     private final GetRecordsService gets;
     private final IteratorService iterators;
     private final TagService tags;
+    private final AccountLimits account;
+    private final EnhancedMonitoringService monitoring;
+    private final ResourcePolicyService policies;
 
     KinesisApi(StreamService streams, StreamViews views, ShardService shards, PutRecordsService puts,
-            GetRecordsService gets, IteratorService iterators, TagService tags) {
+            GetRecordsService gets, IteratorService iterators, TagService tags, AccountLimits account,
+            EnhancedMonitoringService monitoring, ResourcePolicyService policies) {
+        this.account = account;
+        this.monitoring = monitoring;
+        this.policies = policies;
         this.streams = streams;
         this.views = views;
         this.shards = shards;
@@ -53,6 +70,29 @@ class KinesisApi {
             case DECREASE_STREAM_RETENTION_PERIOD -> streams.changeRetention((RetentionPeriodRequest) request, false);
             case ADD_TAGS_TO_STREAM -> tags.add((AddTagsToStreamRequest) request);
             case REMOVE_TAGS_FROM_STREAM -> tags.remove((RemoveTagsFromStreamRequest) request);
+            case UPDATE_MAX_RECORD_SIZE -> streams.updateMaxRecordSize((UpdateMaxRecordSizeRequest) request);
+            case TAG_RESOURCE -> tags.tagResource((TagResourceRequest) request);
+            case UNTAG_RESOURCE -> tags.untagResource((UntagResourceRequest) request);
+            case PUT_RESOURCE_POLICY -> policies.put((PutResourcePolicyRequest) request);
+            case DELETE_RESOURCE_POLICY -> policies.delete((ResourcePolicyRequest) request);
+            case LIST_TAGS_FOR_RESOURCE -> {
+                return tags.listForResource((ListTagsForResourceRequest) request);
+            }
+            case GET_RESOURCE_POLICY -> {
+                return policies.get((ResourcePolicyRequest) request);
+            }
+            case ENABLE_ENHANCED_MONITORING -> {
+                return monitoring.enable((EnhancedMonitoringRequest) request);
+            }
+            case DISABLE_ENHANCED_MONITORING -> {
+                return monitoring.disable((EnhancedMonitoringRequest) request);
+            }
+            case DESCRIBE_LIMITS -> {
+                return account.describeLimits();
+            }
+            case DESCRIBE_ACCOUNT_SETTINGS -> {
+                return account.describeAccountSettings();
+            }
             case DESCRIBE_STREAM -> {
                 return views.describe((DescribeStreamRequest) request);
             }

@@ -1,6 +1,9 @@
 package io.sluice.streams.api;
 
 import io.sluice.streams.iterator.GetShardIteratorRequest;
+import io.sluice.streams.monitoring.EnhancedMonitoringRequest;
+import io.sluice.streams.policy.PutResourcePolicyRequest;
+import io.sluice.streams.policy.ResourcePolicyRequest;
 import io.sluice.streams.record.GetRecordsRequest;
 import io.sluice.streams.record.PutRecordRequest;
 import io.sluice.streams.record.PutRecordsRequest;
@@ -11,9 +14,13 @@ import io.sluice.streams.stream.DescribeStreamRequest;
 import io.sluice.streams.stream.DescribeStreamSummaryRequest;
 import io.sluice.streams.stream.ListStreamsRequest;
 import io.sluice.streams.stream.RetentionPeriodRequest;
+import io.sluice.streams.stream.UpdateMaxRecordSizeRequest;
 import io.sluice.streams.tag.AddTagsToStreamRequest;
+import io.sluice.streams.tag.ListTagsForResourceRequest;
 import io.sluice.streams.tag.ListTagsForStreamRequest;
 import io.sluice.streams.tag.RemoveTagsFromStreamRequest;
+import io.sluice.streams.tag.TagResourceRequest;
+import io.sluice.streams.tag.UntagResourceRequest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +41,19 @@ enum KinesisOperation {
     DECREASE_STREAM_RETENTION_PERIOD("DecreaseStreamRetentionPeriod", RetentionPeriodRequest.class),
     ADD_TAGS_TO_STREAM("AddTagsToStream", AddTagsToStreamRequest.class),
     LIST_TAGS_FOR_STREAM("ListTagsForStream", ListTagsForStreamRequest.class),
-    REMOVE_TAGS_FROM_STREAM("RemoveTagsFromStream", RemoveTagsFromStreamRequest.class);
+    REMOVE_TAGS_FROM_STREAM("RemoveTagsFromStream", RemoveTagsFromStreamRequest.class),
+    UPDATE_MAX_RECORD_SIZE("UpdateMaxRecordSize", UpdateMaxRecordSizeRequest.class),
+    TAG_RESOURCE("TagResource", TagResourceRequest.class),
+    UNTAG_RESOURCE("UntagResource", UntagResourceRequest.class),
+    LIST_TAGS_FOR_RESOURCE("ListTagsForResource", ListTagsForResourceRequest.class),
+    ENABLE_ENHANCED_MONITORING("EnableEnhancedMonitoring", EnhancedMonitoringRequest.class),
+    DISABLE_ENHANCED_MONITORING("DisableEnhancedMonitoring", EnhancedMonitoringRequest.class),
+    PUT_RESOURCE_POLICY("PutResourcePolicy", PutResourcePolicyRequest.class),
+    GET_RESOURCE_POLICY("GetResourcePolicy", ResourcePolicyRequest.class),
+    DELETE_RESOURCE_POLICY("DeleteResourcePolicy", ResourcePolicyRequest.class),
+    // Operations without input members: any structure is accepted and ignored.
+    DESCRIBE_LIMITS("DescribeLimits", Map.class),
+    DESCRIBE_ACCOUNT_SETTINGS("DescribeAccountSettings", Map.class);
 
     static final String TARGET_PREFIX = "Kinesis_20131202.";
     private static final Map<String, KinesisOperation> BY_TARGET = new HashMap<>();

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param kafka how to reach Kafka and how stream topics are created
  * @param limits the Kinesis limits, defaults as AWS documents them
  * @param metadataCacheTtl how long a stream's shard map is served from memory before re-reading it
+ * @param throughput the per-shard read and write rates of a provisioned Kinesis shard
  */
 @ConfigurationProperties("sluice.streams")
 public record StreamsProperties(
@@ -19,7 +20,25 @@ public record StreamsProperties(
         @DefaultValue("us-east-1") String region,
         @DefaultValue Kafka kafka,
         @DefaultValue Limits limits,
-        @DefaultValue("1s") Duration metadataCacheTtl) {
+        @DefaultValue("1s") Duration metadataCacheTtl,
+        @DefaultValue Throughput throughput) {
+
+    /**
+     * @param enabled whether the per-shard limits apply (on by default, as in Kinesis)
+     * @param scale multiplies every rate below (2.0 doubles them)
+     * @param writeBytesPerSecond data and partition keys written to one shard (1 MiB/s)
+     * @param writeRecordsPerSecond records written to one shard (1,000/s)
+     * @param readBytesPerSecond data GetRecords returns from one shard (2 MiB/s)
+     * @param readCallsPerSecond GetRecords calls on one shard (5/s)
+     */
+    public record Throughput(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("1.0") double scale,
+            @DefaultValue("1048576") long writeBytesPerSecond,
+            @DefaultValue("1000") long writeRecordsPerSecond,
+            @DefaultValue("2097152") long readBytesPerSecond,
+            @DefaultValue("5") long readCallsPerSecond) {
+    }
 
     /**
      * @param bootstrapServers the Kafka cluster holding the shards
@@ -35,12 +54,14 @@ public record StreamsProperties(
     }
 
     /**
-     * @param maxRecordBytes largest record data (Kinesis: 1 MiB)
+     * @param maxRecordBytes largest record data of a new stream (Kinesis: 1 MiB; UpdateMaxRecordSize
+     *     raises a stream's up to 10 MiB)
      * @param putRecordsMaxBytes largest PutRecords request, data and partition keys (5 MiB)
      * @param getRecordsMaxBytes most data one GetRecords returns (10 MiB)
      * @param iteratorTtl how long a shard iterator stays valid (5 minutes)
      * @param shardLimit most open shards per account
      * @param onDemandShards shards an ON_DEMAND stream starts with
+     * @param onDemandStreamLimit most ON_DEMAND streams per account (50)
      * @param defaultRetentionHours retention of a new stream
      */
     public record Limits(
@@ -50,6 +71,7 @@ public record StreamsProperties(
             @DefaultValue("5m") Duration iteratorTtl,
             @DefaultValue("500") int shardLimit,
             @DefaultValue("4") int onDemandShards,
+            @DefaultValue("50") int onDemandStreamLimit,
             @DefaultValue("24") int defaultRetentionHours) {
     }
 }

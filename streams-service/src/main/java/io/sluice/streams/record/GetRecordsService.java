@@ -7,9 +7,11 @@ import io.sluice.common.kinesis.ShardId;
 import io.sluice.streams.iterator.ShardIteratorCodec;
 import io.sluice.streams.iterator.ShardPosition;
 import io.sluice.streams.shard.ShardReader;
+import io.sluice.streams.stream.Shard;
 import io.sluice.streams.stream.Stream;
 import io.sluice.streams.stream.StreamCatalog;
 import io.sluice.streams.config.StreamsProperties;
+import io.sluice.streams.throughput.ShardThroughput;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,14 +28,16 @@ public class GetRecordsService {
     private final StreamCatalog catalog;
     private final ShardIteratorCodec iterators;
     private final ShardReader reader;
+    private final ShardThroughput throughput;
     private final Clock clock;
     private final int maxBytes;
 
-    GetRecordsService(StreamCatalog catalog, ShardIteratorCodec iterators, ShardReader reader, Clock clock,
-            StreamsProperties properties) {
+    GetRecordsService(StreamCatalog catalog, ShardIteratorCodec iterators, ShardReader reader, ShardThroughput throughput,
+            Clock clock, StreamsProperties properties) {
         this.catalog = catalog;
         this.iterators = iterators;
         this.reader = reader;
+        this.throughput = throughput;
         this.clock = clock;
         this.maxBytes = properties.limits().getRecordsMaxBytes();
     }
@@ -41,7 +45,8 @@ public class GetRecordsService {
     /**
      * @throws io.sluice.common.error.AwsException ValidationException (Limit outside 1..10000),
      *     InvalidArgumentException (iterator not ours), ExpiredIteratorException,
-     *     ResourceNotFoundException (the stream or shard is gone)
+     *     ResourceNotFoundException (the stream or shard is gone), ProvisionedThroughputExceededException
+     *     (more than 5 calls a second on the shard, or 2 MiB a second returned by earlier calls)
      */
     public GetRecordsResponse getRecords(GetRecordsRequest request) {
         Violations.check()
@@ -56,19 +61,23 @@ public class GetRecordsService {
             throw ErrorCode.INVALID_ARGUMENT.exception("The shard iterator does not belong to stream %s.", request.streamArn());
         }
         ShardId shardId = new ShardId(position.shardIndex());
-        stream.shard(shardId).orElseThrow(() -> ErrorCode.RESOURCE_NOT_FOUND.exception(
+        Shard shard = stream.shard(shardId).orElseThrow(() -> ErrorCode.RESOURCE_NOT_FOUND.exception(
                 "Shard %s in stream %s does not exist", shardId, stream.key()));
+        throughput.admitRead(stream, shard);
 
         int limit = request.limit() == null ? DEFAULT_LIMIT : request.limit();
         ShardReader.Batch batch = reader.read(stream.topic(), position.shardIndex(), position.offset(), limit, maxBytes);
         List<RecordView> records = new ArrayList<>(batch.records().size());
+        long bytes = 0;
         for (ConsumerRecord<byte[], byte[]> r : batch.records()) {
+            bytes += Math.max(0, r.serializedValueSize()) + Math.max(0, r.serializedKeySize());
             records.add(new RecordView(
                     new SequenceNumber(r.partition(), r.offset()).encode(),
                     Instant.ofEpochMilli(r.timestamp()),
                     r.value() == null ? new byte[0] : r.value(),
                     r.key() == null ? "" : new String(r.key(), StandardCharsets.UTF_8)));
         }
+        throughput.recordRead(stream, shard, bytes);
         long behind = 0;
         if (batch.nextOffset() < batch.endOffset() && !batch.records().isEmpty()) {
             behind = Math.max(0, now.toEpochMilli() - batch.records().get(batch.records().size() - 1).timestamp());

@@ -9,6 +9,7 @@ import io.sluice.streams.stream.Stream;
 import io.sluice.streams.stream.StreamCatalog;
 import io.sluice.streams.stream.StreamLocator;
 import io.sluice.streams.config.StreamsProperties;
+import io.sluice.streams.throughput.ShardThroughput;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,36 +31,50 @@ import org.springframework.stereotype.Service;
 public class PutRecordsService {
     private static final Logger log = LoggerFactory.getLogger(PutRecordsService.class);
     private static final long ACK_TIMEOUT_SECONDS = 35;
+    /** The largest record UpdateMaxRecordSize allows (10 MiB); each stream has its own bound. */
+    private static final int LARGEST_RECORD_BYTES = 10 * 1024 * 1024;
 
     private final StreamCatalog catalog;
     private final StreamLocator locator;
     private final RecordWriter writer;
+    private final ShardThroughput throughput;
     private final StreamsProperties.Limits limits;
+    /** Checked before the stream is looked up: no stream takes more (unless configured above 10 MiB). */
+    private final int maxRecordBytes;
 
-    PutRecordsService(StreamCatalog catalog, StreamLocator locator, RecordWriter writer, StreamsProperties properties) {
+    PutRecordsService(StreamCatalog catalog, StreamLocator locator, RecordWriter writer, ShardThroughput throughput,
+            StreamsProperties properties) {
         this.catalog = catalog;
         this.locator = locator;
         this.writer = writer;
+        this.throughput = throughput;
         this.limits = properties.limits();
+        this.maxRecordBytes = Math.max(LARGEST_RECORD_BYTES, limits.maxRecordBytes());
     }
 
     /**
      * @throws io.sluice.common.error.AwsException ValidationException (record too large, bad key),
      *     InvalidArgumentException (hash key out of range), ResourceNotFoundException,
-     *     InternalFailure when Kafka did not acknowledge the record
+     *     ProvisionedThroughputExceededException (the shard's write rate), InternalFailure when
+     *     Kafka did not acknowledge the record
      */
     public PutRecordResponse putRecord(PutRecordRequest request) {
         StreamLocator.checkNames(Violations.check(), request.streamName(), request.streamArn())
                 .notNull("data", request.data())
-                .bytes("data", request.data(), limits.maxRecordBytes())
+                .bytes("data", request.data(), maxRecordBytes)
                 .notNull("partitionKey", request.partitionKey())
                 .length("partitionKey", request.partitionKey(), 1, 256)
                 .pattern("explicitHashKey", request.explicitHashKey(), HashKey.WIRE_PATTERN)
                 .pattern("sequenceNumberForOrdering", request.sequenceNumberForOrdering(), SequenceNumber.WIRE_PATTERN)
                 .raise();
         Stream stream = catalog.requireActive(locator.locate(request.streamName(), request.streamArn()));
+        Violations.check().bytes("data", request.data(), stream.maxRecordBytes()).raise();
         Shard shard = stream.shardFor(HashKey.route(request.partitionKey(), request.explicitHashKey()));
-        CompletableFuture<RecordMetadata> ack = append(stream, shard, request.partitionKey(), request.data());
+        byte[] key = request.partitionKey().getBytes(StandardCharsets.UTF_8);
+        if (!throughput.admitWrite(stream, shard, key.length + request.data().length)) {
+            throw ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED.exception("%s", ShardThroughput.rateExceeded(stream, shard));
+        }
+        CompletableFuture<RecordMetadata> ack = writer.append(stream.topic(), shard.partition(), key, request.data());
         try {
             RecordMetadata metadata = ack.get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return new PutRecordResponse(shard.id().toString(), sequenceNumber(metadata), stream.encryptionType());
@@ -73,7 +88,8 @@ public class PutRecordsService {
     }
 
     /**
-     * Appends all records, in request order per shard, and reports each one's outcome.
+     * Appends all records, in request order per shard, and reports each one's outcome: records over
+     * their shard's write rate fail with ProvisionedThroughputExceededException and are not written.
      *
      * @throws io.sluice.common.error.AwsException ValidationException (no records, more than 500,
      *     a record too large), InvalidArgumentException (request over 5 MiB), ResourceNotFoundException
@@ -93,7 +109,7 @@ public class PutRecordsService {
                     continue;
                 }
                 violations.notNull(at + "data", e.data())
-                        .bytes(at + "data", e.data(), limits.maxRecordBytes())
+                        .bytes(at + "data", e.data(), maxRecordBytes)
                         .notNull(at + "partitionKey", e.partitionKey())
                         .length(at + "partitionKey", e.partitionKey(), 1, 256)
                         .pattern(at + "explicitHashKey", e.explicitHashKey(), HashKey.WIRE_PATTERN);
@@ -108,18 +124,34 @@ public class PutRecordsService {
                     limits.putRecordsMaxBytes(), total);
         }
         Stream stream = catalog.requireActive(locator.locate(request.streamName(), request.streamArn()));
+        Violations sizes = Violations.check();
+        for (int i = 0; i < entries.size(); i++) {
+            sizes.bytes("records." + (i + 1) + ".member.data", entries.get(i).data(), stream.maxRecordBytes());
+        }
+        sizes.raise();
         List<Shard> shards = new ArrayList<>(entries.size());
         for (PutRecordsRequestEntry e : entries) {
             shards.add(stream.shardFor(HashKey.route(e.partitionKey(), e.explicitHashKey())));
         }
         List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
-            acks.add(append(stream, shards.get(i), entries.get(i).partitionKey(), entries.get(i).data()));
+            byte[] key = entries.get(i).partitionKey().getBytes(StandardCharsets.UTF_8);
+            byte[] data = entries.get(i).data();
+            Shard shard = shards.get(i);
+            acks.add(throughput.admitWrite(stream, shard, key.length + data.length)
+                    ? writer.append(stream.topic(), shard.partition(), key, data)
+                    : null);
         }
         List<PutRecordsResultEntry> results = new ArrayList<>(entries.size());
         int failed = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ACK_TIMEOUT_SECONDS);
         for (int i = 0; i < acks.size(); i++) {
+            if (acks.get(i) == null) {
+                failed++;
+                results.add(new PutRecordsResultEntry(null, null, ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED.wireName(),
+                        ShardThroughput.rateExceeded(stream, shards.get(i))));
+                continue;
+            }
             try {
                 RecordMetadata metadata = acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 results.add(new PutRecordsResultEntry(sequenceNumber(metadata), shards.get(i).id().toString(), null, null));
@@ -133,10 +165,6 @@ public class PutRecordsService {
             }
         }
         return new PutRecordsResponse(failed, results, stream.encryptionType());
-    }
-
-    private CompletableFuture<RecordMetadata> append(Stream stream, Shard shard, String partitionKey, byte[] data) {
-        return writer.append(stream.topic(), shard.partition(), partitionKey.getBytes(StandardCharsets.UTF_8), data);
     }
 
     private static String sequenceNumber(RecordMetadata metadata) {

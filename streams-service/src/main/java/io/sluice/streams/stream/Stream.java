@@ -19,15 +19,22 @@ public record Stream(
         StreamMode mode,
         int retentionHours,
         String encryptionType,
+        int maxRecordSizeKiB,
+        List<String> shardLevelMetrics,
         Instant createdAt,
         List<Shard> shards) {
 
     public Stream {
         shards = List.copyOf(shards);
+        shardLevelMetrics = List.copyOf(shardLevelMetrics);
     }
 
     public String arn() {
         return key.arn().toString();
+    }
+
+    public int maxRecordBytes() {
+        return maxRecordSizeKiB * 1024;
     }
 
     public long openShardCount() {

@@ -55,6 +55,15 @@ public class StreamEntity {
     @Column(name = "encryption_type", nullable = false)
     private String encryptionType = "NONE";
 
+    @Column(name = "max_record_size_kib", nullable = false)
+    private int maxRecordSizeKiB;
+
+    @Column(name = "shard_level_metrics", nullable = false)
+    private String shardLevelMetrics = "";
+
+    @Column(name = "resource_policy")
+    private String resourcePolicy;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -71,7 +80,8 @@ public class StreamEntity {
     protected StreamEntity() {
     }
 
-    StreamEntity(StreamKey key, String topic, StreamMode mode, int retentionHours, Instant createdAt) {
+    StreamEntity(StreamKey key, String topic, StreamMode mode, int retentionHours, int maxRecordSizeKiB, Instant createdAt) {
+        this.maxRecordSizeKiB = maxRecordSizeKiB;
         this.accountId = key.accountId();
         this.region = key.region();
         this.name = key.name();
@@ -116,6 +126,31 @@ public class StreamEntity {
 
     public String getEncryptionType() {
         return encryptionType;
+    }
+
+    public int getMaxRecordSizeKiB() {
+        return maxRecordSizeKiB;
+    }
+
+    public void setMaxRecordSizeKiB(int maxRecordSizeKiB) {
+        this.maxRecordSizeKiB = maxRecordSizeKiB;
+    }
+
+    /** The enabled shard-level metrics, in the order of {@link ShardLevelMetric}. */
+    public List<String> getShardLevelMetrics() {
+        return shardLevelMetrics.isEmpty() ? List.of() : List.of(shardLevelMetrics.split(","));
+    }
+
+    public void setShardLevelMetrics(List<String> metrics) {
+        this.shardLevelMetrics = String.join(",", metrics);
+    }
+
+    public String getResourcePolicy() {
+        return resourcePolicy;
+    }
+
+    public void setResourcePolicy(String resourcePolicy) {
+        this.resourcePolicy = resourcePolicy;
     }
 
     public Instant getCreatedAt() {

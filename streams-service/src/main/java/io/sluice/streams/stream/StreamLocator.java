@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 public class StreamLocator {
     public static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
     private static final Pattern ARN = Pattern.compile("arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+");
+    private static final Pattern RESOURCE_ARN = Pattern.compile("arn:aws.*:kinesis:.*:\\d{12}:.*stream/\\S+");
 
     private final String accountId;
     private final String region;
@@ -53,6 +54,25 @@ public class StreamLocator {
             throw ErrorCode.INVALID_ARGUMENT.exception("StreamName %s does not match the stream of StreamARN %s.", name, arn);
         }
         return new StreamKey(parsed.accountId(), parsed.region(), parsed.streamName());
+    }
+
+    /**
+     * The stream a ResourceARN names (TagResource, resource policies). A consumer ARN names a
+     * resource that does not exist until enhanced fan-out consumers do.
+     *
+     * @throws io.sluice.common.error.AwsException ValidationException (not a Kinesis ARN),
+     *     ResourceNotFoundException (a consumer ARN)
+     */
+    public StreamKey locateResource(String resourceArn) {
+        Violations.check()
+                .notNull("resourceARN", resourceArn)
+                .length("resourceARN", resourceArn, 1, 2048)
+                .pattern("resourceARN", resourceArn, RESOURCE_ARN)
+                .raise();
+        if (resourceArn.contains("/consumer/")) {
+            throw ErrorCode.RESOURCE_NOT_FOUND.exception("Consumer %s not found.", resourceArn);
+        }
+        return locate(null, resourceArn);
     }
 
     /** The account and region requests are served as. */

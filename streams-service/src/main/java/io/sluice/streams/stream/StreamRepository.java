@@ -25,5 +25,8 @@ interface StreamRepository extends JpaRepository<StreamEntity, Long> {
             + "where s.accountId = ?1 and s.region = ?2 and sh.endingOffset is null")
     long countOpenShards(String accountId, String region);
 
+    @Query("select count(s) from StreamEntity s where s.accountId = ?1 and s.region = ?2 and s.mode = ?3")
+    long countByMode(String accountId, String region, StreamMode mode);
+
     List<StreamEntity> findByStatusIn(List<StreamStatus> statuses);
 }

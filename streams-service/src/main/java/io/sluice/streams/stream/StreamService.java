@@ -81,8 +81,19 @@ public class StreamService {
                             "This request would exceed the shard limit for the account %s in %s. Current shard count for the account: %d. Limit: %d. Number of additional shards that would have resulted from this request: %d.",
                             key.accountId(), key.region(), open, limits.shardLimit(), shardCount);
                 }
+                if (mode == StreamMode.ON_DEMAND) {
+                    long onDemand = repository.countByMode(key.accountId(), key.region(), StreamMode.ON_DEMAND);
+                    if (onDemand >= limits.onDemandStreamLimit()) {
+                        throw ErrorCode.LIMIT_EXCEEDED.exception(
+                                "This request would exceed the on-demand stream limit for the account %s in %s. Limit: %d.",
+                                key.accountId(), key.region(), limits.onDemandStreamLimit());
+                    }
+                }
+                int maxRecordKiB = request.maxRecordSizeInKiB() == null
+                        ? limits.maxRecordBytes() / 1024
+                        : request.maxRecordSizeInKiB();
                 StreamEntity stream = new StreamEntity(key, StreamTopics.topicName(key, now.toEpochMilli()), mode,
-                        limits.defaultRetentionHours(), now);
+                        limits.defaultRetentionHours(), maxRecordKiB, now);
                 List<HashKeyRange> ranges = HashKeyRange.evenSplit(shardCount);
                 for (int i = 0; i < shardCount; i++) {
                     stream.getShards().add(new ShardEntity(stream, new Shard(new ShardId(i), ranges.get(i), null, null, 0, null)));
@@ -112,6 +123,30 @@ public class StreamService {
         });
         catalog.invalidate(key, id);
         lifecycle.remove(id);
+    }
+
+    /**
+     * Changes the largest record an ACTIVE stream takes (1 to 10 MiB).
+     *
+     * @throws io.sluice.common.error.AwsException ValidationException (size outside 1024..10240 KiB),
+     *     ResourceNotFoundException, ResourceInUseException (the stream is not ACTIVE)
+     */
+    public void updateMaxRecordSize(UpdateMaxRecordSizeRequest request) {
+        StreamLocator.checkNames(Violations.check(), null, request.streamArn())
+                .notNull("maxRecordSizeInKiB", request.maxRecordSizeInKiB())
+                .range("maxRecordSizeInKiB", request.maxRecordSizeInKiB(), 1024, 10240)
+                .raise();
+        StreamKey key = locator.locate(null, request.streamArn());
+        long id = transactions.execute(tx -> {
+            StreamEntity stream = repository.findByKey(key).orElseThrow(() -> StreamCatalog.notFound(key));
+            if (stream.getStatus() != StreamStatus.ACTIVE) {
+                throw ErrorCode.RESOURCE_IN_USE.exception("Stream %s under account %s not ACTIVE, instead in state %s",
+                        key.name(), key.accountId(), stream.getStatus());
+            }
+            stream.setMaxRecordSizeKiB(request.maxRecordSizeInKiB());
+            return stream.getId();
+        });
+        catalog.invalidate(key, id);
     }
 
     /**

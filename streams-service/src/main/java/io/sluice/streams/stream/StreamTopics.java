@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -49,6 +50,44 @@ class StreamTopics {
             await(admin.createTopics(List.of(newTopic)).all());
         } catch (TopicExistsException e) {
             // Created by an earlier attempt that did not get to record it.
+        }
+        awaitLeaders(topic, partitions);
+    }
+
+    /**
+     * Waits until every partition of a topic has a leader. The controller answers a create before
+     * the brokers serve the new partitions; a write in between is refused (NOT_LEADER_OR_FOLLOWER),
+     * so a stream turns ACTIVE only once its shards can take writes.
+     */
+    void awaitLeaders(String topic, int partitions) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
+                        .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic);
+                if (description.partitions().size() >= partitions
+                        && description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("Kafka did not answer within " + TIMEOUT_SECONDS + " s", e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Partitions of " + topic + " have no leader after " + TIMEOUT_SECONDS + " s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 

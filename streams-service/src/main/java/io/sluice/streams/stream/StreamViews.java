@@ -3,7 +3,6 @@ package io.sluice.streams.stream;
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
 import io.sluice.common.protocol.PageToken;
-import io.sluice.streams.config.StreamsProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -15,21 +14,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StreamViews {
     static final Duration TOKEN_TTL = Duration.ofMinutes(5);
-    private static final List<EnhancedMetrics> NO_METRICS = List.of(new EnhancedMetrics(List.of()));
 
     private final StreamRepository repository;
     private final StreamCatalog catalog;
     private final StreamLocator locator;
     private final Clock clock;
-    private final int maxRecordKiB;
 
-    StreamViews(StreamRepository repository, StreamCatalog catalog, StreamLocator locator, Clock clock,
-            StreamsProperties properties) {
+    StreamViews(StreamRepository repository, StreamCatalog catalog, StreamLocator locator, Clock clock) {
         this.repository = repository;
         this.catalog = catalog;
         this.locator = locator;
         this.clock = clock;
-        this.maxRecordKiB = properties.limits().maxRecordBytes() / 1024;
     }
 
     /** @throws io.sluice.common.error.AwsException ResourceNotFoundException */
@@ -45,7 +40,7 @@ public class StreamViews {
         List<ShardView> page = remaining.stream().limit(limit).map(ShardView::of).toList();
         return new DescribeStreamResponse(new StreamDescription(
                 stream.key().name(), stream.arn(), stream.status(), new StreamModeDetails(stream.mode().name()),
-                page, remaining.size() > limit, stream.retentionHours(), stream.createdAt(), NO_METRICS,
+                page, remaining.size() > limit, stream.retentionHours(), stream.createdAt(), List.of(new EnhancedMetrics(stream.shardLevelMetrics())),
                 stream.encryptionType()));
     }
 
@@ -55,8 +50,8 @@ public class StreamViews {
         Stream stream = catalog.require(locator.locate(request.streamName(), request.streamArn()));
         return new DescribeStreamSummaryResponse(new StreamDescriptionSummary(
                 stream.key().name(), stream.arn(), stream.status(), new StreamModeDetails(stream.mode().name()),
-                stream.retentionHours(), stream.createdAt(), NO_METRICS, stream.encryptionType(),
-                (int) stream.openShardCount(), 0, maxRecordKiB));
+                stream.retentionHours(), stream.createdAt(), List.of(new EnhancedMetrics(stream.shardLevelMetrics())), stream.encryptionType(),
+                (int) stream.openShardCount(), 0, stream.maxRecordSizeKiB()));
     }
 
     /** Streams of the account in name order, with NextToken pagination. */

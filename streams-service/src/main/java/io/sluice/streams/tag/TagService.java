@@ -3,7 +3,7 @@ package io.sluice.streams.tag;
 import io.sluice.common.error.Violations;
 import io.sluice.streams.stream.StreamKey;
 import io.sluice.streams.stream.StreamLocator;
-import io.sluice.streams.stream.StreamTags;
+import io.sluice.streams.stream.StreamSettings;
 import io.sluice.streams.stream.TagRules;
 import java.util.HashMap;
 import java.util.List;
@@ -11,14 +11,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 
-/** AddTagsToStream, ListTagsForStream and RemoveTagsFromStream. */
+/** AddTagsToStream, ListTagsForStream, RemoveTagsFromStream and their ResourceARN forms TagResource, ListTagsForResource, UntagResource. */
 @Service
 public class TagService {
-    private final StreamTags tags;
+    private final StreamSettings streams;
     private final StreamLocator locator;
 
-    TagService(StreamTags tags, StreamLocator locator) {
-        this.tags = tags;
+    TagService(StreamSettings streams, StreamLocator locator) {
+        this.streams = streams;
         this.locator = locator;
     }
 
@@ -34,12 +34,26 @@ public class TagService {
                 .size("tags", request.tags() == null ? null : request.tags().keySet(), 1, 200)
                 .raise();
         TagRules.check(request.tags());
-        StreamKey key = locator.locate(request.streamName(), request.streamArn());
-        tags.update(key, current -> {
+        addTags(locator.locate(request.streamName(), request.streamArn()), request.tags());
+    }
+
+    /** TagResource: as AddTagsToStream, for the stream a ResourceARN names. */
+    public void tagResource(TagResourceRequest request) {
+        Violations.check()
+                .notNull("resourceARN", request.resourceArn())
+                .notNull("tags", request.tags())
+                .size("tags", request.tags() == null ? null : request.tags().keySet(), 1, 200)
+                .raise();
+        TagRules.check(request.tags());
+        addTags(locator.locateResource(request.resourceArn()), request.tags());
+    }
+
+    private void addTags(StreamKey key, Map<String, String> added) {
+        streams.updateTags(key, current -> {
             Map<String, String> merged = new HashMap<>(current);
-            merged.putAll(request.tags());
+            merged.putAll(added);
             TagRules.check(merged);
-            current.putAll(request.tags());
+            current.putAll(added);
         });
     }
 
@@ -50,7 +64,7 @@ public class TagService {
                 .range("limit", request.limit(), 1, 50)
                 .raise();
         StreamKey key = locator.locate(request.streamName(), request.streamArn());
-        TreeMap<String, String> sorted = new TreeMap<>(tags.read(key));
+        TreeMap<String, String> sorted = new TreeMap<>(read(key));
         Map<String, String> remaining = request.exclusiveStartTagKey() == null
                 ? sorted
                 : sorted.tailMap(request.exclusiveStartTagKey(), false);
@@ -59,16 +73,44 @@ public class TagService {
         return new ListTagsForStreamResponse(page, remaining.size() > limit);
     }
 
+    /** ListTagsForResource: every tag of the stream a ResourceARN names, in key order. */
+    public ListTagsForResourceResponse listForResource(ListTagsForResourceRequest request) {
+        Violations.check().notNull("resourceARN", request.resourceArn()).raise();
+        return new ListTagsForResourceResponse(new TreeMap<>(read(locator.locateResource(request.resourceArn()))).entrySet()
+                .stream().map(e -> new Tag(e.getKey(), e.getValue())).toList());
+    }
+
+    private Map<String, String> read(StreamKey key) {
+        return streams.tags(key);
+    }
+
     /** Removes the named tags; keys that are not set are ignored. */
     public void remove(RemoveTagsFromStreamRequest request) {
         Violations violations = StreamLocator.checkNames(Violations.check(), request.streamName(), request.streamArn())
                 .notNull("tagKeys", request.tagKeys())
                 .size("tagKeys", request.tagKeys(), 1, 50);
-        if (request.tagKeys() != null) {
-            request.tagKeys().forEach(k -> violations.notNull("tagKeys.member", k).length("tagKeys.member", k, 1, 128));
+        checkKeys(violations, request.tagKeys()).raise();
+        removeTags(locator.locate(request.streamName(), request.streamArn()), request.tagKeys());
+    }
+
+    /** UntagResource: as RemoveTagsFromStream, for the stream a ResourceARN names. */
+    public void untagResource(UntagResourceRequest request) {
+        Violations violations = Violations.check()
+                .notNull("resourceARN", request.resourceArn())
+                .notNull("tagKeys", request.tagKeys())
+                .size("tagKeys", request.tagKeys(), 1, 50);
+        checkKeys(violations, request.tagKeys()).raise();
+        removeTags(locator.locateResource(request.resourceArn()), request.tagKeys());
+    }
+
+    private static Violations checkKeys(Violations violations, List<String> keys) {
+        if (keys != null) {
+            keys.forEach(k -> violations.notNull("tagKeys.member", k).length("tagKeys.member", k, 1, 128));
         }
-        violations.raise();
-        StreamKey key = locator.locate(request.streamName(), request.streamArn());
-        tags.update(key, current -> request.tagKeys().forEach(current::remove));
+        return violations;
+    }
+
+    private void removeTags(StreamKey key, List<String> keys) {
+        streams.updateTags(key, current -> keys.forEach(current::remove));
     }
 }
