@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -39,12 +41,24 @@ final class KafkaDriver implements AutoCloseable {
         // The controller answers before the broker serves the partitions: wait for their leaders, or
         // the first sends are refused (NOT_LEADER_OR_FOLLOWER) and can stall the producer.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions().stream()
-                .anyMatch(p -> p.leader() == null || p.leader().isEmpty())) {
+        while (!led(topic)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Partitions of " + topic + " have no leader after 30 s");
             }
             Thread.sleep(20);
+        }
+    }
+
+    /** Whether every partition of the topic has a leader; false while the broker does not know the topic yet. */
+    private boolean led(String topic) throws Exception {
+        try {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions().stream()
+                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw e;
         }
     }
 

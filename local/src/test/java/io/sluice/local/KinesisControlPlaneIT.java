@@ -188,6 +188,25 @@ class KinesisControlPlaneIT {
     }
 
     @Test
+    void updateStreamModeSwitchesCapacityModeByArn() {
+        kinesis.createStream(b -> b.streamName("modal").shardCount(2));
+        Platform.awaitActive(kinesis, "modal");
+        String arn = kinesis.describeStreamSummary(b -> b.streamName("modal")).streamDescriptionSummary().streamARN();
+        kinesis.updateStreamMode(b -> b.streamARN(arn).streamModeDetails(m -> m.streamMode(StreamMode.ON_DEMAND)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> kinesis.describeStreamSummary(b -> b.streamName("modal"))
+                .streamDescriptionSummary().streamModeDetails().streamMode() == StreamMode.ON_DEMAND);
+        assertThat(kinesis.describeStreamSummary(b -> b.streamName("modal")).streamDescriptionSummary().openShardCount())
+                .as("the shards stay").isEqualTo(2);
+        kinesis.updateStreamMode(b -> b.streamARN(arn).streamModeDetails(m -> m.streamMode(StreamMode.PROVISIONED)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> kinesis.describeStreamSummary(b -> b.streamName("modal"))
+                .streamDescriptionSummary().streamModeDetails().streamMode() == StreamMode.PROVISIONED);
+        assertThat(errorOf(() -> kinesis.updateStreamMode(b -> b.streamARN(arn).streamModeDetails(m -> m.streamMode("SOMETIMES")))))
+                .isEqualTo("ValidationException");
+        assertThat(errorOf(() -> kinesis.updateStreamMode(b -> b.streamARN(arn.replace("/modal", "/absent"))
+                .streamModeDetails(m -> m.streamMode(StreamMode.ON_DEMAND))))).isEqualTo("ResourceNotFoundException");
+    }
+
+    @Test
     void describeLimitsCountsOpenShardsAndOnDemandStreams() {
         kinesis.createStream(b -> b.streamName("counted").shardCount(3));
         DescribeLimitsResponse limits = kinesis.describeLimits(b -> { });

@@ -43,7 +43,7 @@ class ShardReaderIT {
             int read = 0;
             for (int round = 0; round < 10; round++) {
                 for (int partition = 0; partition < 2; partition++) {
-                    ShardReader.Batch batch = reader.read(topic, partition, next[partition], 5, 1 << 20);
+                    ShardReader.Batch batch = reader.read(topic, partition, next[partition], Long.MAX_VALUE, 5, 1 << 20);
                     assertThat(batch.records()).hasSize(5);
                     assertThat(batch.records().get(0).offset()).isEqualTo(next[partition]);
                     next[partition] = batch.nextOffset();

@@ -69,7 +69,7 @@ public class HotPaths {
             records.add(new RecordView(new SequenceNumber(1, 1_000_000L + i).encode(), Instant.now(), data, keys[i]));
             entries.add(new PutRecordsRequestEntry(data, null, keys[i]));
         }
-        getRecords = new GetRecordsResponse(records, "AQAAAAAAAAABAAAAAQAAAAAAAAABAAABogfSJHoaLkCOyEZq92mEq8XZOamI", 0);
+        getRecords = new GetRecordsResponse(records, "AQAAAAAAAAABAAAAAQAAAAAAAAABAAABogfSJHoaLkCOyEZq92mEq8XZOamI", 0, null);
         putRecordsBody = codec.write(wire, new PutRecordsRequest("bench", null, entries));
     }
 

@@ -13,6 +13,10 @@ import io.sluice.streams.record.PutRecordRequest;
 import io.sluice.streams.record.PutRecordsRequest;
 import io.sluice.streams.record.PutRecordsService;
 import io.sluice.streams.shard.ListShardsRequest;
+import io.sluice.streams.shard.MergeShardsRequest;
+import io.sluice.streams.shard.ReshardingService;
+import io.sluice.streams.shard.SplitShardRequest;
+import io.sluice.streams.shard.UpdateShardCountRequest;
 import io.sluice.streams.shard.ShardService;
 import io.sluice.streams.stream.AccountLimits;
 import io.sluice.streams.stream.CreateStreamRequest;
@@ -24,6 +28,7 @@ import io.sluice.streams.stream.RetentionPeriodRequest;
 import io.sluice.streams.stream.StreamService;
 import io.sluice.streams.stream.StreamViews;
 import io.sluice.streams.stream.UpdateMaxRecordSizeRequest;
+import io.sluice.streams.stream.UpdateStreamModeRequest;
 import io.sluice.streams.tag.AddTagsToStreamRequest;
 import io.sluice.streams.tag.ListTagsForResourceRequest;
 import io.sluice.streams.tag.ListTagsForStreamRequest;
@@ -46,10 +51,12 @@ class KinesisApi {
     private final AccountLimits account;
     private final EnhancedMonitoringService monitoring;
     private final ResourcePolicyService policies;
+    private final ReshardingService resharding;
 
     KinesisApi(StreamService streams, StreamViews views, ShardService shards, PutRecordsService puts,
             GetRecordsService gets, IteratorService iterators, TagService tags, AccountLimits account,
-            EnhancedMonitoringService monitoring, ResourcePolicyService policies) {
+            EnhancedMonitoringService monitoring, ResourcePolicyService policies, ReshardingService resharding) {
+        this.resharding = resharding;
         this.account = account;
         this.monitoring = monitoring;
         this.policies = policies;
@@ -71,10 +78,16 @@ class KinesisApi {
             case ADD_TAGS_TO_STREAM -> tags.add((AddTagsToStreamRequest) request);
             case REMOVE_TAGS_FROM_STREAM -> tags.remove((RemoveTagsFromStreamRequest) request);
             case UPDATE_MAX_RECORD_SIZE -> streams.updateMaxRecordSize((UpdateMaxRecordSizeRequest) request);
+            case UPDATE_STREAM_MODE -> streams.updateMode((UpdateStreamModeRequest) request);
+            case SPLIT_SHARD -> resharding.split((SplitShardRequest) request);
+            case MERGE_SHARDS -> resharding.merge((MergeShardsRequest) request);
             case TAG_RESOURCE -> tags.tagResource((TagResourceRequest) request);
             case UNTAG_RESOURCE -> tags.untagResource((UntagResourceRequest) request);
             case PUT_RESOURCE_POLICY -> policies.put((PutResourcePolicyRequest) request);
             case DELETE_RESOURCE_POLICY -> policies.delete((ResourcePolicyRequest) request);
+            case UPDATE_SHARD_COUNT -> {
+                return resharding.updateShardCount((UpdateShardCountRequest) request);
+            }
             case LIST_TAGS_FOR_RESOURCE -> {
                 return tags.listForResource((ListTagsForResourceRequest) request);
             }

@@ -8,6 +8,9 @@ import io.sluice.streams.record.GetRecordsRequest;
 import io.sluice.streams.record.PutRecordRequest;
 import io.sluice.streams.record.PutRecordsRequest;
 import io.sluice.streams.shard.ListShardsRequest;
+import io.sluice.streams.shard.MergeShardsRequest;
+import io.sluice.streams.shard.SplitShardRequest;
+import io.sluice.streams.shard.UpdateShardCountRequest;
 import io.sluice.streams.stream.CreateStreamRequest;
 import io.sluice.streams.stream.DeleteStreamRequest;
 import io.sluice.streams.stream.DescribeStreamRequest;
@@ -15,6 +18,7 @@ import io.sluice.streams.stream.DescribeStreamSummaryRequest;
 import io.sluice.streams.stream.ListStreamsRequest;
 import io.sluice.streams.stream.RetentionPeriodRequest;
 import io.sluice.streams.stream.UpdateMaxRecordSizeRequest;
+import io.sluice.streams.stream.UpdateStreamModeRequest;
 import io.sluice.streams.tag.AddTagsToStreamRequest;
 import io.sluice.streams.tag.ListTagsForResourceRequest;
 import io.sluice.streams.tag.ListTagsForStreamRequest;
@@ -43,6 +47,10 @@ enum KinesisOperation {
     LIST_TAGS_FOR_STREAM("ListTagsForStream", ListTagsForStreamRequest.class),
     REMOVE_TAGS_FROM_STREAM("RemoveTagsFromStream", RemoveTagsFromStreamRequest.class),
     UPDATE_MAX_RECORD_SIZE("UpdateMaxRecordSize", UpdateMaxRecordSizeRequest.class),
+    UPDATE_STREAM_MODE("UpdateStreamMode", UpdateStreamModeRequest.class),
+    SPLIT_SHARD("SplitShard", SplitShardRequest.class),
+    MERGE_SHARDS("MergeShards", MergeShardsRequest.class),
+    UPDATE_SHARD_COUNT("UpdateShardCount", UpdateShardCountRequest.class),
     TAG_RESOURCE("TagResource", TagResourceRequest.class),
     UNTAG_RESOURCE("UntagResource", UntagResourceRequest.class),
     LIST_TAGS_FOR_RESOURCE("ListTagsForResource", ListTagsForResourceRequest.class),

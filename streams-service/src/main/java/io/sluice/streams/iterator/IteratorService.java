@@ -53,7 +53,7 @@ public class IteratorService {
         int partition = shard.partition();
         long offset = switch (request.shardIteratorType()) {
             case "TRIM_HORIZON" -> reader.earliest(topic, partition);
-            case "LATEST" -> reader.latest(topic, partition);
+            case "LATEST" -> shard.sealed() ? shard.endingOffset() : reader.latest(topic, partition);
             case "AT_TIMESTAMP" -> {
                 if (request.timestamp() == null) {
                     throw ErrorCode.INVALID_ARGUMENT.exception(

@@ -66,7 +66,8 @@ public class GetRecordsService {
         throughput.admitRead(stream, shard);
 
         int limit = request.limit() == null ? DEFAULT_LIMIT : request.limit();
-        ShardReader.Batch batch = reader.read(stream.topic(), position.shardIndex(), position.offset(), limit, maxBytes);
+        long until = shard.sealed() ? shard.endingOffset() : Long.MAX_VALUE;
+        ShardReader.Batch batch = reader.read(stream.topic(), position.shardIndex(), position.offset(), until, limit, maxBytes);
         List<RecordView> records = new ArrayList<>(batch.records().size());
         long bytes = 0;
         for (ConsumerRecord<byte[], byte[]> r : batch.records()) {
@@ -82,7 +83,11 @@ public class GetRecordsService {
         if (batch.nextOffset() < batch.endOffset() && !batch.records().isEmpty()) {
             behind = Math.max(0, now.toEpochMilli() - batch.records().get(batch.records().size() - 1).timestamp());
         }
+        if (shard.sealed() && batch.nextOffset() >= shard.endingOffset()) {
+            // The end of a closed shard: no next iterator; the reader continues with the children.
+            return new GetRecordsResponse(records, null, 0, stream.children(shard).stream().map(ChildShardView::of).toList());
+        }
         String next = iterators.encode(new ShardPosition(stream.id(), position.shardIndex(), batch.nextOffset()), now);
-        return new GetRecordsResponse(records, next, behind);
+        return new GetRecordsResponse(records, next, behind, null);
     }
 }

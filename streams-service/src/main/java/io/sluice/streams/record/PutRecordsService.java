@@ -7,7 +7,9 @@ import io.sluice.common.kinesis.SequenceNumber;
 import io.sluice.streams.stream.Shard;
 import io.sluice.streams.stream.Stream;
 import io.sluice.streams.stream.StreamCatalog;
+import io.sluice.streams.stream.StreamKey;
 import io.sluice.streams.stream.StreamLocator;
+import io.sluice.streams.stream.StreamWriteGate;
 import io.sluice.streams.config.StreamsProperties;
 import io.sluice.streams.throughput.ShardThroughput;
 import java.nio.charset.StandardCharsets;
@@ -38,12 +40,14 @@ public class PutRecordsService {
     private final StreamLocator locator;
     private final RecordWriter writer;
     private final ShardThroughput throughput;
+    private final StreamWriteGate gate;
     private final StreamsProperties.Limits limits;
     /** Checked before the stream is looked up: no stream takes more (unless configured above 10 MiB). */
     private final int maxRecordBytes;
 
     PutRecordsService(StreamCatalog catalog, StreamLocator locator, RecordWriter writer, ShardThroughput throughput,
-            StreamsProperties properties) {
+            StreamWriteGate gate, StreamsProperties properties) {
+        this.gate = gate;
         this.catalog = catalog;
         this.locator = locator;
         this.writer = writer;
@@ -67,14 +71,17 @@ public class PutRecordsService {
                 .pattern("explicitHashKey", request.explicitHashKey(), HashKey.WIRE_PATTERN)
                 .pattern("sequenceNumberForOrdering", request.sequenceNumberForOrdering(), SequenceNumber.WIRE_PATTERN)
                 .raise();
-        Stream stream = catalog.requireActive(locator.locate(request.streamName(), request.streamArn()));
-        Violations.check().bytes("data", request.data(), stream.maxRecordBytes()).raise();
-        Shard shard = stream.shardFor(HashKey.route(request.partitionKey(), request.explicitHashKey()));
-        byte[] key = request.partitionKey().getBytes(StandardCharsets.UTF_8);
-        if (!throughput.admitWrite(stream, shard, key.length + request.data().length)) {
+        StreamKey streamKey = locator.locate(request.streamName(), request.streamArn());
+        Stream located = catalog.requireActive(streamKey);
+        Violations.check().bytes("data", request.data(), located.maxRecordBytes()).raise();
+        PutRecordsRequestEntry entry = new PutRecordsRequestEntry(request.data(), request.explicitHashKey(), request.partitionKey());
+        Routed routed = gate.write(located.id(), () -> route(catalog.requireActive(streamKey), List.of(entry)));
+        Stream stream = routed.stream();
+        Shard shard = routed.shards().get(0);
+        if (routed.acks().get(0) == null) {
             throw ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED.exception("%s", ShardThroughput.rateExceeded(stream, shard));
         }
-        CompletableFuture<RecordMetadata> ack = writer.append(stream.topic(), shard.partition(), key, request.data());
+        CompletableFuture<RecordMetadata> ack = routed.acks().get(0);
         try {
             RecordMetadata metadata = ack.get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return new PutRecordResponse(shard.id().toString(), sequenceNumber(metadata), stream.encryptionType());
@@ -123,25 +130,17 @@ public class PutRecordsService {
                     "Records size exceeds %d bytes limit: the request holds %d bytes of data and partition keys.",
                     limits.putRecordsMaxBytes(), total);
         }
-        Stream stream = catalog.requireActive(locator.locate(request.streamName(), request.streamArn()));
+        StreamKey streamKey = locator.locate(request.streamName(), request.streamArn());
+        Stream located = catalog.requireActive(streamKey);
         Violations sizes = Violations.check();
         for (int i = 0; i < entries.size(); i++) {
-            sizes.bytes("records." + (i + 1) + ".member.data", entries.get(i).data(), stream.maxRecordBytes());
+            sizes.bytes("records." + (i + 1) + ".member.data", entries.get(i).data(), located.maxRecordBytes());
         }
         sizes.raise();
-        List<Shard> shards = new ArrayList<>(entries.size());
-        for (PutRecordsRequestEntry e : entries) {
-            shards.add(stream.shardFor(HashKey.route(e.partitionKey(), e.explicitHashKey())));
-        }
-        List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>(entries.size());
-        for (int i = 0; i < entries.size(); i++) {
-            byte[] key = entries.get(i).partitionKey().getBytes(StandardCharsets.UTF_8);
-            byte[] data = entries.get(i).data();
-            Shard shard = shards.get(i);
-            acks.add(throughput.admitWrite(stream, shard, key.length + data.length)
-                    ? writer.append(stream.topic(), shard.partition(), key, data)
-                    : null);
-        }
+        Routed routed = gate.write(located.id(), () -> route(catalog.requireActive(streamKey), entries));
+        Stream stream = routed.stream();
+        List<Shard> shards = routed.shards();
+        List<CompletableFuture<RecordMetadata>> acks = routed.acks();
         List<PutRecordsResultEntry> results = new ArrayList<>(entries.size());
         int failed = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ACK_TIMEOUT_SECONDS);
@@ -165,6 +164,24 @@ public class PutRecordsService {
             }
         }
         return new PutRecordsResponse(failed, results, stream.encryptionType());
+    }
+
+    /** Records routed by one shard map and handed to the producer; a null ack is a throttled record. */
+    private record Routed(Stream stream, List<Shard> shards, List<CompletableFuture<RecordMetadata>> acks) {
+    }
+
+    private Routed route(Stream stream, List<PutRecordsRequestEntry> entries) {
+        List<Shard> shards = new ArrayList<>(entries.size());
+        List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>(entries.size());
+        for (PutRecordsRequestEntry entry : entries) {
+            Shard shard = stream.shardFor(HashKey.route(entry.partitionKey(), entry.explicitHashKey()));
+            byte[] key = entry.partitionKey().getBytes(StandardCharsets.UTF_8);
+            shards.add(shard);
+            acks.add(throughput.admitWrite(stream, shard, key.length + entry.data().length)
+                    ? writer.append(stream.topic(), shard.partition(), key, entry.data())
+                    : null);
+        }
+        return new Routed(stream, shards, acks);
     }
 
     private static String sequenceNumber(RecordMetadata metadata) {

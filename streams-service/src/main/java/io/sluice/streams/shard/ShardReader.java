@@ -80,11 +80,12 @@ public class ShardReader implements AutoCloseable {
     }
 
     /**
-     * Reads up to {@code limit} records and about {@code maxBytes} of data from {@code offset} on.
+     * Reads up to {@code limit} records and about {@code maxBytes} of data from {@code offset} on,
+     * below {@code until} (a closed shard's ending offset; {@code Long.MAX_VALUE} for an open shard).
      * Returns at once, with no records, when the offset is at the tip. Records trimmed by retention
      * are skipped: the read continues from the trim horizon, as Kinesis does.
      */
-    public Batch read(String topic, int partition, long offset, int limit, int maxBytes) {
+    public Batch read(String topic, int partition, long offset, long until, int limit, int maxBytes) {
         TopicPartition tp = new TopicPartition(topic, partition);
         return with(tp, offset, r -> {
             if (!tp.equals(r.partition)) {
@@ -92,7 +93,7 @@ public class ShardReader implements AutoCloseable {
                 r.partition = tp;
                 r.position = -1;
             }
-            long end = r.consumer.endOffsets(List.of(tp), KAFKA_TIMEOUT).get(tp);
+            long end = Math.min(until, r.consumer.endOffsets(List.of(tp), KAFKA_TIMEOUT).get(tp));
             if (offset >= end) {
                 return new Batch(List.of(), offset, end);
             }
@@ -113,6 +114,10 @@ public class ShardReader implements AutoCloseable {
                 for (ConsumerRecord<byte[], byte[]> record : r.consumer.poll(Duration.ofNanos(remaining)).records(tp)) {
                     if (record.offset() < next) {
                         continue;
+                    }
+                    if (record.offset() >= end) {
+                        full = true;
+                        break;
                     }
                     long size = (long) record.serializedKeySize() + Math.max(0, record.serializedValueSize());
                     if (out.size() >= limit || (!out.isEmpty() && bytes + size > maxBytes)) {

@@ -11,13 +11,17 @@ import io.sluice.streams.stream.StreamKey;
 import io.sluice.streams.stream.StreamLocator;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 
 /** ListShards, with NextToken pagination as Kinesis does it (a token replaces the stream name). */
 @Service
 public class ShardService {
     private static final Duration TOKEN_TTL = Duration.ofMinutes(5);
+    private static final List<String> FILTER_TYPES = List.of(
+            "AFTER_SHARD_ID", "AT_TRIM_HORIZON", "FROM_TRIM_HORIZON", "AT_LATEST", "AT_TIMESTAMP", "FROM_TIMESTAMP");
 
     private final StreamCatalog catalog;
     private final StreamLocator locator;
@@ -39,28 +43,67 @@ public class ShardService {
                 .length("exclusiveStartShardId", request.exclusiveStartShardId(), 1, 128)
                 .pattern("exclusiveStartShardId", request.exclusiveStartShardId(), StreamLocator.NAME)
                 .range("maxResults", request.maxResults(), 1, 10000)
+                .oneOf("shardFilter.type", request.shardFilter() == null ? null : request.shardFilter().type(), FILTER_TYPES)
                 .raise();
         StreamKey key;
         String after;
+        ShardFilter filter = request.shardFilter();
         if (request.nextToken() != null) {
-            if (request.streamName() != null || request.exclusiveStartShardId() != null) {
+            if (request.streamName() != null || request.exclusiveStartShardId() != null || filter != null) {
                 throw ErrorCode.INVALID_ARGUMENT.exception(
-                        "NextToken and StreamName or ExclusiveStartShardId cannot be provided together.");
+                        "NextToken and StreamName, ExclusiveStartShardId or ShardFilter cannot be provided together.");
             }
             PageToken token = PageToken.decode(request.nextToken(), clock.instant(), TOKEN_TTL);
             key = locator.locate(null, token.scope());
-            after = token.after();
+            String[] position = token.after().split("\\|", -1);
+            after = position[0];
+            filter = position.length == 3 && !position[1].isEmpty()
+                    ? new ShardFilter(position[1], null, position[2].isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(position[2])))
+                    : null;
         } else {
             key = locator.locate(request.streamName(), request.streamArn());
             after = request.exclusiveStartShardId();
         }
         Stream stream = catalog.require(key);
+        if (filter != null && filter.type().equals("AFTER_SHARD_ID")) {
+            if (filter.shardId() == null && request.nextToken() == null) {
+                throw ErrorCode.INVALID_ARGUMENT.exception("ShardId must be specified for ShardFilter type AFTER_SHARD_ID.");
+            }
+            after = request.nextToken() == null ? filter.shardId() : after;
+        }
         int max = request.maxResults() == null ? 1000 : request.maxResults();
-        List<Shard> remaining = stream.shardsAfter(after);
+        List<Shard> remaining = stream.shardsAfter(after).stream().filter(matching(stream, filter)).toList();
         List<Shard> page = remaining.stream().limit(max).toList();
         String next = remaining.size() > max
-                ? new PageToken(stream.arn(), page.get(page.size() - 1).id().toString(), clock.instant()).encode()
+                ? new PageToken(stream.arn(), position(page.get(page.size() - 1), filter), clock.instant()).encode()
                 : null;
         return new ListShardsResponse(page.stream().map(ShardView::of).toList(), next);
+    }
+
+    /** A NextToken's position: the last shard listed and the filter the next page keeps applying. */
+    private static String position(Shard last, ShardFilter filter) {
+        return last.id() + "|" + (filter == null ? "" : filter.type()) + "|"
+                + (filter == null || filter.timestamp() == null ? "" : filter.timestamp().toEpochMilli());
+    }
+
+    /**
+     * The shards a ShardFilter selects. The trim horizon is taken as the stream's creation: the
+     * shards of a closed lineage stay listed for as long as the stream exists.
+     */
+    private static Predicate<Shard> matching(Stream stream, ShardFilter filter) {
+        if (filter == null) {
+            return shard -> true;
+        }
+        Instant timestamp = filter.timestamp();
+        if ((filter.type().equals("AT_TIMESTAMP") || filter.type().equals("FROM_TIMESTAMP")) && timestamp == null) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("Timestamp must be specified for ShardFilter type %s.", filter.type());
+        }
+        return switch (filter.type()) {
+            case "AT_LATEST" -> Shard::open;
+            case "AT_TRIM_HORIZON" -> shard -> shard.openAt(stream.createdAt());
+            case "AT_TIMESTAMP" -> shard -> shard.openAt(timestamp.isBefore(stream.createdAt()) ? stream.createdAt() : timestamp);
+            case "FROM_TIMESTAMP" -> shard -> shard.closedAt() == null || !shard.closedAt().isBefore(timestamp);
+            default -> shard -> true;
+        };
     }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.time.Instant;
 
 /** A shard's row: its hash-key range, lineage and the Kafka offsets it spans. */
 @Entity
@@ -46,6 +47,15 @@ public class ShardEntity {
     @Column(name = "ending_offset")
     private Long endingOffset;
 
+    @Column(nullable = false)
+    private boolean closed;
+
+    @Column(name = "opened_at", nullable = false)
+    private Instant openedAt;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
     protected ShardEntity() {
     }
 
@@ -58,6 +68,32 @@ public class ShardEntity {
         this.adjacentParentIndex = shard.adjacentParent() == null ? null : shard.adjacentParent().index();
         this.startingOffset = shard.startingOffset();
         this.endingOffset = shard.endingOffset();
+        this.closed = shard.closed();
+        this.openedAt = shard.openedAt();
+        this.closedAt = shard.closedAt();
+    }
+
+    int index() {
+        return shardIndex;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    boolean needsSealing() {
+        return closed && endingOffset == null;
+    }
+
+    /** Routes no more writes here. */
+    void close(Instant at) {
+        closed = true;
+        closedAt = at;
+    }
+
+    /** Records where the closed shard's data ends (exclusive). */
+    void seal(long endingOffset) {
+        this.endingOffset = endingOffset;
     }
 
     Shard toShard() {
@@ -67,6 +103,9 @@ public class ShardEntity {
                 parentIndex == null ? null : new ShardId(parentIndex),
                 adjacentParentIndex == null ? null : new ShardId(adjacentParentIndex),
                 startingOffset,
-                endingOffset);
+                endingOffset,
+                closed,
+                openedAt,
+                closedAt);
     }
 }

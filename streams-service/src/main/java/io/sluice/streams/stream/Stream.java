@@ -57,6 +57,13 @@ public record Stream(
         return shards.stream().filter(s -> s.id().index() > after).toList();
     }
 
+    /** The shards that {@code parent} was split into or merged into. */
+    public List<Shard> children(Shard parent) {
+        return shards.stream()
+                .filter(s -> parent.id().equals(s.parent()) || parent.id().equals(s.adjacentParent()))
+                .toList();
+    }
+
     public Optional<Shard> shard(ShardId id) {
         return id.index() < shards.size() && shards.get(id.index()).id().equals(id)
                 ? Optional.of(shards.get(id.index()))

@@ -116,6 +116,10 @@ public class StreamEntity {
         return mode;
     }
 
+    public void setMode(StreamMode mode) {
+        this.mode = mode;
+    }
+
     public int getRetentionHours() {
         return retentionHours;
     }

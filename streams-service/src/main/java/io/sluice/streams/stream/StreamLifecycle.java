@@ -1,9 +1,12 @@
 package io.sluice.streams.stream;
 
+import io.sluice.streams.config.StreamsProperties;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -13,8 +16,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Moves streams from CREATING to ACTIVE (once the topic exists) and out of DELETING (once the
- * topic is gone), in the background. A step that fails (Kafka unreachable, say) is retried with
+ * Moves streams from CREATING to ACTIVE (once the topic exists), from UPDATING back to ACTIVE (once
+ * a reshard's closed shards are sealed) and out of DELETING (once the topic is gone), in the background. A step that fails (Kafka unreachable, say) is retried with
  * backoff; every step is idempotent. At start-up it finishes what a previous run left half done.
  */
 @Component
@@ -35,9 +38,19 @@ class StreamLifecycle implements AutoCloseable {
         return t;
     });
 
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final StreamWriteGate gate;
+    private final long sealDelayMillis;
+
     StreamLifecycle(StreamRepository repository, StreamTopics topics, StreamCatalog catalog, TransactionTemplate transactions,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, KafkaProducer<byte[], byte[]> recordProducer, StreamWriteGate gate,
+            StreamsProperties properties) {
         this.repository = repository;
+        this.gate = gate;
+        this.producer = recordProducer;
+        // Another instance routes writes by a snapshot up to one cache TTL old: wait that long, and a
+        // margin, before taking the closed shards' end offsets.
+        this.sealDelayMillis = properties.metadataCacheTtl().toMillis() + 200;
         this.events = events;
         this.topics = topics;
         this.catalog = catalog;
@@ -67,17 +80,44 @@ class StreamLifecycle implements AutoCloseable {
             topics.delete(stream.getTopic());
             transactions.executeWithoutResult(tx -> repository.deleteById(id));
             catalog.invalidate(stream.key(), id);
+            gate.forget(id);
             events.publishEvent(new StreamDeleted(stream.key(), stream.getTopic()));
         }));
     }
 
+    /**
+     * Records where the stream's newly closed shards end and turns the stream ACTIVE again: after the
+     * snapshot cache TTL (no instance routes writes to them any more) and a producer flush (the writes
+     * routed to them before have landed), their log end offsets are their ending offsets.
+     */
+    void seal(long id) {
+        executor.schedule(() -> run("seal closed shards of", id, FIRST_RETRY_MILLIS, () -> {
+            StreamEntity stream = repository.findWithShards(id).orElse(null);
+            if (stream == null || stream.getStatus() != StreamStatus.UPDATING) {
+                return;
+            }
+            gate.drain(id);
+            producer.flush();
+            List<Integer> pending = stream.getShards().stream().filter(ShardEntity::needsSealing).map(ShardEntity::index).toList();
+            Map<Integer, Long> ends = pending.isEmpty() ? Map.of() : topics.endOffsets(stream.getTopic(), pending);
+            transactions.executeWithoutResult(tx -> repository.findWithShards(id).ifPresent(s -> {
+                s.getShards().stream().filter(ShardEntity::needsSealing).forEach(shard -> shard.seal(ends.get(shard.index())));
+                if (s.getStatus() == StreamStatus.UPDATING) {
+                    s.setStatus(StreamStatus.ACTIVE);
+                }
+            }));
+            catalog.invalidate(stream.key(), id);
+        }), sealDelayMillis, TimeUnit.MILLISECONDS);
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void resumeUnfinished() {
-        for (StreamEntity stream : repository.findByStatusIn(List.of(StreamStatus.CREATING, StreamStatus.DELETING))) {
-            if (stream.getStatus() == StreamStatus.CREATING) {
-                activate(stream.getId());
-            } else {
-                remove(stream.getId());
+        for (StreamEntity stream : repository.findByStatusIn(
+                List.of(StreamStatus.CREATING, StreamStatus.UPDATING, StreamStatus.DELETING))) {
+            switch (stream.getStatus()) {
+                case CREATING -> activate(stream.getId());
+                case UPDATING -> seal(stream.getId());
+                default -> remove(stream.getId());
             }
         }
     }

@@ -3,7 +3,6 @@ package io.sluice.streams.stream;
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
 import io.sluice.common.kinesis.HashKeyRange;
-import io.sluice.common.kinesis.ShardId;
 import io.sluice.streams.config.StreamsProperties;
 import java.time.Clock;
 import java.time.Instant;
@@ -96,7 +95,7 @@ public class StreamService {
                         limits.defaultRetentionHours(), maxRecordKiB, now);
                 List<HashKeyRange> ranges = HashKeyRange.evenSplit(shardCount);
                 for (int i = 0; i < shardCount; i++) {
-                    stream.getShards().add(new ShardEntity(stream, new Shard(new ShardId(i), ranges.get(i), null, null, 0, null)));
+                    stream.getShards().add(new ShardEntity(stream, Shard.opened(i, ranges.get(i), null, null, now)));
                 }
                 stream.getTags().putAll(tags);
                 return repository.saveAndFlush(stream).getId();
@@ -126,6 +125,45 @@ public class StreamService {
     }
 
     /**
+     * Switches an ACTIVE stream between PROVISIONED and ON_DEMAND capacity. The shards stay as they
+     * are; an ON_DEMAND stream counts against the account's on-demand stream limit.
+     *
+     * @throws io.sluice.common.error.AwsException ValidationException, ResourceNotFoundException,
+     *     ResourceInUseException (not ACTIVE), LimitExceededException (on-demand stream limit)
+     */
+    public void updateMode(UpdateStreamModeRequest request) {
+        String mode = request.streamModeDetails() == null ? null : request.streamModeDetails().streamMode();
+        StreamLocator.checkNames(Violations.check(), null, request.streamArn())
+                .notNull("streamARN", request.streamArn())
+                .notNull("streamModeDetails.streamMode", mode)
+                .oneOf("streamModeDetails.streamMode", mode, List.of("PROVISIONED", "ON_DEMAND"))
+                .range("warmThroughputMiBps", request.warmThroughputMiBps(), 0, Integer.MAX_VALUE)
+                .raise();
+        StreamKey key = locator.locate(null, request.streamArn());
+        StreamMode target = StreamMode.valueOf(mode);
+        long id = transactions.execute(tx -> {
+            StreamEntity stream = repository.findByKey(key).orElseThrow(() -> StreamCatalog.notFound(key));
+            requireActive(stream, key);
+            if (target == StreamMode.ON_DEMAND && stream.getMode() != StreamMode.ON_DEMAND
+                    && repository.countByMode(key.accountId(), key.region(), StreamMode.ON_DEMAND) >= limits.onDemandStreamLimit()) {
+                throw ErrorCode.LIMIT_EXCEEDED.exception(
+                        "This request would exceed the on-demand stream limit for the account %s in %s. Limit: %d.",
+                        key.accountId(), key.region(), limits.onDemandStreamLimit());
+            }
+            stream.setMode(target);
+            return stream.getId();
+        });
+        catalog.invalidate(key, id);
+    }
+
+    private static void requireActive(StreamEntity stream, StreamKey key) {
+        if (stream.getStatus() != StreamStatus.ACTIVE) {
+            throw ErrorCode.RESOURCE_IN_USE.exception("Stream %s under account %s not ACTIVE, instead in state %s",
+                    key.name(), key.accountId(), stream.getStatus());
+        }
+    }
+
+    /**
      * Changes the largest record an ACTIVE stream takes (1 to 10 MiB).
      *
      * @throws io.sluice.common.error.AwsException ValidationException (size outside 1024..10240 KiB),
@@ -139,10 +177,7 @@ public class StreamService {
         StreamKey key = locator.locate(null, request.streamArn());
         long id = transactions.execute(tx -> {
             StreamEntity stream = repository.findByKey(key).orElseThrow(() -> StreamCatalog.notFound(key));
-            if (stream.getStatus() != StreamStatus.ACTIVE) {
-                throw ErrorCode.RESOURCE_IN_USE.exception("Stream %s under account %s not ACTIVE, instead in state %s",
-                        key.name(), key.accountId(), stream.getStatus());
-            }
+            requireActive(stream, key);
             stream.setMaxRecordSizeKiB(request.maxRecordSizeInKiB());
             return stream.getId();
         });

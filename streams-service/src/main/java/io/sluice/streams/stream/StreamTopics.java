@@ -1,6 +1,7 @@
 package io.sluice.streams.stream;
 
 import io.sluice.streams.config.StreamsProperties;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,10 +11,14 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.InvalidPartitionsException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.springframework.stereotype.Component;
@@ -88,6 +93,45 @@ class StreamTopics {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /** Grows a topic to at least {@code partitions} partitions (a topic's partitions only grow) and waits for their leaders. */
+    void ensurePartitions(String topic, int partitions) {
+        int current;
+        try {
+            current = admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .get(topic).partitions().size();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not describe topic " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (current < partitions) {
+            try {
+                await(admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(partitions))).all());
+            } catch (InvalidPartitionsException e) {
+                // Grown meanwhile by another attempt.
+            }
+        }
+        awaitLeaders(topic, partitions);
+    }
+
+    /** The log end offset of each of the given partitions. */
+    Map<Integer, Long> endOffsets(String topic, List<Integer> partitions) {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        partitions.forEach(p -> request.put(new TopicPartition(topic, p), OffsetSpec.latest()));
+        try {
+            Map<Integer, Long> ends = new HashMap<>();
+            admin.listOffsets(request).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .forEach((tp, info) -> ends.put(tp.partition(), info.offset()));
+            return ends;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not read the end offsets of " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

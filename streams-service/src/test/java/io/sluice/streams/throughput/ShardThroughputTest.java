@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sluice.common.error.AwsException;
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.kinesis.HashKeyRange;
-import io.sluice.common.kinesis.ShardId;
 import io.sluice.streams.config.StreamsProperties;
 import io.sluice.streams.stream.Shard;
 import io.sluice.streams.stream.Stream;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class ShardThroughputTest {
     private static final long MIB = 1 << 20;
-    private final Shard shard = new Shard(new ShardId(0), HashKeyRange.evenSplit(1).get(0), null, null, 0, null);
+    private final Shard shard = Shard.opened(0, HashKeyRange.evenSplit(1).get(0), null, null, Instant.EPOCH);
     private final Stream stream = new Stream(1, new StreamKey("000000000000", "us-east-1", "s"), "topic-s", StreamStatus.ACTIVE,
             StreamMode.PROVISIONED, 24, "NONE", 1024, List.of(), Instant.EPOCH, List.of(shard));
     private long now = 1_000_000_000L;

@@ -1,0 +1,175 @@
+package io.sluice.streams.stream;
+
+import io.sluice.common.error.ErrorCode;
+import io.sluice.common.kinesis.HashKeyRange;
+import io.sluice.streams.config.StreamsProperties;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * SplitShard, MergeShards and UpdateShardCount without moving data: parents close at once (no more
+ * writes are routed to them) and children open on new Kafka partitions; the stream is UPDATING until
+ * the closed shards' ending offsets are recorded, then ACTIVE again.
+ */
+@Component
+public class StreamResharding {
+    /** Largest open shard count UpdateShardCount scales a stream to. */
+    static final int MAX_SHARDS_PER_STREAM = 10_000;
+
+    private final StreamRepository repository;
+    private final StreamCatalog catalog;
+    private final StreamTopics topics;
+    private final StreamLifecycle lifecycle;
+    private final TransactionTemplate transactions;
+    private final StreamsProperties.Limits limits;
+    private final Clock clock;
+
+    StreamResharding(StreamRepository repository, StreamCatalog catalog, StreamTopics topics, StreamLifecycle lifecycle,
+            TransactionTemplate transactions, StreamsProperties properties, Clock clock) {
+        this.repository = repository;
+        this.catalog = catalog;
+        this.topics = topics;
+        this.lifecycle = lifecycle;
+        this.transactions = transactions;
+        this.limits = properties.limits();
+        this.clock = clock;
+    }
+
+    /**
+     * Splits an open shard into [start, newStartingHashKey - 1] and [newStartingHashKey, end].
+     *
+     * @throws io.sluice.common.error.AwsException ResourceNotFoundException, ResourceInUseException
+     *     (stream not ACTIVE), InvalidArgumentException (shard closed, hash key not inside it),
+     *     LimitExceededException (account shard limit)
+     */
+    public void split(StreamKey key, String shardToSplit, BigInteger newStartingHashKey) {
+        reshard(key, plan -> {
+            Shard parent = plan.openShard(shardToSplit);
+            HashKeyRange range = parent.range();
+            if (newStartingHashKey.compareTo(range.start()) <= 0 || newStartingHashKey.compareTo(range.end()) > 0) {
+                throw ErrorCode.INVALID_ARGUMENT.exception(
+                        "NewStartingHashKey %s used in SplitShard() on shard %s in stream %s under account %s is not both "
+                                + "greater than the shard's StartingHashKey %s and at most its EndingHashKey %s.",
+                        newStartingHashKey, parent.id(), key.name(), key.accountId(), range.start(), range.end());
+            }
+            plan.split(parent, newStartingHashKey);
+        });
+    }
+
+    /**
+     * Merges two open shards with adjacent hash-key ranges into one.
+     *
+     * @throws io.sluice.common.error.AwsException ResourceNotFoundException, ResourceInUseException
+     *     (stream not ACTIVE), InvalidArgumentException (a shard closed, the ranges not adjacent)
+     */
+    public void merge(StreamKey key, String shardToMerge, String adjacentShardToMerge) {
+        reshard(key, plan -> {
+            Shard first = plan.openShard(shardToMerge);
+            Shard second = plan.openShard(adjacentShardToMerge);
+            if (!ReshardPlan.adjacent(first, second)) {
+                throw ErrorCode.INVALID_ARGUMENT.exception(
+                        "Shards %s and %s in stream %s under account %s are not an adjacent pair of shards eligible for merging",
+                        first.id(), second.id(), key.name(), key.accountId());
+            }
+            plan.merge(first, second);
+        });
+    }
+
+    /**
+     * Scales the open shards to {@code target} shards of equal hash-key ranges (UNIFORM_SCALING), by
+     * splits at the target boundaries and merges of what lies between them, all in one change; the
+     * intermediate shards close at once and stay empty. Returns the open shard count before.
+     *
+     * @throws io.sluice.common.error.AwsException ResourceNotFoundException, ResourceInUseException,
+     *     LimitExceededException (more than double, less than half, over 10,000 or the account limit)
+     */
+    public int updateShardCount(StreamKey key, int target) {
+        int[] before = new int[1];
+        reshard(key, plan -> {
+            List<Shard> open = plan.live();
+            int current = open.size();
+            before[0] = current;
+            if (target > 2 * current || target < current / 2 || target > MAX_SHARDS_PER_STREAM) {
+                throw ErrorCode.LIMIT_EXCEEDED.exception(
+                        "UpdateShardCount of stream %s under account %s from %d to %d shards: a stream can scale up to double "
+                                + "and down to half its open shard count, and to at most %d shards.",
+                        key.name(), key.accountId(), current, target, MAX_SHARDS_PER_STREAM);
+            }
+            List<HashKeyRange> ranges = HashKeyRange.evenSplit(target);
+            for (HashKeyRange range : ranges.subList(1, ranges.size())) {
+                plan.live().stream()
+                        .filter(s -> s.range().start().compareTo(range.start()) < 0 && s.range().contains(range.start()))
+                        .findFirst()
+                        .ifPresent(owner -> plan.split(owner, range.start()));
+            }
+            for (HashKeyRange range : ranges) {
+                List<Shard> parts = plan.live().stream()
+                        .filter(s -> range.contains(s.range().start()))
+                        .sorted(Comparator.comparing(s -> s.range().start()))
+                        .toList();
+                Shard merged = parts.get(0);
+                for (Shard next : parts.subList(1, parts.size())) {
+                    merged = plan.merge(merged, next);
+                }
+            }
+        });
+        return before[0];
+    }
+
+    private interface Planner {
+        void plan(ReshardPlan plan);
+    }
+
+    private void reshard(StreamKey key, Planner planner) {
+        Instant now = clock.instant();
+        ReshardPlan plan = transactions.execute(tx -> {
+            Stream stream = StreamCatalog.toStream(repository.findByKey(key).orElseThrow(() -> StreamCatalog.notFound(key)));
+            requireActive(stream);
+            ReshardPlan p = new ReshardPlan(stream, now);
+            planner.plan(p);
+            long open = repository.countOpenShards(key.accountId(), key.region());
+            long delta = p.live().size() - stream.openShardCount();
+            if (open + delta > limits.shardLimit()) {
+                throw ErrorCode.LIMIT_EXCEEDED.exception(
+                        "This request would exceed the shard limit for the account %s in %s. Current shard count for the "
+                                + "account: %d. Limit: %d.", key.accountId(), key.region(), open, limits.shardLimit());
+            }
+            return p;
+        });
+        if (plan.created().isEmpty()) {
+            return;
+        }
+        // The children's partitions exist and have leaders before any write can be routed to them.
+        topics.ensurePartitions(plan.stream().topic(), plan.stream().shards().size() + plan.created().size());
+        long id = plan.stream().id();
+        transactions.executeWithoutResult(tx -> {
+            StreamEntity entity = repository.findWithShards(id).orElseThrow(() -> StreamCatalog.notFound(key));
+            requireActive(StreamCatalog.toStream(entity));
+            if (entity.getShards().size() != plan.stream().shards().size()) {
+                throw ErrorCode.RESOURCE_IN_USE.exception("Stream %s under account %s is being resharded.", key.name(),
+                        key.accountId());
+            }
+            for (ShardEntity shard : entity.getShards()) {
+                if (plan.closing().contains(shard.index())) {
+                    shard.close(now);
+                }
+            }
+            plan.created().forEach(child -> entity.getShards().add(new ShardEntity(entity, child)));
+            entity.setStatus(StreamStatus.UPDATING);
+        });
+        catalog.invalidate(key, id);
+        lifecycle.seal(id);
+    }
+
+    private static void requireActive(Stream stream) {
+        if (stream.status() != StreamStatus.ACTIVE) {
+            throw ErrorCode.RESOURCE_IN_USE.exception("Stream %s under account %s not ACTIVE, instead in state %s",
+                    stream.key().name(), stream.key().accountId(), stream.status());
+        }
+    }
+}
