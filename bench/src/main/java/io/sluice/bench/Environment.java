@@ -25,7 +25,8 @@ final class Environment {
         env.put("Node.js", command(root, "node", "--version") + " (kinesalite "
                 + packageVersion(root, "kinesalite") + ", kinesis-mock as npm kinesis-local " + packageVersion(root, "kinesis-local") + ")");
         env.put("Client", "AWS SDK for Java v2 " + software.amazon.awssdk.core.util.VersionInfo.SDK_VERSION
-                + " KinesisAsyncClient, CBOR, Netty over HTTP/1.1, in a separate JVM on the same machine");
+                + " KinesisAsyncClient, CBOR, Netty over HTTP/1.1, in a separate JVM on the same machine ("
+                + String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) + ")");
         return env;
     }
 
