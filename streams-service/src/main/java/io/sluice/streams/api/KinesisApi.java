@@ -1,5 +1,9 @@
 package io.sluice.streams.api;
 
+import io.sluice.streams.consumer.ConsumerRequest;
+import io.sluice.streams.consumer.ConsumerService;
+import io.sluice.streams.consumer.ListStreamConsumersRequest;
+import io.sluice.streams.consumer.RegisterStreamConsumerRequest;
 import io.sluice.streams.iterator.GetShardIteratorRequest;
 import io.sluice.streams.iterator.IteratorService;
 import io.sluice.streams.monitoring.EnhancedMonitoringRequest;
@@ -52,10 +56,13 @@ class KinesisApi {
     private final EnhancedMonitoringService monitoring;
     private final ResourcePolicyService policies;
     private final ReshardingService resharding;
+    private final ConsumerService consumers;
 
     KinesisApi(StreamService streams, StreamViews views, ShardService shards, PutRecordsService puts,
             GetRecordsService gets, IteratorService iterators, TagService tags, AccountLimits account,
-            EnhancedMonitoringService monitoring, ResourcePolicyService policies, ReshardingService resharding) {
+            EnhancedMonitoringService monitoring, ResourcePolicyService policies, ReshardingService resharding,
+            ConsumerService consumers) {
+        this.consumers = consumers;
         this.resharding = resharding;
         this.account = account;
         this.monitoring = monitoring;
@@ -81,6 +88,16 @@ class KinesisApi {
             case UPDATE_STREAM_MODE -> streams.updateMode((UpdateStreamModeRequest) request);
             case SPLIT_SHARD -> resharding.split((SplitShardRequest) request);
             case MERGE_SHARDS -> resharding.merge((MergeShardsRequest) request);
+            case DEREGISTER_STREAM_CONSUMER -> consumers.deregister((ConsumerRequest) request);
+            case REGISTER_STREAM_CONSUMER -> {
+                return consumers.register((RegisterStreamConsumerRequest) request);
+            }
+            case DESCRIBE_STREAM_CONSUMER -> {
+                return consumers.describe((ConsumerRequest) request);
+            }
+            case LIST_STREAM_CONSUMERS -> {
+                return consumers.list((ListStreamConsumersRequest) request);
+            }
             case TAG_RESOURCE -> tags.tagResource((TagResourceRequest) request);
             case UNTAG_RESOURCE -> tags.untagResource((UntagResourceRequest) request);
             case PUT_RESOURCE_POLICY -> policies.put((PutResourcePolicyRequest) request);

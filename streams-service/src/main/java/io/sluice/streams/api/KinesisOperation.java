@@ -1,5 +1,8 @@
 package io.sluice.streams.api;
 
+import io.sluice.streams.consumer.ConsumerRequest;
+import io.sluice.streams.consumer.ListStreamConsumersRequest;
+import io.sluice.streams.consumer.RegisterStreamConsumerRequest;
 import io.sluice.streams.iterator.GetShardIteratorRequest;
 import io.sluice.streams.monitoring.EnhancedMonitoringRequest;
 import io.sluice.streams.policy.PutResourcePolicyRequest;
@@ -51,6 +54,10 @@ enum KinesisOperation {
     SPLIT_SHARD("SplitShard", SplitShardRequest.class),
     MERGE_SHARDS("MergeShards", MergeShardsRequest.class),
     UPDATE_SHARD_COUNT("UpdateShardCount", UpdateShardCountRequest.class),
+    REGISTER_STREAM_CONSUMER("RegisterStreamConsumer", RegisterStreamConsumerRequest.class),
+    DESCRIBE_STREAM_CONSUMER("DescribeStreamConsumer", ConsumerRequest.class),
+    LIST_STREAM_CONSUMERS("ListStreamConsumers", ListStreamConsumersRequest.class),
+    DEREGISTER_STREAM_CONSUMER("DeregisterStreamConsumer", ConsumerRequest.class),
     TAG_RESOURCE("TagResource", TagResourceRequest.class),
     UNTAG_RESOURCE("UntagResource", UntagResourceRequest.class),
     LIST_TAGS_FOR_RESOURCE("ListTagsForResource", ListTagsForResourceRequest.class),

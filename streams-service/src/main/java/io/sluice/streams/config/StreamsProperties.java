@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param limits the Kinesis limits, defaults as AWS documents them
  * @param metadataCacheTtl how long a stream's shard map is served from memory before re-reading it
  * @param throughput the per-shard read and write rates of a provisioned Kinesis shard
+ * @param consumerTransitionDelay how long a registered consumer stays CREATING (and a deregistered one
+ *     DELETING) before it turns ACTIVE (or is gone), as Kinesis takes a few seconds
  */
 @ConfigurationProperties("sluice.streams")
 public record StreamsProperties(
@@ -21,7 +23,8 @@ public record StreamsProperties(
         @DefaultValue Kafka kafka,
         @DefaultValue Limits limits,
         @DefaultValue("1s") Duration metadataCacheTtl,
-        @DefaultValue Throughput throughput) {
+        @DefaultValue Throughput throughput,
+        @DefaultValue("500ms") Duration consumerTransitionDelay) {
 
     /**
      * @param enabled whether the per-shard limits apply (on by default, as in Kinesis)

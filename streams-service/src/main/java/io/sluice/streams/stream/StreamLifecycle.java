@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves streams from CREATING to ACTIVE (once the topic exists), from UPDATING back to ACTIVE (once
- * a reshard's closed shards are sealed) and out of DELETING (once the topic is gone), in the background. A step that fails (Kafka unreachable, say) is retried with
+ * a reshard's closed shards are sealed) and out of DELETING (once the topic is gone), and consumers
+ * from CREATING to ACTIVE and out of DELETING, in the background. A step that fails (Kafka unreachable, say) is retried with
  * backoff; every step is idempotent. At start-up it finishes what a previous run left half done.
  */
 @Component
@@ -40,12 +41,16 @@ class StreamLifecycle implements AutoCloseable {
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final StreamWriteGate gate;
+    private final ConsumerRepository consumers;
     private final long sealDelayMillis;
+    private final long consumerDelayMillis;
 
     StreamLifecycle(StreamRepository repository, StreamTopics topics, StreamCatalog catalog, TransactionTemplate transactions,
             ApplicationEventPublisher events, KafkaProducer<byte[], byte[]> recordProducer, StreamWriteGate gate,
-            StreamsProperties properties) {
+            ConsumerRepository consumers, StreamsProperties properties) {
         this.repository = repository;
+        this.consumers = consumers;
+        this.consumerDelayMillis = properties.consumerTransitionDelay().toMillis();
         this.gate = gate;
         this.producer = recordProducer;
         // Another instance routes writes by a snapshot up to one cache TTL old: wait that long, and a
@@ -110,6 +115,24 @@ class StreamLifecycle implements AutoCloseable {
         }), sealDelayMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** Turns a registered consumer ACTIVE after the configured transition delay. */
+    void activateConsumer(long consumerId) {
+        executor.schedule(() -> run("activate consumer", consumerId, FIRST_RETRY_MILLIS,
+                () -> transactions.executeWithoutResult(tx -> consumers.findById(consumerId)
+                        .filter(c -> c.getStatus() == ConsumerStatus.CREATING)
+                        .ifPresent(c -> c.setStatus(ConsumerStatus.ACTIVE)))),
+                consumerDelayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Removes a DELETING consumer after the configured transition delay. */
+    void removeConsumer(long consumerId) {
+        executor.schedule(() -> run("remove consumer", consumerId, FIRST_RETRY_MILLIS,
+                () -> transactions.executeWithoutResult(tx -> consumers.findById(consumerId)
+                        .filter(c -> c.getStatus() == ConsumerStatus.DELETING)
+                        .ifPresent(consumers::delete))),
+                consumerDelayMillis, TimeUnit.MILLISECONDS);
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void resumeUnfinished() {
         for (StreamEntity stream : repository.findByStatusIn(
@@ -118,6 +141,13 @@ class StreamLifecycle implements AutoCloseable {
                 case CREATING -> activate(stream.getId());
                 case UPDATING -> seal(stream.getId());
                 default -> remove(stream.getId());
+            }
+        }
+        for (ConsumerEntity consumer : consumers.findByStatusIn(List.of(ConsumerStatus.CREATING, ConsumerStatus.DELETING))) {
+            if (consumer.getStatus() == ConsumerStatus.CREATING) {
+                activateConsumer(consumer.getId());
+            } else {
+                removeConsumer(consumer.getId());
             }
         }
     }
