@@ -71,7 +71,8 @@ class StreamTopics {
                 TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
                         .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic);
                 if (description.partitions().size() >= partitions
-                        && description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                        && description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())
+                        && served(topic, partitions)) {
                     return;
                 }
             } catch (ExecutionException e) {
@@ -93,6 +94,28 @@ class StreamTopics {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /**
+     * Whether every partition's leader serves it: the metadata names a leader before the broker has
+     * created the partition's log, and a write in between can leave an idempotent producer stuck
+     * (OUT_OF_ORDER_SEQUENCE_NUMBER when its first batch failed and a later one was appended).
+     * ListOffsets is answered by the partition's log itself.
+     */
+    private boolean served(String topic, int partitions) {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            request.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        try {
+            admin.listOffsets(request).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
