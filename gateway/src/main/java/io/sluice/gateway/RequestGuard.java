@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -69,6 +70,14 @@ class RequestGuard implements WebFilter {
         response.getHeaders().set("x-amzn-ErrorType", code.wireName());
         response.getHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
         byte[] body = codec.writeError(format, code, message);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        Mono<Void> write = response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        if (code == ErrorCode.REQUEST_TOO_LARGE) {
+            // Not worth reading: the connection closes after the answer.
+            response.getHeaders().set("Connection", "close");
+            return write;
+        }
+        // Read the (small) request body before answering, so that the kept-alive connection is at a
+        // request boundary when the client sends its next request on it.
+        return exchange.getRequest().getBody().doOnNext(DataBufferUtils::release).then(write);
     }
 }
