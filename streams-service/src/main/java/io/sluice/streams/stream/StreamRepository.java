@@ -22,7 +22,7 @@ interface StreamRepository extends JpaRepository<StreamEntity, Long> {
     List<StreamEntity> findPage(String accountId, String region, String afterName, Pageable page);
 
     @Query("select count(sh) from ShardEntity sh join sh.stream s "
-            + "where s.accountId = ?1 and s.region = ?2 and sh.endingOffset is null")
+            + "where s.accountId = ?1 and s.region = ?2 and sh.closed = false")
     long countOpenShards(String accountId, String region);
 
     @Query("select count(s) from StreamEntity s where s.accountId = ?1 and s.region = ?2 and s.mode = ?3")
