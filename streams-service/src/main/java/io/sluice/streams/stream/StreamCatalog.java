@@ -89,6 +89,12 @@ public class StreamCatalog {
         return ErrorCode.RESOURCE_NOT_FOUND.exception("Stream %s not found.", key);
     }
 
+    /** ResourceInUseException for a change that needs an ACTIVE stream, worded as Kinesis words it. */
+    static RuntimeException notActive(StreamKey key, StreamStatus status) {
+        return ErrorCode.RESOURCE_IN_USE.exception("Stream %s under account %s not ACTIVE, instead in state %s",
+                key.name(), key.accountId(), status);
+    }
+
     static Stream toStream(StreamEntity e) {
         return new Stream(e.getId(), e.key(), e.getTopic(), e.getStatus(), e.getMode(), e.getRetentionHours(),
                 e.getEncryptionType(), e.getMaxRecordSizeKiB(), e.getShardLevelMetrics(), e.getCreatedAt(), e.getShards().stream().map(ShardEntity::toShard).toList());

@@ -45,8 +45,7 @@ public class StreamConsumers {
             consumer = transactions.execute(tx -> {
                 StreamEntity stream = streams.findByKey(key).orElseThrow(() -> StreamCatalog.notFound(key));
                 if (stream.getStatus() != StreamStatus.ACTIVE && stream.getStatus() != StreamStatus.UPDATING) {
-                    throw ErrorCode.RESOURCE_IN_USE.exception("Stream %s under account %s not ACTIVE, instead in state %s",
-                            key.name(), key.accountId(), stream.getStatus());
+                    throw StreamCatalog.notActive(key, stream.getStatus());
                 }
                 if (consumers.findByName(stream.getId(), name).isPresent()) {
                     throw inUse(key, name);

@@ -168,8 +168,7 @@ public class StreamResharding {
 
     private static void requireActive(Stream stream) {
         if (stream.status() != StreamStatus.ACTIVE) {
-            throw ErrorCode.RESOURCE_IN_USE.exception("Stream %s under account %s not ACTIVE, instead in state %s",
-                    stream.key().name(), stream.key().accountId(), stream.status());
+            throw StreamCatalog.notActive(stream.key(), stream.status());
         }
     }
 }

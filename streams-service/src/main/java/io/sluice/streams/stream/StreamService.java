@@ -158,8 +158,7 @@ public class StreamService {
 
     private static void requireActive(StreamEntity stream, StreamKey key) {
         if (stream.getStatus() != StreamStatus.ACTIVE) {
-            throw ErrorCode.RESOURCE_IN_USE.exception("Stream %s under account %s not ACTIVE, instead in state %s",
-                    key.name(), key.accountId(), stream.getStatus());
+            throw StreamCatalog.notActive(key, stream.getStatus());
         }
     }
 
