@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.Consumer;
 import software.amazon.awssdk.services.kinesis.model.ConsumerStatus;
 import software.amazon.awssdk.services.kinesis.model.ListStreamConsumersResponse;
+import software.amazon.awssdk.services.kinesis.model.Tag;
 
 /** Registering, describing, listing and deregistering enhanced fan-out consumers with the AWS SDK. */
 class StreamConsumersIT {
@@ -68,5 +69,24 @@ class StreamConsumersIT {
                 .until(() -> "ResourceNotFoundException".equals(
                 errorOf(() -> kinesis.describeStreamConsumer(b -> b.streamARN(streamArn).consumerName("app-00")))));
         kinesis.registerStreamConsumer(b -> b.streamARN(streamArn).consumerName("app-20"));
+    }
+
+    @Test
+    void consumerTagsAreSetAtRegistrationAndByTheResourceTagApi() {
+        KinesisClient kinesis = Platform.kinesis();
+        kinesis.createStream(b -> b.streamName("tagged-consumers").shardCount(1));
+        Platform.awaitActive(kinesis, "tagged-consumers");
+        String streamArn = kinesis.describeStreamSummary(b -> b.streamName("tagged-consumers")).streamDescriptionSummary().streamARN();
+        String arn = kinesis.registerStreamConsumer(b -> b.streamARN(streamArn).consumerName("billing")
+                .tags(java.util.Map.of("team", "data"))).consumer().consumerARN();
+        assertThat(kinesis.listTagsForResource(b -> b.resourceARN(arn)).tags()).extracting(Tag::key, Tag::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("team", "data"));
+        kinesis.tagResource(b -> b.resourceARN(arn).tags(java.util.Map.of("env", "test")));
+        kinesis.untagResource(b -> b.resourceARN(arn).tagKeys("team"));
+        assertThat(kinesis.listTagsForResource(b -> b.resourceARN(arn)).tags()).extracting(Tag::key).containsExactly("env");
+        assertThat(kinesis.listTagsForResource(b -> b.resourceARN(streamArn)).tags()).as("the stream's own tags").isEmpty();
+        String earlierRegistration = arn.substring(0, arn.lastIndexOf(':') + 1) + "1";
+        assertThat(errorOf(() -> kinesis.listTagsForResource(b -> b.resourceARN(earlierRegistration))))
+                .isEqualTo("ResourceNotFoundException");
     }
 }

@@ -1,6 +1,7 @@
 package io.sluice.streams.stream;
 
 import io.sluice.common.error.ErrorCode;
+import io.sluice.common.kinesis.ConsumerArn;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -89,6 +90,26 @@ public class StreamConsumers {
             return entity.toConsumer(key);
         });
         lifecycle.removeConsumer(consumer.id());
+        return consumer;
+    }
+
+    /** A copy of a consumer's tags. @throws io.sluice.common.error.AwsException ResourceNotFoundException */
+    public Map<String, String> tags(ConsumerArn arn) {
+        return transactions.execute(tx -> Map.copyOf(existing(arn).getTags()));
+    }
+
+    /** Applies {@code change} to a consumer's tags. @throws io.sluice.common.error.AwsException ResourceNotFoundException */
+    public void updateTags(ConsumerArn arn, java.util.function.Consumer<Map<String, String>> change) {
+        transactions.executeWithoutResult(tx -> change.accept(existing(arn).getTags()));
+    }
+
+    /** The consumer an ARN names: its stream, its name and the registration it was issued for. */
+    private ConsumerEntity existing(ConsumerArn arn) {
+        StreamKey key = new StreamKey(arn.stream().accountId(), arn.stream().region(), arn.stream().streamName());
+        ConsumerEntity consumer = existing(key, arn.consumerName());
+        if (consumer.toConsumer(key).createdAt().getEpochSecond() != arn.creationEpochSeconds()) {
+            throw ErrorCode.RESOURCE_NOT_FOUND.exception("Consumer %s not found.", arn);
+        }
         return consumer;
     }
 

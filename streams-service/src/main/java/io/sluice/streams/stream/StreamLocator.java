@@ -2,7 +2,9 @@ package io.sluice.streams.stream;
 
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
+import io.sluice.common.kinesis.ConsumerArn;
 import io.sluice.common.kinesis.StreamArn;
+import java.util.Optional;
 import io.sluice.streams.config.StreamsProperties;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -73,6 +75,24 @@ public class StreamLocator {
             throw ErrorCode.RESOURCE_NOT_FOUND.exception("Consumer %s not found.", resourceArn);
         }
         return locate(null, resourceArn);
+    }
+
+    /**
+     * The consumer a ResourceARN names, when it names one (TagResource and its kin take stream and
+     * consumer ARNs alike).
+     *
+     * @throws io.sluice.common.error.AwsException ValidationException (not a Kinesis ARN)
+     */
+    public Optional<ConsumerArn> consumerResource(String resourceArn) {
+        Violations.check()
+                .notNull("resourceARN", resourceArn)
+                .length("resourceARN", resourceArn, 1, 2048)
+                .pattern("resourceARN", resourceArn, RESOURCE_ARN)
+                .raise();
+        return resourceArn.contains("/consumer/")
+                ? Optional.of(ConsumerArn.parse(resourceArn)
+                        .orElseThrow(() -> ErrorCode.INVALID_ARGUMENT.exception("Invalid ConsumerARN %s.", resourceArn)))
+                : Optional.empty();
     }
 
     /** The account and region requests are served as. */

@@ -1,6 +1,8 @@
 package io.sluice.streams.tag;
 
 import io.sluice.common.error.Violations;
+import io.sluice.common.kinesis.ConsumerArn;
+import io.sluice.streams.stream.StreamConsumers;
 import io.sluice.streams.stream.StreamKey;
 import io.sluice.streams.stream.StreamLocator;
 import io.sluice.streams.stream.StreamSettings;
@@ -8,17 +10,20 @@ import io.sluice.streams.stream.TagRules;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 
-/** AddTagsToStream, ListTagsForStream, RemoveTagsFromStream and their ResourceARN forms TagResource, ListTagsForResource, UntagResource. */
+/** AddTagsToStream, ListTagsForStream, RemoveTagsFromStream and their ResourceARN forms TagResource, ListTagsForResource, UntagResource (stream and consumer ARNs). */
 @Service
 public class TagService {
     private final StreamSettings streams;
+    private final StreamConsumers consumers;
     private final StreamLocator locator;
 
-    TagService(StreamSettings streams, StreamLocator locator) {
+    TagService(StreamSettings streams, StreamConsumers consumers, StreamLocator locator) {
         this.streams = streams;
+        this.consumers = consumers;
         this.locator = locator;
     }
 
@@ -45,16 +50,23 @@ public class TagService {
                 .size("tags", request.tags() == null ? null : request.tags().keySet(), 1, 200)
                 .raise();
         TagRules.check(request.tags());
-        addTags(locator.locateResource(request.resourceArn()), request.tags());
+        Optional<ConsumerArn> consumer = locator.consumerResource(request.resourceArn());
+        if (consumer.isPresent()) {
+            consumers.updateTags(consumer.get(), current -> merge(current, request.tags()));
+        } else {
+            addTags(locator.locateResource(request.resourceArn()), request.tags());
+        }
+    }
+
+    private static void merge(Map<String, String> current, Map<String, String> added) {
+        Map<String, String> merged = new HashMap<>(current);
+        merged.putAll(added);
+        TagRules.check(merged);
+        current.putAll(added);
     }
 
     private void addTags(StreamKey key, Map<String, String> added) {
-        streams.updateTags(key, current -> {
-            Map<String, String> merged = new HashMap<>(current);
-            merged.putAll(added);
-            TagRules.check(merged);
-            current.putAll(added);
-        });
+        streams.updateTags(key, current -> merge(current, added));
     }
 
     /** Tags in key order, after ExclusiveStartTagKey, at most Limit (default 10) of them. */
@@ -75,8 +87,11 @@ public class TagService {
 
     /** ListTagsForResource: every tag of the stream a ResourceARN names, in key order. */
     public ListTagsForResourceResponse listForResource(ListTagsForResourceRequest request) {
-        Violations.check().notNull("resourceARN", request.resourceArn()).raise();
-        return new ListTagsForResourceResponse(new TreeMap<>(read(locator.locateResource(request.resourceArn()))).entrySet()
+        Optional<ConsumerArn> consumer = locator.consumerResource(request.resourceArn());
+        Map<String, String> tags = consumer.isPresent()
+                ? consumers.tags(consumer.get())
+                : read(locator.locateResource(request.resourceArn()));
+        return new ListTagsForResourceResponse(new TreeMap<>(tags).entrySet()
                 .stream().map(e -> new Tag(e.getKey(), e.getValue())).toList());
     }
 
@@ -100,7 +115,12 @@ public class TagService {
                 .notNull("tagKeys", request.tagKeys())
                 .size("tagKeys", request.tagKeys(), 1, 50);
         checkKeys(violations, request.tagKeys()).raise();
-        removeTags(locator.locateResource(request.resourceArn()), request.tagKeys());
+        Optional<ConsumerArn> consumer = locator.consumerResource(request.resourceArn());
+        if (consumer.isPresent()) {
+            consumers.updateTags(consumer.get(), current -> request.tagKeys().forEach(current::remove));
+        } else {
+            removeTags(locator.locateResource(request.resourceArn()), request.tagKeys());
+        }
     }
 
     private static Violations checkKeys(Violations violations, List<String> keys) {
