@@ -59,20 +59,15 @@ public class StreamLocator {
     }
 
     /**
-     * The stream a ResourceARN names (TagResource, resource policies). A consumer ARN names a
-     * resource that does not exist until enhanced fan-out consumers do.
+     * The stream a ResourceARN names (resource policies, which consumers do not have yet).
      *
      * @throws io.sluice.common.error.AwsException ValidationException (not a Kinesis ARN),
      *     ResourceNotFoundException (a consumer ARN)
      */
     public StreamKey locateResource(String resourceArn) {
-        Violations.check()
-                .notNull("resourceARN", resourceArn)
-                .length("resourceARN", resourceArn, 1, 2048)
-                .pattern("resourceARN", resourceArn, RESOURCE_ARN)
-                .raise();
-        if (resourceArn.contains("/consumer/")) {
-            throw ErrorCode.RESOURCE_NOT_FOUND.exception("Consumer %s not found.", resourceArn);
+        if (consumerResource(resourceArn).isPresent()) {
+            throw ErrorCode.RESOURCE_NOT_FOUND.exception("Resource %s is a consumer; this operation takes stream ARNs.",
+                    resourceArn);
         }
         return locate(null, resourceArn);
     }

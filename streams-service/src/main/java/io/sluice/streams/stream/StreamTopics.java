@@ -104,18 +104,14 @@ class StreamTopics {
      * ListOffsets is answered by the partition's log itself.
      */
     private boolean served(String topic, int partitions) {
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        for (int p = 0; p < partitions; p++) {
-            request.put(new TopicPartition(topic, p), OffsetSpec.latest());
-        }
         try {
-            admin.listOffsets(request).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            endOffsets(topic, java.util.stream.IntStream.range(0, partitions).boxed().toList());
             return true;
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (IllegalStateException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw e;
+            }
             return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
