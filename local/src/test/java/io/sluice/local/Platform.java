@@ -19,6 +19,7 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
@@ -71,6 +72,19 @@ final class Platform {
 
     static KinesisClient kinesis() {
         return kinesis(true, new CopyOnWriteArrayList<>());
+    }
+
+    /**
+     * The SDK's asynchronous Kinesis client through the gateway: Netty, HTTP/2 (cleartext, prior
+     * knowledge), as SubscribeToShard requires.
+     */
+    static KinesisAsyncClient kinesisAsync(boolean cbor) {
+        System.setProperty("aws.cborEnabled", String.valueOf(cbor));
+        return KinesisAsyncClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build();
     }
 
     /** Waits for a stream to turn ACTIVE, polling faster than the SDK waiter's 10 s. */

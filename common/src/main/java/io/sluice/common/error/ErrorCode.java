@@ -10,6 +10,8 @@ import java.util.Map;
  */
 public enum ErrorCode {
     INTERNAL_FAILURE("InternalFailure", 500, true),
+    /** The name the SubscribeToShard event stream uses for an internal failure that ends it. */
+    INTERNAL_FAILURE_EXCEPTION("InternalFailureException", 500, true),
     SERVICE_UNAVAILABLE("ServiceUnavailable", 503, true),
     SERIALIZATION("SerializationException", 400, false),
     UNKNOWN_OPERATION("UnknownOperationException", 400, false),

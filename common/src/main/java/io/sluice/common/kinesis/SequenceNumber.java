@@ -6,9 +6,13 @@ import java.math.BigInteger;
 /**
  * A Kinesis sequence number that encodes its Kafka position, so that it decodes without a lookup:
  * 31 decimal digits, a leading 1, the shard index (= Kafka partition) in 10 digits and the Kafka
- * offset in 20. All numbers have the same length, so their numeric order is (shard, offset) order:
- * they grow with the offset within a shard, and a child shard, whose index is always higher than
- * its parents', has higher numbers than they do. Encoding is string work, no big-integer division.
+ * offset plus one in 20. All numbers have the same length, so their numeric order is (shard, offset)
+ * order: they grow with the offset within a shard, and a child shard, whose index is always higher
+ * than its parents', has higher numbers than they do. Encoding is string work, no big-integer division.
+ *
+ * <p>The offset field is shifted by one so that every position has a number, even the one before a
+ * shard's first record: offset {@code -1} (digits all zero) is what a subscriber that has received
+ * nothing from an empty shard continues after.
  */
 public record SequenceNumber(int shardIndex, long offset) implements Comparable<SequenceNumber> {
     /** What the Kinesis API model accepts as a sequence number in a request. */
@@ -18,9 +22,14 @@ public record SequenceNumber(int shardIndex, long offset) implements Comparable<
     private static final int LENGTH = 1 + SHARD_DIGITS + OFFSET_DIGITS;
 
     public SequenceNumber {
-        if (shardIndex < 0 || offset < 0) {
-            throw new IllegalArgumentException("Negative shard index or offset");
+        if (shardIndex < 0 || offset < -1 || offset == Long.MAX_VALUE) {
+            throw new IllegalArgumentException("Shard index or offset out of range: " + shardIndex + ", " + offset);
         }
+    }
+
+    /** The number to continue after in order to read from {@code offset} on (AFTER_SEQUENCE_NUMBER). */
+    public static SequenceNumber before(int shardIndex, long offset) {
+        return new SequenceNumber(shardIndex, offset - 1);
     }
 
     /** The decimal form clients see. */
@@ -28,7 +37,7 @@ public record SequenceNumber(int shardIndex, long offset) implements Comparable<
         byte[] digits = new byte[LENGTH];
         digits[0] = '1';
         fill(digits, 1 + SHARD_DIGITS, shardIndex);
-        fill(digits, LENGTH, offset);
+        fill(digits, LENGTH, offset + 1);
         return new String(digits, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
@@ -54,7 +63,7 @@ public record SequenceNumber(int shardIndex, long offset) implements Comparable<
         long shard = Long.parseLong(text, 1, 1 + SHARD_DIGITS, 10);
         long offset;
         try {
-            offset = Long.parseLong(text, 1 + SHARD_DIGITS, LENGTH, 10);
+            offset = Long.parseLong(text, 1 + SHARD_DIGITS, LENGTH, 10) - 1;
         } catch (NumberFormatException e) {
             throw invalid(text);
         }

@@ -12,7 +12,7 @@ class SequenceNumberTest {
     @Test
     void roundTripsThroughItsDecimalForm() {
         for (SequenceNumber n : new SequenceNumber[] {
-            new SequenceNumber(0, 0), new SequenceNumber(3, 17), new SequenceNumber(Integer.MAX_VALUE, Long.MAX_VALUE)
+            new SequenceNumber(0, -1), new SequenceNumber(0, 0), new SequenceNumber(3, 17), new SequenceNumber(Integer.MAX_VALUE, Long.MAX_VALUE - 1)
         }) {
             assertThat(SequenceNumber.decode(n.encode())).isEqualTo(n);
             assertThat(n.encode()).matches("[1-9]\\d{0,128}");
@@ -30,16 +30,23 @@ class SequenceNumberTest {
 
     @Test
     void hasTheDocumentedLayout() {
-        assertThat(new SequenceNumber(3, 17).encode()).isEqualTo("1" + "0000000003" + "00000000000000000017");
-        assertThat(new SequenceNumber(Integer.MAX_VALUE, Long.MAX_VALUE).encode()).isEqualTo("1" + "2147483647" + "09223372036854775807");
+        assertThat(new SequenceNumber(3, 17).encode()).isEqualTo("1" + "0000000003" + "00000000000000000018");
+        assertThat(new SequenceNumber(Integer.MAX_VALUE, Long.MAX_VALUE - 1).encode()).isEqualTo("1" + "2147483647" + "09223372036854775807");
+    }
+
+    @Test
+    void theNumberBeforeAShardsFirstRecordIsAllZeroOffsetDigits() {
+        assertThat(SequenceNumber.before(3, 0).encode()).isEqualTo("1" + "0000000003" + "00000000000000000000");
+        assertThat(SequenceNumber.before(3, 0).toBigInteger()).isLessThan(new SequenceNumber(3, 0).toBigInteger());
+        assertThat(SequenceNumber.before(3, 18)).isEqualTo(new SequenceNumber(3, 17));
     }
 
     @Test
     void decimalOrderIsPositionOrder() {
         java.util.Random random = new java.util.Random(1);
         for (int i = 0; i < 10_000; i++) {
-            SequenceNumber a = new SequenceNumber(random.nextInt(1000), (random.nextLong() >>> 1) >>> random.nextInt(63));
-            SequenceNumber b = new SequenceNumber(random.nextInt(1000), (random.nextLong() >>> 1) >>> random.nextInt(63));
+            SequenceNumber a = new SequenceNumber(random.nextInt(1000), ((random.nextLong() >>> 1) >>> random.nextInt(63)) - 1);
+            SequenceNumber b = new SequenceNumber(random.nextInt(1000), ((random.nextLong() >>> 1) >>> random.nextInt(63)) - 1);
             assertThat(Integer.signum(a.toBigInteger().compareTo(b.toBigInteger()))).isEqualTo(Integer.signum(a.compareTo(b)));
         }
     }
@@ -48,7 +55,7 @@ class SequenceNumberTest {
     void rejectsNumbersItDidNotIssue() {
         for (String bad : new String[] {"0", "1", "abc", "", new SequenceNumber(1, 1).toBigInteger().shiftLeft(1).toString(),
             new SequenceNumber(1, 1).toBigInteger().setBit(100).toString(),
-            "1" + "2147483648" + "00000000000000000000", "1" + "0000000001" + "99999999999999999999", "1000000000100000000000000000a01"}) {
+            "1" + "2147483648" + "00000000000000000000", "1" + "0000000001" + "99999999999999999999", "1" + "0000000001" + "09223372036854775808", "1000000000100000000000000000a01"}) {
             assertThatThrownBy(() -> SequenceNumber.decode(bad)).as(bad).isInstanceOf(AwsException.class);
         }
     }

@@ -4,9 +4,15 @@ import io.sluice.common.error.AwsException;
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.protocol.AwsCodec;
 import io.sluice.common.protocol.WireFormat;
+import io.sluice.streams.config.StreamsProperties;
+import io.sluice.streams.subscription.ShardSubscription;
+import io.sluice.streams.subscription.SubscribeToShardRequest;
+import io.sluice.streams.subscription.SubscriptionService;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +29,15 @@ class KinesisController {
     private static final Logger log = LoggerFactory.getLogger(KinesisController.class);
 
     private final KinesisApi api;
+    private final SubscriptionService subscriptions;
     private final AwsCodec codec;
+    private final Duration subscriptionLasts;
 
-    KinesisController(KinesisApi api, AwsCodec codec) {
+    KinesisController(KinesisApi api, SubscriptionService subscriptions, AwsCodec codec, StreamsProperties properties) {
         this.api = api;
+        this.subscriptions = subscriptions;
         this.codec = codec;
+        this.subscriptionLasts = properties.subscriptions().duration();
     }
 
     /**
@@ -39,6 +49,7 @@ class KinesisController {
             @RequestHeader(name = "X-Amz-Target", required = false) String target,
             @RequestHeader(name = "Content-Type", required = false) String contentType,
             InputStream body,
+            HttpServletRequest request,
             HttpServletResponse response) throws IOException {
         WireFormat format = WireFormat.of(contentType);
         response.setHeader("x-amzn-RequestId", UUID.randomUUID().toString());
@@ -47,7 +58,14 @@ class KinesisController {
         try {
             KinesisOperation operation = KinesisOperation.forTarget(target).orElseThrow(
                     () -> ErrorCode.UNKNOWN_OPERATION.exception("Operation %s is not supported.", target));
-            result = api.invoke(operation, codec.read(format, body, operation.requestType()));
+            Object decoded = codec.read(format, body, operation.requestType());
+            if (operation == KinesisOperation.SUBSCRIBE_TO_SHARD) {
+                // Errors before the stream starts are ordinary error responses; later ones are events.
+                ShardSubscription subscription = subscriptions.subscribe((SubscribeToShardRequest) decoded);
+                EventStreamResponse.start(request, response, format, codec, subscription, subscriptionLasts);
+                return;
+            }
+            result = api.invoke(operation, decoded);
         } catch (AwsException e) {
             log.debug("{} failed: {} {}", target, e.code().wireName(), e.getMessage());
             error(format, response, e.code(), e.getMessage());

@@ -22,6 +22,7 @@ import io.sluice.streams.stream.ListStreamsRequest;
 import io.sluice.streams.stream.RetentionPeriodRequest;
 import io.sluice.streams.stream.UpdateMaxRecordSizeRequest;
 import io.sluice.streams.stream.UpdateStreamModeRequest;
+import io.sluice.streams.subscription.SubscribeToShardRequest;
 import io.sluice.streams.tag.AddTagsToStreamRequest;
 import io.sluice.streams.tag.ListTagsForResourceRequest;
 import io.sluice.streams.tag.ListTagsForStreamRequest;
@@ -58,6 +59,7 @@ enum KinesisOperation {
     DESCRIBE_STREAM_CONSUMER("DescribeStreamConsumer", ConsumerRequest.class),
     LIST_STREAM_CONSUMERS("ListStreamConsumers", ListStreamConsumersRequest.class),
     DEREGISTER_STREAM_CONSUMER("DeregisterStreamConsumer", ConsumerRequest.class),
+    SUBSCRIBE_TO_SHARD("SubscribeToShard", SubscribeToShardRequest.class),
     TAG_RESOURCE("TagResource", TagResourceRequest.class),
     UNTAG_RESOURCE("UntagResource", UntagResourceRequest.class),
     LIST_TAGS_FOR_RESOURCE("ListTagsForResource", ListTagsForResourceRequest.class),

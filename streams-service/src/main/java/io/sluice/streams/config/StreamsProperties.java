@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param throughput the per-shard read and write rates of a provisioned Kinesis shard
  * @param consumerTransitionDelay how long a registered consumer stays CREATING (and a deregistered one
  *     DELETING) before it turns ACTIVE (or is gone), as Kinesis takes a few seconds
+ * @param subscriptions how SubscribeToShard event streams behave
  */
 @ConfigurationProperties("sluice.streams")
 public record StreamsProperties(
@@ -24,7 +25,25 @@ public record StreamsProperties(
         @DefaultValue Limits limits,
         @DefaultValue("1s") Duration metadataCacheTtl,
         @DefaultValue Throughput throughput,
-        @DefaultValue("500ms") Duration consumerTransitionDelay) {
+        @DefaultValue("500ms") Duration consumerTransitionDelay,
+        @DefaultValue Subscriptions subscriptions) {
+
+    /**
+     * @param duration how long one SubscribeToShard event stream lasts (5 minutes, as in Kinesis)
+     * @param heartbeat longest time without an event: an idle subscription gets an empty event with
+     *     its ContinuationSequenceNumber this often
+     * @param takeoverAfter how old a subscription must be before a new SubscribeToShard for the same
+     *     consumer and shard takes it over instead of failing with ResourceInUseException (5 s)
+     * @param eventMaxBytes most record data in one SubscribeToShardEvent (at least one record is sent)
+     * @param threads threads that read shards for subscriptions and write their events
+     */
+    public record Subscriptions(
+            @DefaultValue("5m") Duration duration,
+            @DefaultValue("5s") Duration heartbeat,
+            @DefaultValue("5s") Duration takeoverAfter,
+            @DefaultValue("1048576") int eventMaxBytes,
+            @DefaultValue("16") int threads) {
+    }
 
     /**
      * @param enabled whether the per-shard limits apply (on by default, as in Kinesis)

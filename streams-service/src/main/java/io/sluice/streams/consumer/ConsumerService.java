@@ -4,6 +4,7 @@ import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
 import io.sluice.common.kinesis.ConsumerArn;
 import io.sluice.common.protocol.PageToken;
+import io.sluice.streams.stream.ConsumerStatus;
 import io.sluice.streams.stream.StreamConsumer;
 import io.sluice.streams.stream.StreamConsumers;
 import io.sluice.streams.stream.StreamKey;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ConsumerService {
-    private static final Pattern CONSUMER_ARN = Pattern.compile(
+    /** What the Kinesis API model accepts as a ConsumerARN. */
+    public static final Pattern CONSUMER_ARN = Pattern.compile(
             "^(arn):aws.*:kinesis:.*:\\d{12}:.*stream\\/[a-zA-Z0-9_.-]+\\/consumer\\/[a-zA-Z0-9_.-]+:[0-9]+");
     private static final Duration TOKEN_TTL = Duration.ofMinutes(5);
 
@@ -52,6 +54,20 @@ public class ConsumerService {
     /** @throws io.sluice.common.error.AwsException InvalidArgumentException (no consumer named), ResourceNotFoundException */
     public DescribeStreamConsumerResponse describe(ConsumerRequest request) {
         return new DescribeStreamConsumerResponse(ConsumerDescription.of(resolve(request, false)));
+    }
+
+    /**
+     * The consumer a ConsumerARN names, which must be ACTIVE (SubscribeToShard).
+     *
+     * @throws io.sluice.common.error.AwsException ValidationException, ResourceNotFoundException,
+     *     ResourceInUseException (still CREATING or already DELETING)
+     */
+    public StreamConsumer requireActive(String consumerArn) {
+        StreamConsumer consumer = resolve(new ConsumerRequest(null, null, consumerArn, null), false);
+        if (consumer.status() != ConsumerStatus.ACTIVE) {
+            throw ErrorCode.RESOURCE_IN_USE.exception("Consumer %s is not ACTIVE, instead in state %s.", consumerArn, consumer.status());
+        }
+        return consumer;
     }
 
     /** @throws io.sluice.common.error.AwsException InvalidArgumentException (no consumer named), ResourceNotFoundException */

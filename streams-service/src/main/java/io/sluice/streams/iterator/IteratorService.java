@@ -16,7 +16,8 @@ import org.springframework.stereotype.Service;
 /** GetShardIterator: turns an iterator type and its argument into a signed shard position. */
 @Service
 public class IteratorService {
-    private static final List<String> TYPES =
+    /** The position types GetShardIterator and SubscribeToShard accept. */
+    public static final List<String> TYPES =
             List.of("AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER", "TRIM_HORIZON", "LATEST", "AT_TIMESTAMP");
 
     private final StreamCatalog catalog;
@@ -49,40 +50,50 @@ public class IteratorService {
                 .raise();
         Stream stream = catalog.requireActive(locator.locate(request.streamName(), request.streamArn()));
         Shard shard = stream.requireShard(request.shardId());
+        long offset = startingOffset("GetShardIterator", stream, shard, request.shardIteratorType(), request.startingSequenceNumber(), request.timestamp());
+        String iterator = codec.encode(new ShardPosition(stream.id(), shard.partition(), offset), clock.instant());
+        return new GetShardIteratorResponse(iterator);
+    }
+
+    /**
+     * The offset a reader of {@code shard} starts at for a position type (a {@link #TYPES} value) and
+     * its argument: what GetShardIterator and SubscribeToShard share.
+     *
+     * @throws io.sluice.common.error.AwsException InvalidArgumentException (missing or foreign sequence
+     *     number, missing timestamp)
+     */
+    public long startingOffset(String operation, Stream stream, Shard shard, String type, String sequenceNumber, java.time.Instant timestamp) {
         String topic = stream.topic();
         int partition = shard.partition();
-        long offset = switch (request.shardIteratorType()) {
+        return switch (type) {
             case "TRIM_HORIZON" -> reader.earliest(topic, partition);
             case "LATEST" -> shard.sealed() ? shard.endingOffset() : reader.latest(topic, partition);
             case "AT_TIMESTAMP" -> {
-                if (request.timestamp() == null) {
+                if (timestamp == null) {
                     throw ErrorCode.INVALID_ARGUMENT.exception(
                             "Must specify timestampInMillis parameter for iterator of type AT_TIMESTAMP. Current request has no timestamp parameter.");
                 }
-                yield reader.offsetAt(topic, partition, request.timestamp());
+                yield reader.offsetAt(topic, partition, timestamp);
             }
             default -> {
-                boolean after = request.shardIteratorType().equals("AFTER_SEQUENCE_NUMBER");
-                SequenceNumber at = sequenceNumberIn(shard, request);
-                long wanted = after ? at.offset() + 1 : at.offset();
+                boolean after = type.equals("AFTER_SEQUENCE_NUMBER");
+                SequenceNumber at = sequenceNumberIn(shard, type, sequenceNumber);
+                long wanted = after ? at.offset() + 1 : Math.max(0, at.offset());
                 if (wanted > reader.latest(topic, partition)) {
                     throw ErrorCode.INVALID_ARGUMENT.exception(
-                            "StartingSequenceNumber %s used in GetShardIterator on shard %s in stream %s is invalid because it did not come from this stream.",
-                            request.startingSequenceNumber(), shard.id(), stream.key());
+                            "StartingSequenceNumber %s used in %s on shard %s in stream %s is invalid because it did not come from this stream.",
+                            sequenceNumber, operation, shard.id(), stream.key());
                 }
                 yield wanted;
             }
         };
-        String iterator = codec.encode(new ShardPosition(stream.id(), partition, offset), clock.instant());
-        return new GetShardIteratorResponse(iterator);
     }
 
-    private static SequenceNumber sequenceNumberIn(Shard shard, GetShardIteratorRequest request) {
-        if (request.startingSequenceNumber() == null) {
-            throw ErrorCode.INVALID_ARGUMENT.exception(
-                    "StartingSequenceNumber must be specified for iterator of type %s.", request.shardIteratorType());
+    private static SequenceNumber sequenceNumberIn(Shard shard, String type, String sequenceNumber) {
+        if (sequenceNumber == null) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("StartingSequenceNumber must be specified for iterator of type %s.", type);
         }
-        SequenceNumber number = SequenceNumber.decode(request.startingSequenceNumber());
+        SequenceNumber number = SequenceNumber.decode(sequenceNumber);
         if (number.shardIndex() != shard.id().index()) {
             throw ErrorCode.INVALID_ARGUMENT.exception(
                     "Invalid StartingSequenceNumber. It encodes %s, while it was used in a call to a shard with %s",

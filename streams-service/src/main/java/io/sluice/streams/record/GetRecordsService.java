@@ -2,7 +2,6 @@ package io.sluice.streams.record;
 
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
-import io.sluice.common.kinesis.SequenceNumber;
 import io.sluice.common.kinesis.ShardId;
 import io.sluice.streams.iterator.ShardIteratorCodec;
 import io.sluice.streams.iterator.ShardPosition;
@@ -12,7 +11,6 @@ import io.sluice.streams.stream.Stream;
 import io.sluice.streams.stream.StreamCatalog;
 import io.sluice.streams.config.StreamsProperties;
 import io.sluice.streams.throughput.ShardThroughput;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,12 +69,8 @@ public class GetRecordsService {
         List<RecordView> records = new ArrayList<>(batch.records().size());
         long bytes = 0;
         for (ConsumerRecord<byte[], byte[]> r : batch.records()) {
-            bytes += Math.max(0, r.serializedValueSize()) + Math.max(0, r.serializedKeySize());
-            records.add(new RecordView(
-                    new SequenceNumber(r.partition(), r.offset()).encode(),
-                    Instant.ofEpochMilli(r.timestamp()),
-                    r.value() == null ? new byte[0] : r.value(),
-                    r.key() == null ? "" : new String(r.key(), StandardCharsets.UTF_8)));
+            bytes += RecordView.size(r);
+            records.add(RecordView.of(r));
         }
         throughput.recordRead(stream, shard, bytes);
         long behind = 0;

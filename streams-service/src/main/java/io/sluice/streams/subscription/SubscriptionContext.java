@@ -1,0 +1,18 @@
+package io.sluice.streams.subscription;
+
+import io.sluice.streams.config.StreamsProperties;
+import io.sluice.streams.shard.ShardReader;
+import io.sluice.streams.stream.StreamCatalog;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+
+/** What every subscription works with. */
+record SubscriptionContext(
+        StreamsProperties.Subscriptions settings,
+        StreamCatalog catalog,
+        ShardReader reader,
+        ShardTail tail,
+        Clock clock,
+        Executor executor,
+        Subscriptions registry) {
+}
