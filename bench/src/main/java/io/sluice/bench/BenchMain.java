@@ -247,6 +247,13 @@ public final class BenchMain {
         results.propagation.add(new Results.Propagation(target, latencies));
         System.out.printf("%-12s propagation p50 %.1f ms p99 %.1f ms%n", target, Stats.percentile(latencies, 50),
                 Stats.percentile(latencies, 99));
+        if (target.equals(Report.SLUICE)) {
+            driver.createStream("fan-out", 1);
+            List<Double> fanOut = driver.fanOut("fan-out", settings.latencySamples(), 10);
+            results.fanOut.add(new Results.Propagation(target, fanOut));
+            System.out.printf("%-12s fan-out p50 %.1f ms p99 %.1f ms%n", target, Stats.percentile(fanOut, 50),
+                    Stats.percentile(fanOut, 99));
+        }
     }
 
     private void kafkaRuns(KafkaDriver kafka, ResourceMeter meter) throws Exception {

@@ -18,12 +18,15 @@ import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.awssdk.services.kinesis.model.ConsumerStatus;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+import software.amazon.awssdk.services.kinesis.model.SubscribeToShardEvent;
+import software.amazon.awssdk.services.kinesis.model.SubscribeToShardResponseHandler;
 
 /**
  * Drives one Kinesis endpoint (Sluice or an emulator) with the AWS SDK for Java v2 async client in
@@ -31,8 +34,10 @@ import software.amazon.awssdk.services.kinesis.model.StreamStatus;
  */
 final class KinesisDriver implements AutoCloseable {
     private final KinesisAsyncClient kinesis;
+    private final URI endpoint;
 
     KinesisDriver(URI endpoint) {
+        this.endpoint = endpoint;
         this.kinesis = KinesisAsyncClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
@@ -159,6 +164,70 @@ final class KinesisDriver implements AutoCloseable {
         }
         poller.join(TimeUnit.SECONDS.toMillis(60));
         poller.interrupt();
+        return new ArrayList<>(latencies);
+    }
+
+    /**
+     * Puts one small record every {@code everyMillis} while an enhanced fan-out consumer subscribed
+     * at LATEST (SubscribeToShard over HTTP/2) receives them; returns each record's put-to-event
+     * latency in milliseconds.
+     */
+    List<Double> fanOut(String stream, int samples, long everyMillis) throws Exception {
+        String streamArn = kinesis.describeStreamSummary(b -> b.streamName(stream)).join().streamDescriptionSummary().streamARN();
+        String consumerArn = kinesis.registerStreamConsumer(b -> b.streamARN(streamArn).consumerName("bench")).join()
+                .consumer().consumerARN();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (kinesis.describeStreamConsumer(b -> b.consumerARN(consumerArn)).join().consumerDescription().consumerStatus()
+                != ConsumerStatus.ACTIVE) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Consumer did not become ACTIVE");
+            }
+            Thread.sleep(20);
+        }
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        List<Double> appendToEvent = Collections.synchronizedList(new ArrayList<>());
+        List<Double> putLatency = new ArrayList<>();
+        CountDownLatch subscribed = new CountDownLatch(1);
+        try (KinesisAsyncClient http2 = KinesisAsyncClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP2))
+                .build()) {
+            var done = http2.subscribeToShard(b -> b.consumerARN(consumerArn).shardId("shardId-000000000000")
+                    .startingPosition(p -> p.type(ShardIteratorType.LATEST)),
+                    SubscribeToShardResponseHandler.builder().subscriber(e -> {
+                        long now = System.nanoTime();
+                        long wall = System.currentTimeMillis();
+                        if (e instanceof SubscribeToShardEvent event) {
+                            for (Record record : event.records()) {
+                                latencies.add((now - record.data().asByteBuffer().getLong()) / 1e6);
+                                appendToEvent.add((double) (wall - record.approximateArrivalTimestamp().toEpochMilli()));
+                            }
+                            subscribed.countDown();
+                        }
+                    }).build());
+            if (!subscribed.await(30, TimeUnit.SECONDS)) {
+                done.getNow(null); // throws what ended the subscription, if anything did
+                throw new IllegalStateException("No SubscribeToShard event within 30 s");
+            }
+            for (int i = 0; i < samples && !done.isDone(); i++) {
+                long t0 = System.nanoTime();
+                ByteBuffer data = ByteBuffer.allocate(100).putLong(t0);
+                data.flip();
+                kinesis.putRecord(b -> b.streamName(stream).partitionKey("latency").data(SdkBytes.fromByteBuffer(data))).join();
+                putLatency.add((System.nanoTime() - t0) / 1e6);
+                Thread.sleep(everyMillis);
+            }
+            System.out.printf("  PutRecord p50 %.1f p99 %.1f ms; broker append -> event (ms clock) p50 %.1f p99 %.1f ms%n",
+                    Stats.percentile(putLatency, 50), Stats.percentile(putLatency, 99),
+                    Stats.percentile(appendToEvent, 50), Stats.percentile(appendToEvent, 99));
+            long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (latencies.size() < samples && System.nanoTime() < waitUntil && !done.isDone()) {
+                Thread.sleep(10);
+            }
+            done.cancel(true);
+        }
         return new ArrayList<>(latencies);
     }
 

@@ -78,6 +78,18 @@ final class Report {
                     Stats.percentile(r.latencies(), 50), Stats.percentile(r.latencies(), 99), Stats.max(r.latencies())));
         }
 
+        if (!results.fanOut.isEmpty()) {
+            md.append("\n## Enhanced fan-out: put → event latency for a SubscribeToShard subscriber\n\n");
+            md.append("One 100-byte record every 10 ms (PutRecord over HTTP/1.1), an enhanced fan-out consumer subscribed at LATEST ")
+                    .append("with the SDK's KinesisAsyncClient over HTTP/2; the latency runs from just before the put to the event's ")
+                    .append("arrival in the subscriber.\n\n");
+            md.append("| target | samples | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|\n");
+            for (Results.Propagation r : results.fanOut) {
+                md.append(String.format("| %s | %d | %.1f | %.1f | %.1f |%n", r.target(), r.latencies().size(),
+                        Stats.percentile(r.latencies(), 50), Stats.percentile(r.latencies(), 99), Stats.max(r.latencies())));
+            }
+        }
+
         md.append("\n## Against the targets\n\n");
         double sluice1k = results.bestIngest(SLUICE, 1024);
         md.append(String.format("- Ingest ≥ 50 %% of raw Kafka at 1 KiB: %s of raw Kafka.%n", percent(sluice1k, results.bestIngest(KAFKA, 1024))));
@@ -85,6 +97,8 @@ final class Report {
         md.append(String.format("- ≥ 100× kinesis-mock: %s (1 KiB, best concurrency of each).%n", ratio(sluice1k, results.bestIngest(KINESIS_MOCK, 1024))));
         results.propagation.stream().filter(p -> p.target().equals(SLUICE)).findFirst().ifPresent(p -> md.append(String.format(
                 "- Propagation p99 ≤ 50 ms for a GetRecords poller: %.1f ms.%n", Stats.percentile(p.latencies(), 99))));
+        results.fanOut.stream().filter(p -> p.target().equals(SLUICE)).findFirst().ifPresent(p -> md.append(String.format(
+                "- SubscribeToShard put → event p99 ≤ 10 ms: %.1f ms.%n", Stats.percentile(p.latencies(), 99))));
         if (!results.notes.isEmpty()) {
             md.append("\n## Notes from this run\n\n");
             results.notes.forEach(n -> md.append("- ").append(n).append('\n'));

@@ -27,6 +27,8 @@ final class Results {
     final List<Ingest> ingest = new ArrayList<>();
     final List<CatchUp> catchUp = new ArrayList<>();
     final List<Propagation> propagation = new ArrayList<>();
+    /** Put-to-event latencies of a SubscribeToShard subscriber (Sluice only: the emulators lack it or were not tried). */
+    final List<Propagation> fanOut = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
 
     /** The best median rate a target reached for a record size, over the concurrencies tried. */

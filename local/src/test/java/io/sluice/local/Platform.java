@@ -84,6 +84,8 @@ final class Platform {
                 .endpointOverride(endpoint())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClientBuilder(software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient.builder()
+                        .protocol(software.amazon.awssdk.http.Protocol.HTTP2))
                 .build();
     }
 
