@@ -3,6 +3,12 @@ package io.sluice.local;
 import io.sluice.engines.EmbeddedKafka;
 import io.sluice.engines.EmbeddedPostgresServer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -28,7 +34,8 @@ public final class SluiceLocal implements AutoCloseable {
         try {
             kafka = EmbeddedKafka.start(options.dataDir().resolve("kafka"), options.kafkaPort());
             SluicePlatform platform = SluicePlatform.start(new SluicePlatform.Settings(
-                    options.port(), kafka.bootstrapServers(), postgres.jdbcUrl("sluice"), postgres.user(), List.of()));
+                    options.port(), kafka.bootstrapServers(), postgres.jdbcUrl("sluice"), postgres.user(),
+                    masterKey(options.dataDir().resolve("master.key")), List.of()));
             return new SluiceLocal(postgres, kafka, platform);
         } catch (IOException | RuntimeException e) {
             if (kafka != null) {
@@ -37,6 +44,31 @@ public final class SluiceLocal implements AutoCloseable {
             postgres.close();
             throw e;
         }
+    }
+
+    /**
+     * The master key for encryption at rest, kept in the data directory (readable by its owner only)
+     * and created on first use, unless SLUICE_MASTER_KEY names one.
+     */
+    static String masterKey(Path file) throws IOException {
+        String given = System.getenv("SLUICE_MASTER_KEY");
+        if (given != null && !given.isBlank()) {
+            return given.trim();
+        }
+        if (Files.exists(file)) {
+            return Files.readString(file, StandardCharsets.US_ASCII).trim();
+        }
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        String encoded = Base64.getEncoder().encodeToString(key);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, encoded + "\n", StandardCharsets.US_ASCII);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: the file keeps the directory's permissions.
+        }
+        return encoded;
     }
 
     int gatewayPort() {

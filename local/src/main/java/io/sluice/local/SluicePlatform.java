@@ -34,6 +34,8 @@ public final class SluicePlatform implements AutoCloseable {
      * @param kafkaBootstrapServers the Kafka cluster holding the shards
      * @param jdbcUrl the streams metadata database
      * @param jdbcUser its user
+     * @param masterKey the key that wraps the data keys of encrypted streams (32 bytes, base64), or
+     *     null to leave encryption at rest unavailable
      * @param streamsInitializers extra set-up of the streams service's context (tests replace its clock)
      */
     public record Settings(
@@ -41,6 +43,7 @@ public final class SluicePlatform implements AutoCloseable {
             String kafkaBootstrapServers,
             String jdbcUrl,
             String jdbcUser,
+            String masterKey,
             List<ApplicationContextInitializer<ConfigurableApplicationContext>> streamsInitializers) {
     }
 
@@ -87,13 +90,17 @@ public final class SluicePlatform implements AutoCloseable {
     }
 
     private synchronized void startStreams() {
-        streams = run(StreamsApplication.class, StreamsApplication.CONFIG_NAME, WebApplicationType.SERVLET,
-                settings.streamsInitializers(),
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + streamsPort,
                 exclude(REACTIVE_CLIENT),
                 "--spring.datasource.url=" + settings.jdbcUrl(),
                 "--spring.datasource.username=" + settings.jdbcUser(),
-                "--sluice.streams.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers());
+                "--sluice.streams.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers()));
+        if (settings.masterKey() != null) {
+            args.add("--sluice.streams.encryption.master-key=" + settings.masterKey());
+        }
+        streams = run(StreamsApplication.class, StreamsApplication.CONFIG_NAME, WebApplicationType.SERVLET,
+                settings.streamsInitializers(), args.toArray(String[]::new));
     }
 
     private static ConfigurableApplicationContext run(Class<?> app, String configName, WebApplicationType type,

@@ -26,6 +26,19 @@ class LocalOptionsTest {
     }
 
     @Test
+    void theMasterKeyIsCreatedOnceInTheDataDirectoryReadableByItsOwnerOnly(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("data/master.key");
+        String key = SluiceLocal.masterKey(file);
+        assertThat(java.util.Base64.getDecoder().decode(key)).hasSize(32);
+        assertThat(java.nio.file.Files.getPosixFilePermissions(file))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        assertThat(SluiceLocal.masterKey(file)).as("read back on the next start").isEqualTo(key);
+        assertThat(SluiceLocal.masterKey(dir.resolve("other/master.key"))).as("another data directory").isNotEqualTo(key);
+    }
+
+    @Test
     void rejectsBadOptions() {
         assertThatThrownBy(() -> LocalOptions.parse("--port")).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> LocalOptions.parse("--port", "http")).hasMessageContaining("port number");

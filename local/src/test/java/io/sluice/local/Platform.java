@@ -28,12 +28,20 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  */
 final class Platform {
     static final TestClock CLOCK = new TestClock();
+    /** The master key of encryption at rest, new for every test JVM. */
+    static final String MASTER_KEY = newMasterKey();
     static final String AUTHORIZATION = "AWS4-HMAC-SHA256 Credential=test/20261123/us-east-1/kinesis/aws4_request, "
             + "SignedHeaders=host;x-amz-date, Signature=0123456789abcdef";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static SluicePlatform platform;
 
     private Platform() {
+    }
+
+    private static String newMasterKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     static synchronized SluicePlatform get() {
@@ -44,6 +52,7 @@ final class Platform {
                     SharedEngines.kafka().bootstrapServers(),
                     SharedEngines.postgres().jdbcUrl("sluice"),
                     SharedEngines.postgres().user(),
+                    MASTER_KEY,
                     List.of(clock)));
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
         }

@@ -45,7 +45,7 @@ class ThroughputLimitsIT {
                 .getPropertySources().addFirst(new MapPropertySource("limits-off",
                         Map.of("sluice.streams.throughput.enabled", "false")));
         unlimited = SluicePlatform.start(new SluicePlatform.Settings(0, SharedEngines.kafka().bootstrapServers(),
-                SharedEngines.postgres().jdbcUrl("sluice_unlimited"), SharedEngines.postgres().user(), List.of(limitsOff)));
+                SharedEngines.postgres().jdbcUrl("sluice_unlimited"), SharedEngines.postgres().user(), null, List.of(limitsOff)));
         return kinesis(URI.create("http://127.0.0.1:" + unlimited.gatewayPort()));
     }
 

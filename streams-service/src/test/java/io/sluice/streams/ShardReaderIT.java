@@ -38,7 +38,8 @@ class ShardReaderIT {
                 new StreamsProperties.Limits(1 << 20, 5 << 20, 10 << 20, Duration.ofMinutes(5), 500, 4, 50, 24),
                 Duration.ofSeconds(1),
                 new StreamsProperties.Throughput(true, 1.0, 1 << 20, 1000, 2 << 20, 5), Duration.ofMillis(500),
-                new StreamsProperties.Subscriptions(Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofSeconds(5), 1 << 20, 2));
+                new StreamsProperties.Subscriptions(Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofSeconds(5), 1 << 20, 2),
+                new StreamsProperties.Encryption(null));
         try (ShardReader reader = new ShardReader(properties)) {
             long[] next = {0, 0};
             int read = 0;

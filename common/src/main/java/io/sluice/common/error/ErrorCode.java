@@ -24,6 +24,10 @@ public enum ErrorCode {
     RESOURCE_IN_USE("ResourceInUseException", 400, false),
     LIMIT_EXCEEDED("LimitExceededException", 400, true),
     PROVISIONED_THROUGHPUT_EXCEEDED("ProvisionedThroughputExceededException", 400, true),
+    /** No master key is configured to wrap or unwrap a stream's data keys with. */
+    KMS_NOT_FOUND("KMSNotFoundException", 400, false),
+    /** A data key does not unwrap with the configured master key (it was wrapped by another). */
+    KMS_ACCESS_DENIED("KMSAccessDeniedException", 400, false),
     EXPIRED_ITERATOR("ExpiredIteratorException", 400, false),
     EXPIRED_NEXT_TOKEN("ExpiredNextTokenException", 400, false),
     REQUEST_TOO_LARGE("RequestEntityTooLargeException", 413, false);

@@ -4,6 +4,8 @@ import io.sluice.streams.consumer.ConsumerRequest;
 import io.sluice.streams.consumer.ConsumerService;
 import io.sluice.streams.consumer.ListStreamConsumersRequest;
 import io.sluice.streams.consumer.RegisterStreamConsumerRequest;
+import io.sluice.streams.encryption.EncryptionService;
+import io.sluice.streams.encryption.StreamEncryptionRequest;
 import io.sluice.streams.iterator.GetShardIteratorRequest;
 import io.sluice.streams.iterator.IteratorService;
 import io.sluice.streams.monitoring.EnhancedMonitoringRequest;
@@ -57,12 +59,14 @@ class KinesisApi {
     private final ResourcePolicyService policies;
     private final ReshardingService resharding;
     private final ConsumerService consumers;
+    private final EncryptionService encryption;
 
     KinesisApi(StreamService streams, StreamViews views, ShardService shards, PutRecordsService puts,
             GetRecordsService gets, IteratorService iterators, TagService tags, AccountLimits account,
             EnhancedMonitoringService monitoring, ResourcePolicyService policies, ReshardingService resharding,
-            ConsumerService consumers) {
+            ConsumerService consumers, EncryptionService encryption) {
         this.consumers = consumers;
+        this.encryption = encryption;
         this.resharding = resharding;
         this.account = account;
         this.monitoring = monitoring;
@@ -86,6 +90,8 @@ class KinesisApi {
             case REMOVE_TAGS_FROM_STREAM -> tags.remove((RemoveTagsFromStreamRequest) request);
             case UPDATE_MAX_RECORD_SIZE -> streams.updateMaxRecordSize((UpdateMaxRecordSizeRequest) request);
             case UPDATE_STREAM_MODE -> streams.updateMode((UpdateStreamModeRequest) request);
+            case START_STREAM_ENCRYPTION -> encryption.start((StreamEncryptionRequest) request);
+            case STOP_STREAM_ENCRYPTION -> encryption.stop((StreamEncryptionRequest) request);
             case SPLIT_SHARD -> resharding.split((SplitShardRequest) request);
             case MERGE_SHARDS -> resharding.merge((MergeShardsRequest) request);
             case DEREGISTER_STREAM_CONSUMER -> consumers.deregister((ConsumerRequest) request);

@@ -3,6 +3,7 @@ package io.sluice.streams.api;
 import io.sluice.streams.consumer.ConsumerRequest;
 import io.sluice.streams.consumer.ListStreamConsumersRequest;
 import io.sluice.streams.consumer.RegisterStreamConsumerRequest;
+import io.sluice.streams.encryption.StreamEncryptionRequest;
 import io.sluice.streams.iterator.GetShardIteratorRequest;
 import io.sluice.streams.monitoring.EnhancedMonitoringRequest;
 import io.sluice.streams.policy.PutResourcePolicyRequest;
@@ -59,6 +60,8 @@ enum KinesisOperation {
     DESCRIBE_STREAM_CONSUMER("DescribeStreamConsumer", ConsumerRequest.class),
     LIST_STREAM_CONSUMERS("ListStreamConsumers", ListStreamConsumersRequest.class),
     DEREGISTER_STREAM_CONSUMER("DeregisterStreamConsumer", ConsumerRequest.class),
+    START_STREAM_ENCRYPTION("StartStreamEncryption", StreamEncryptionRequest.class),
+    STOP_STREAM_ENCRYPTION("StopStreamEncryption", StreamEncryptionRequest.class),
     SUBSCRIBE_TO_SHARD("SubscribeToShard", SubscribeToShardRequest.class),
     TAG_RESOURCE("TagResource", TagResourceRequest.class),
     UNTAG_RESOURCE("UntagResource", UntagResourceRequest.class),

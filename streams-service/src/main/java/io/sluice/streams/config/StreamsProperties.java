@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consumerTransitionDelay how long a registered consumer stays CREATING (and a deregistered one
  *     DELETING) before it turns ACTIVE (or is gone), as Kinesis takes a few seconds
  * @param subscriptions how SubscribeToShard event streams behave
+ * @param encryption encryption at rest (StartStreamEncryption)
  */
 @ConfigurationProperties("sluice.streams")
 public record StreamsProperties(
@@ -26,7 +27,17 @@ public record StreamsProperties(
         @DefaultValue("1s") Duration metadataCacheTtl,
         @DefaultValue Throughput throughput,
         @DefaultValue("500ms") Duration consumerTransitionDelay,
-        @DefaultValue Subscriptions subscriptions) {
+        @DefaultValue Subscriptions subscriptions,
+        @DefaultValue Encryption encryption) {
+
+    /**
+     * @param masterKey the key that wraps every stream's data keys: 32 bytes, base64. Without it
+     *     StartStreamEncryption fails with KMSNotFoundException. Keep it out of the database and
+     *     Kafka (an environment variable or a mounted secret); records sealed under it cannot be
+     *     read without it.
+     */
+    public record Encryption(String masterKey) {
+    }
 
     /**
      * @param duration how long one SubscribeToShard event stream lasts (5 minutes, as in Kinesis)

@@ -2,6 +2,7 @@ package io.sluice.streams.record;
 
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
+import io.sluice.streams.encryption.RecordCipher;
 import io.sluice.common.kinesis.ShardId;
 import io.sluice.streams.iterator.ShardIteratorCodec;
 import io.sluice.streams.iterator.ShardPosition;
@@ -27,11 +28,13 @@ public class GetRecordsService {
     private final ShardIteratorCodec iterators;
     private final ShardReader reader;
     private final ShardThroughput throughput;
+    private final RecordCipher cipher;
     private final Clock clock;
     private final int maxBytes;
 
     GetRecordsService(StreamCatalog catalog, ShardIteratorCodec iterators, ShardReader reader, ShardThroughput throughput,
-            Clock clock, StreamsProperties properties) {
+            RecordCipher cipher, Clock clock, StreamsProperties properties) {
+        this.cipher = cipher;
         this.catalog = catalog;
         this.iterators = iterators;
         this.reader = reader;
@@ -70,7 +73,7 @@ public class GetRecordsService {
         long bytes = 0;
         for (ConsumerRecord<byte[], byte[]> r : batch.records()) {
             bytes += RecordView.size(r);
-            records.add(RecordView.of(r));
+            records.add(RecordView.of(r, cipher));
         }
         throughput.recordRead(stream, shard, bytes);
         long behind = 0;

@@ -4,6 +4,7 @@ import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
 import io.sluice.common.kinesis.HashKey;
 import io.sluice.common.kinesis.SequenceNumber;
+import io.sluice.streams.encryption.RecordCipher;
 import io.sluice.streams.stream.Shard;
 import io.sluice.streams.stream.Stream;
 import io.sluice.streams.stream.StreamCatalog;
@@ -41,13 +42,15 @@ public class PutRecordsService {
     private final RecordWriter writer;
     private final ShardThroughput throughput;
     private final StreamWriteGate gate;
+    private final RecordCipher cipher;
     private final StreamsProperties.Limits limits;
     /** Checked before the stream is looked up: no stream takes more (unless configured above 10 MiB). */
     private final int maxRecordBytes;
 
     PutRecordsService(StreamCatalog catalog, StreamLocator locator, RecordWriter writer, ShardThroughput throughput,
-            StreamWriteGate gate, StreamsProperties properties) {
+            StreamWriteGate gate, RecordCipher cipher, StreamsProperties properties) {
         this.gate = gate;
+        this.cipher = cipher;
         this.catalog = catalog;
         this.locator = locator;
         this.writer = writer;
@@ -178,7 +181,7 @@ public class PutRecordsService {
             byte[] key = entry.partitionKey().getBytes(StandardCharsets.UTF_8);
             shards.add(shard);
             acks.add(throughput.admitWrite(stream, shard, key.length + entry.data().length)
-                    ? writer.append(stream.topic(), shard.partition(), key, entry.data())
+                    ? writer.append(cipher.record(stream, shard.partition(), key, entry.data()))
                     : null);
         }
         return new Routed(stream, shards, acks);

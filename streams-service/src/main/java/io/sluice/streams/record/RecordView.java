@@ -2,6 +2,7 @@ package io.sluice.streams.record;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sluice.common.kinesis.SequenceNumber;
+import io.sluice.streams.encryption.RecordCipher;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,15 +12,21 @@ public record RecordView(
         @JsonProperty("SequenceNumber") String sequenceNumber,
         @JsonProperty("ApproximateArrivalTimestamp") Instant approximateArrivalTimestamp,
         @JsonProperty("Data") byte[] data,
-        @JsonProperty("PartitionKey") String partitionKey) {
+        @JsonProperty("PartitionKey") String partitionKey,
+        @JsonProperty("EncryptionType") String encryptionType) {
 
-    /** The Kinesis record a shard's Kafka record is: data the value, partition key the key. */
-    public static RecordView of(ConsumerRecord<byte[], byte[]> r) {
+    /**
+     * The Kinesis record a shard's Kafka record is: data the value (opened, if it was stored sealed;
+     * its EncryptionType is then KMS), partition key the key.
+     */
+    public static RecordView of(ConsumerRecord<byte[], byte[]> r, RecordCipher cipher) {
+        RecordCipher.Opened data = cipher.open(r);
         return new RecordView(
                 new SequenceNumber(r.partition(), r.offset()).encode(),
                 Instant.ofEpochMilli(r.timestamp()),
-                r.value() == null ? new byte[0] : r.value(),
-                r.key() == null ? "" : new String(r.key(), StandardCharsets.UTF_8));
+                data.data(),
+                r.key() == null ? "" : new String(r.key(), StandardCharsets.UTF_8),
+                data.sealed() ? "KMS" : null);
     }
 
     /** What a record counts for against read limits: its data and partition key. */

@@ -16,10 +16,10 @@ class RecordWriter {
     }
 
     /** Completes once every in-sync replica has the record. */
-    CompletableFuture<RecordMetadata> append(String topic, int partition, byte[] partitionKey, byte[] data) {
+    CompletableFuture<RecordMetadata> append(ProducerRecord<byte[], byte[]> record) {
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
         try {
-            producer.send(new ProducerRecord<>(topic, partition, null, partitionKey, data), (metadata, error) -> {
+            producer.send(record, (metadata, error) -> {
                 if (error != null) {
                     result.completeExceptionally(error);
                 } else {

@@ -19,6 +19,8 @@ public record Stream(
         StreamMode mode,
         int retentionHours,
         String encryptionType,
+        String kmsKeyId,
+        Long dataKeyId,
         int maxRecordSizeKiB,
         List<String> shardLevelMetrics,
         Instant createdAt,

@@ -97,7 +97,7 @@ public class StreamCatalog {
 
     static Stream toStream(StreamEntity e) {
         return new Stream(e.getId(), e.key(), e.getTopic(), e.getStatus(), e.getMode(), e.getRetentionHours(),
-                e.getEncryptionType(), e.getMaxRecordSizeKiB(), e.getShardLevelMetrics(), e.getCreatedAt(), e.getShards().stream().map(ShardEntity::toShard).toList());
+                e.getEncryptionType(), e.getKmsKeyId(), e.getDataKeyId(), e.getMaxRecordSizeKiB(), e.getShardLevelMetrics(), e.getCreatedAt(), e.getShards().stream().map(ShardEntity::toShard).toList());
     }
 
     private static boolean usable(Stream s) {

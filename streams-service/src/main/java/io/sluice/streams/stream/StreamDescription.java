@@ -14,5 +14,6 @@ public record StreamDescription(
         @JsonProperty("RetentionPeriodHours") int retentionPeriodHours,
         @JsonProperty("StreamCreationTimestamp") Instant streamCreationTimestamp,
         @JsonProperty("EnhancedMonitoring") List<EnhancedMetrics> enhancedMonitoring,
-        @JsonProperty("EncryptionType") String encryptionType) {
+        @JsonProperty("EncryptionType") String encryptionType,
+        @JsonProperty("KeyId") String keyId) {
 }

@@ -13,6 +13,7 @@ public record StreamDescriptionSummary(
         @JsonProperty("StreamCreationTimestamp") Instant streamCreationTimestamp,
         @JsonProperty("EnhancedMonitoring") List<EnhancedMetrics> enhancedMonitoring,
         @JsonProperty("EncryptionType") String encryptionType,
+        @JsonProperty("KeyId") String keyId,
         @JsonProperty("OpenShardCount") int openShardCount,
         @JsonProperty("ConsumerCount") int consumerCount,
         @JsonProperty("MaxRecordSizeInKiB") int maxRecordSizeInKiB) {

@@ -55,6 +55,12 @@ public class StreamEntity {
     @Column(name = "encryption_type", nullable = false)
     private String encryptionType = "NONE";
 
+    @Column(name = "kms_key_id")
+    private String kmsKeyId;
+
+    @Column(name = "data_key_id")
+    private Long dataKeyId;
+
     @Column(name = "max_record_size_kib", nullable = false)
     private int maxRecordSizeKiB;
 
@@ -130,6 +136,21 @@ public class StreamEntity {
 
     public String getEncryptionType() {
         return encryptionType;
+    }
+
+    public String getKmsKeyId() {
+        return kmsKeyId;
+    }
+
+    public Long getDataKeyId() {
+        return dataKeyId;
+    }
+
+    /** Seals new records with {@code dataKeyId} under the KMS key named {@code kmsKeyId}; nulls turn encryption off. */
+    public void setEncryption(String kmsKeyId, Long dataKeyId) {
+        this.encryptionType = dataKeyId == null ? "NONE" : "KMS";
+        this.kmsKeyId = kmsKeyId;
+        this.dataKeyId = dataKeyId;
     }
 
     public int getMaxRecordSizeKiB() {

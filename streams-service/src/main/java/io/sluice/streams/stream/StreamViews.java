@@ -41,7 +41,7 @@ public class StreamViews {
         return new DescribeStreamResponse(new StreamDescription(
                 stream.key().name(), stream.arn(), stream.status(), new StreamModeDetails(stream.mode().name()),
                 page, remaining.size() > limit, stream.retentionHours(), stream.createdAt(), List.of(new EnhancedMetrics(stream.shardLevelMetrics())),
-                stream.encryptionType()));
+                stream.encryptionType(), stream.kmsKeyId()));
     }
 
     /** @throws io.sluice.common.error.AwsException ResourceNotFoundException */
@@ -51,7 +51,7 @@ public class StreamViews {
         return new DescribeStreamSummaryResponse(new StreamDescriptionSummary(
                 stream.key().name(), stream.arn(), stream.status(), new StreamModeDetails(stream.mode().name()),
                 stream.retentionHours(), stream.createdAt(), List.of(new EnhancedMetrics(stream.shardLevelMetrics())), stream.encryptionType(),
-                (int) stream.openShardCount(), 0, stream.maxRecordSizeKiB()));
+                stream.kmsKeyId(), (int) stream.openShardCount(), 0, stream.maxRecordSizeKiB()));
     }
 
     /** Streams of the account in name order, with NextToken pagination. */

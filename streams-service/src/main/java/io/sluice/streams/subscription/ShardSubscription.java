@@ -180,7 +180,7 @@ public final class ShardSubscription {
             }
             nextOffset = batch.nextOffset();
             List<RecordView> records = new ArrayList<>(batch.records().size());
-            batch.records().forEach(r -> records.add(RecordView.of(r)));
+            batch.records().forEach(r -> records.add(RecordView.of(r, context.cipher())));
             long behind = nextOffset < batch.endOffset()
                     ? Math.max(0, now.toEpochMilli() - batch.records().get(batch.records().size() - 1).timestamp()) : 0;
             send(new SubscribeToShardEvent(records, continuation(), behind, null));

@@ -1,6 +1,7 @@
 package io.sluice.streams.subscription;
 
 import io.sluice.streams.config.StreamsProperties;
+import io.sluice.streams.encryption.RecordCipher;
 import io.sluice.streams.shard.ShardReader;
 import io.sluice.streams.stream.StreamCatalog;
 import java.time.Clock;
@@ -12,6 +13,7 @@ record SubscriptionContext(
         StreamCatalog catalog,
         ShardReader reader,
         ShardTail tail,
+        RecordCipher cipher,
         Clock clock,
         Executor executor,
         Subscriptions registry) {

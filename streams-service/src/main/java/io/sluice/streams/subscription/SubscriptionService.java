@@ -4,6 +4,7 @@ import io.sluice.common.error.Violations;
 import io.sluice.common.kinesis.SequenceNumber;
 import io.sluice.streams.config.StreamsProperties;
 import io.sluice.streams.consumer.ConsumerService;
+import io.sluice.streams.encryption.RecordCipher;
 import io.sluice.streams.iterator.IteratorService;
 import io.sluice.streams.shard.ShardReader;
 import io.sluice.streams.stream.Shard;
@@ -28,12 +29,12 @@ public class SubscriptionService {
     private final SubscriptionContext context;
 
     SubscriptionService(ConsumerService consumers, StreamCatalog catalog, IteratorService positions, ShardReader reader,
-            ShardTail tail, Subscriptions registry, Clock clock, StreamsProperties properties) {
+            ShardTail tail, Subscriptions registry, RecordCipher cipher, Clock clock, StreamsProperties properties) {
         this.consumers = consumers;
         this.catalog = catalog;
         this.positions = positions;
         this.registry = registry;
-        this.context = new SubscriptionContext(properties.subscriptions(), catalog, reader, tail, clock, registry.executor(), registry);
+        this.context = new SubscriptionContext(properties.subscriptions(), catalog, reader, tail, cipher, clock, registry.executor(), registry);
     }
 
     /**

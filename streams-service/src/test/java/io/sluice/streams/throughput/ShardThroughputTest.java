@@ -22,7 +22,7 @@ class ShardThroughputTest {
     private static final long MIB = 1 << 20;
     private final Shard shard = Shard.opened(0, HashKeyRange.evenSplit(1).get(0), null, null, Instant.EPOCH);
     private final Stream stream = new Stream(1, new StreamKey("000000000000", "us-east-1", "s"), "topic-s", StreamStatus.ACTIVE,
-            StreamMode.PROVISIONED, 24, "NONE", 1024, List.of(), Instant.EPOCH, List.of(shard));
+            StreamMode.PROVISIONED, 24, "NONE", null, null, 1024, List.of(), Instant.EPOCH, List.of(shard));
     private long now = 1_000_000_000L;
 
     private ShardThroughput throughput(boolean enabled, double scale) {

@@ -1,0 +1,6 @@
+package io.sluice.streams.stream;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface DataKeyRepository extends JpaRepository<DataKeyEntity, Long> {
+}
