@@ -206,6 +206,22 @@ class SubscribeToShardIT {
     }
 
     @Test
+    void aStreamsServiceShuttingDownEndsItsSubscriptionsInsteadOfWaitingForThem() throws Exception {
+        KinesisClient kinesis = Platform.kinesis();
+        String consumerArn = consumer(kinesis, "fan-out-restart", 1);
+        try (KinesisAsyncClient async = Platform.kinesisAsync(true)) {
+            Events events = new Events(async, consumerArn, "shardId-000000000000", at(ShardIteratorType.LATEST));
+            events.next();
+            long started = System.nanoTime();
+            Platform.get().restartStreams();
+            long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            // Ended normally: not cut off when a graceful shutdown gives up on the open response after 30 s.
+            events.done.get(10, TimeUnit.SECONDS);
+            System.out.printf("streams-service restarted in %d ms with a subscription open%n", tookMillis);
+        }
+    }
+
+    @Test
     void subscriptionsNeedAnActiveConsumerAndAnExistingShard() throws Exception {
         KinesisClient kinesis = Platform.kinesis();
         String consumerArn = consumer(kinesis, "fan-out-errors", 1);

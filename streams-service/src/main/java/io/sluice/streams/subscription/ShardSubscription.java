@@ -92,6 +92,11 @@ public final class ShardSubscription {
         close();
     }
 
+    /** Ends the event stream now, as at the end of its 5 minutes (the service is shutting down). */
+    void endNow() {
+        end();
+    }
+
     /** Records the tail fetched from this subscription's partition. */
     void offer(List<ConsumerRecord<byte[], byte[]>> records) {
         arrived = records;

@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * the periodic check that ends them on time and keeps idle ones sending heartbeats.
  */
 @Component
-class Subscriptions implements DisposableBean {
+class Subscriptions implements SmartLifecycle, DisposableBean {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Subscriptions.class);
     private static final Duration CHECK_EVERY = Duration.ofMillis(500);
     private static final Duration CALL_INTERVAL = Duration.ofSeconds(1);
@@ -102,6 +103,37 @@ class Subscriptions implements DisposableBean {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every subscription before the web server shuts down: their responses are open for up to
+     * 5 minutes, which a graceful shutdown would otherwise wait out. Clients subscribe again, to
+     * another instance or to this one once it is back.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        for (ShardSubscription subscription : active.values()) {
+            subscription.endNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stopped before the web server's graceful shutdown, which waits for open requests. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 
     @Override
