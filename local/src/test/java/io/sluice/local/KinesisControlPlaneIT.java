@@ -267,6 +267,18 @@ class KinesisControlPlaneIT {
                 .isEqualTo("InvalidArgumentException");
         kinesis.deleteResourcePolicy(b -> b.resourceARN(arn));
         assertThat(kinesis.getResourcePolicy(b -> b.resourceARN(arn)).policy()).isEqualTo("{}");
+
+        // A consumer's policy is its own.
+        String consumerArn = kinesis.registerStreamConsumer(b -> b.streamARN(arn).consumerName("audited")).consumer().consumerARN();
+        String consumerPolicy = policy.replace("kinesis:GetRecords", "kinesis:SubscribeToShard").replace(arn, consumerArn);
+        kinesis.putResourcePolicy(b -> b.resourceARN(consumerArn).policy(consumerPolicy));
+        assertThat(kinesis.getResourcePolicy(b -> b.resourceARN(consumerArn)).policy()).isEqualTo(consumerPolicy);
+        assertThat(kinesis.getResourcePolicy(b -> b.resourceARN(arn)).policy()).as("the stream's").isEqualTo("{}");
+        kinesis.deleteResourcePolicy(b -> b.resourceARN(consumerArn));
+        assertThat(kinesis.getResourcePolicy(b -> b.resourceARN(consumerArn)).policy()).isEqualTo("{}");
+        String earlierRegistration = consumerArn.substring(0, consumerArn.lastIndexOf(':') + 1) + "1";
+        assertThat(errorOf(() -> kinesis.getResourcePolicy(b -> b.resourceARN(earlierRegistration))))
+                .isEqualTo("ResourceNotFoundException");
     }
 
     private static String retentionMs(String topic) throws Exception {

@@ -246,4 +246,31 @@ class ReshardingIT {
         }
         return records;
     }
+
+    @Test
+    void aStreamScalesTenTimesInARollingDay() {
+        KinesisClient kinesis = Platform.kinesis();
+        kinesis.createStream(b -> b.streamName("scaled-daily").shardCount(1));
+        Platform.awaitActive(kinesis, "scaled-daily");
+        for (int i = 0; i < 10; i++) {
+            int target = i % 2 == 0 ? 2 : 1;
+            kinesis.updateShardCount(b -> b.streamName("scaled-daily").targetShardCount(target).scalingType(ScalingType.UNIFORM_SCALING));
+            Platform.awaitActive(kinesis, "scaled-daily");
+        }
+        assertThat(errorOf(() -> kinesis.updateShardCount(b -> b.streamName("scaled-daily").targetShardCount(2)
+                .scalingType(ScalingType.UNIFORM_SCALING)))).as("the 11th within 24 hours").isEqualTo("LimitExceededException");
+        kinesis.splitShard(b -> b.streamName("scaled-daily").shardToSplit(openShards(kinesis, "scaled-daily").get(0))
+                .newStartingHashKey("170141183460469231731687303715884105728"));
+        Platform.awaitActive(kinesis, "scaled-daily");
+
+        Platform.CLOCK.advance(java.time.Duration.ofHours(24).plusSeconds(1));
+        kinesis.updateShardCount(b -> b.streamName("scaled-daily").targetShardCount(4).scalingType(ScalingType.UNIFORM_SCALING));
+        Platform.awaitActive(kinesis, "scaled-daily");
+        assertThat(openShards(kinesis, "scaled-daily")).hasSize(4);
+    }
+
+    private static List<String> openShards(KinesisClient kinesis, String stream) {
+        return kinesis.listShards(b -> b.streamName(stream)).shards().stream()
+                .filter(s -> s.sequenceNumberRange().endingSequenceNumber() == null).map(Shard::shardId).toList();
+    }
 }

@@ -39,7 +39,8 @@ class ShardReaderIT {
                 Duration.ofSeconds(1),
                 new StreamsProperties.Throughput(true, 1.0, 1 << 20, 1000, 2 << 20, 5), Duration.ofMillis(500),
                 new StreamsProperties.Subscriptions(Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofSeconds(5), 1 << 20, 2),
-                new StreamsProperties.Encryption(null));
+                new StreamsProperties.Encryption(null),
+                new StreamsProperties.OnDemand(true, Duration.ofSeconds(60), Duration.ofSeconds(5)));
         try (ShardReader reader = new ShardReader(properties)) {
             long[] next = {0, 0};
             int read = 0;

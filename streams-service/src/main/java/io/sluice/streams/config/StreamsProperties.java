@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     DELETING) before it turns ACTIVE (or is gone), as Kinesis takes a few seconds
  * @param subscriptions how SubscribeToShard event streams behave
  * @param encryption encryption at rest (StartStreamEncryption)
+ * @param onDemand how ON_DEMAND streams scale
  */
 @ConfigurationProperties("sluice.streams")
 public record StreamsProperties(
@@ -28,7 +29,20 @@ public record StreamsProperties(
         @DefaultValue Throughput throughput,
         @DefaultValue("500ms") Duration consumerTransitionDelay,
         @DefaultValue Subscriptions subscriptions,
-        @DefaultValue Encryption encryption) {
+        @DefaultValue Encryption encryption,
+        @DefaultValue OnDemand onDemand) {
+
+    /**
+     * @param enabled whether ON_DEMAND streams split their busy shards
+     * @param window how long a shard's offered write rate must stay above a provisioned shard's
+     *     limits (the throughput settings) before the shard is split
+     * @param checkEvery how often the rates are looked at
+     */
+    public record OnDemand(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("60s") Duration window,
+            @DefaultValue("5s") Duration checkEvery) {
+    }
 
     /**
      * @param masterKey the key that wraps every stream's data keys: 32 bytes, base64. Without it

@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
+import io.sluice.common.kinesis.ConsumerArn;
+import io.sluice.streams.stream.StreamConsumers;
 import io.sluice.streams.stream.StreamLocator;
+import java.util.Optional;
 import io.sluice.streams.stream.StreamSettings;
 import org.springframework.stereotype.Service;
 
 /**
- * PutResourcePolicy, GetResourcePolicy and DeleteResourcePolicy on a stream. The policy is
- * stored and returned as written; it is not enforced yet (requests are not authorised against it).
+ * PutResourcePolicy, GetResourcePolicy and DeleteResourcePolicy on a stream or a consumer. The
+ * policy is stored and returned as written; it is not enforced yet (requests are not authorised
+ * against it).
  */
 @Service
 public class ResourcePolicyService {
@@ -20,10 +24,12 @@ public class ResourcePolicyService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StreamSettings streams;
+    private final StreamConsumers consumers;
     private final StreamLocator locator;
 
-    ResourcePolicyService(StreamSettings streams, StreamLocator locator) {
+    ResourcePolicyService(StreamSettings streams, StreamConsumers consumers, StreamLocator locator) {
         this.streams = streams;
+        this.consumers = consumers;
         this.locator = locator;
     }
 
@@ -34,18 +40,30 @@ public class ResourcePolicyService {
     public void put(PutResourcePolicyRequest request) {
         Violations.check().notNull("policy", request.policy()).raise();
         requireJsonObject(request.policy());
-        streams.setResourcePolicy(locator.locateResource(request.resourceArn()), request.policy());
+        set(request.resourceArn(), request.policy());
     }
 
     /** @throws io.sluice.common.error.AwsException ResourceNotFoundException */
     public GetResourcePolicyResponse get(ResourcePolicyRequest request) {
-        String policy = streams.resourcePolicy(locator.locateResource(request.resourceArn()));
+        Optional<ConsumerArn> consumer = locator.consumerResource(request.resourceArn());
+        String policy = consumer.isPresent()
+                ? consumers.resourcePolicy(consumer.get())
+                : streams.resourcePolicy(locator.locateResource(request.resourceArn()));
         return new GetResourcePolicyResponse(policy == null ? NO_POLICY : policy);
     }
 
     /** @throws io.sluice.common.error.AwsException ResourceNotFoundException */
     public void delete(ResourcePolicyRequest request) {
-        streams.setResourcePolicy(locator.locateResource(request.resourceArn()), null);
+        set(request.resourceArn(), null);
+    }
+
+    private void set(String resourceArn, String policy) {
+        Optional<ConsumerArn> consumer = locator.consumerResource(resourceArn);
+        if (consumer.isPresent()) {
+            consumers.setResourcePolicy(consumer.get(), policy);
+        } else {
+            streams.setResourcePolicy(locator.locateResource(resourceArn), policy);
+        }
     }
 
     private static void requireJsonObject(String policy) {

@@ -13,6 +13,7 @@ import io.sluice.streams.stream.StreamLocator;
 import io.sluice.streams.stream.StreamWriteGate;
 import io.sluice.streams.config.StreamsProperties;
 import io.sluice.streams.throughput.ShardThroughput;
+import io.sluice.streams.throughput.WriteRates;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,12 +44,14 @@ public class PutRecordsService {
     private final ShardThroughput throughput;
     private final StreamWriteGate gate;
     private final RecordCipher cipher;
+    private final WriteRates rates;
     private final StreamsProperties.Limits limits;
     /** Checked before the stream is looked up: no stream takes more (unless configured above 10 MiB). */
     private final int maxRecordBytes;
 
     PutRecordsService(StreamCatalog catalog, StreamLocator locator, RecordWriter writer, ShardThroughput throughput,
-            StreamWriteGate gate, RecordCipher cipher, StreamsProperties properties) {
+            StreamWriteGate gate, RecordCipher cipher, WriteRates rates, StreamsProperties properties) {
+        this.rates = rates;
         this.gate = gate;
         this.cipher = cipher;
         this.catalog = catalog;
@@ -180,6 +183,7 @@ public class PutRecordsService {
             Shard shard = stream.shardFor(HashKey.route(entry.partitionKey(), entry.explicitHashKey()));
             byte[] key = entry.partitionKey().getBytes(StandardCharsets.UTF_8);
             shards.add(shard);
+            rates.offered(stream, shard, key.length + entry.data().length);
             acks.add(throughput.admitWrite(stream, shard, key.length + entry.data().length)
                     ? writer.append(cipher.record(stream, shard.partition(), key, entry.data()))
                     : null);

@@ -40,6 +40,9 @@ public class ConsumerEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "resource_policy")
+    private String resourcePolicy;
+
     @ElementCollection
     @CollectionTable(name = "stream_consumer_tag", joinColumns = @JoinColumn(name = "consumer_id"))
     @MapKeyColumn(name = "tag_key")
@@ -79,6 +82,14 @@ public class ConsumerEntity {
 
     Map<String, String> getTags() {
         return tags;
+    }
+
+    String getResourcePolicy() {
+        return resourcePolicy;
+    }
+
+    void setResourcePolicy(String resourcePolicy) {
+        this.resourcePolicy = resourcePolicy;
     }
 
     StreamConsumer toConsumer(StreamKey streamKey) {

@@ -103,6 +103,16 @@ public class StreamConsumers {
         transactions.executeWithoutResult(tx -> change.accept(existing(arn).getTags()));
     }
 
+    /** A consumer's resource policy, null when it has none. @throws io.sluice.common.error.AwsException ResourceNotFoundException */
+    public String resourcePolicy(ConsumerArn arn) {
+        return transactions.execute(tx -> existing(arn).getResourcePolicy());
+    }
+
+    /** Sets (or with null, deletes) a consumer's resource policy. @throws io.sluice.common.error.AwsException ResourceNotFoundException */
+    public void setResourcePolicy(ConsumerArn arn, String policy) {
+        transactions.executeWithoutResult(tx -> existing(arn).setResourcePolicy(policy));
+    }
+
     /** The consumer an ARN names: its stream, its name and the registration it was issued for. */
     private ConsumerEntity existing(ConsumerArn arn) {
         StreamKey key = new StreamKey(arn.stream().accountId(), arn.stream().region(), arn.stream().streamName());

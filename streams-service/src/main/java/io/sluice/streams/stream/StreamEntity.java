@@ -70,6 +70,11 @@ public class StreamEntity {
     @Column(name = "resource_policy")
     private String resourcePolicy;
 
+    @ElementCollection
+    @CollectionTable(name = "stream_scaling", joinColumns = @JoinColumn(name = "stream_id"))
+    @Column(name = "scaled_at")
+    private List<Instant> scalings = new ArrayList<>();
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -176,6 +181,17 @@ public class StreamEntity {
 
     public void setResourcePolicy(String resourcePolicy) {
         this.resourcePolicy = resourcePolicy;
+    }
+
+    /** How many UpdateShardCount operations were made at or after {@code since}. */
+    long scalingsSince(Instant since) {
+        return scalings.stream().filter(at -> !at.isBefore(since)).count();
+    }
+
+    /** Records an UpdateShardCount made at {@code at}, forgetting those older than {@code keepSince}. */
+    void recordScaling(Instant at, Instant keepSince) {
+        scalings.removeIf(t -> t.isBefore(keepSince));
+        scalings.add(at);
     }
 
     public Instant getCreatedAt() {

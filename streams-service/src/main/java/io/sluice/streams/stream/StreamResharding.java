@@ -20,6 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class StreamResharding {
     /** Largest open shard count UpdateShardCount scales a stream to. */
     static final int MAX_SHARDS_PER_STREAM = 10_000;
+    static final int SCALINGS_PER_DAY = 10;
+    private static final java.time.Duration SCALING_WINDOW = java.time.Duration.ofHours(24);
 
     private final StreamRepository repository;
     private final StreamCatalog catalog;
@@ -48,7 +50,7 @@ public class StreamResharding {
      *     LimitExceededException (account shard limit)
      */
     public void split(StreamKey key, String shardToSplit, BigInteger newStartingHashKey) {
-        reshard(key, plan -> {
+        reshard(key, false, plan -> {
             Shard parent = plan.openShard(shardToSplit);
             HashKeyRange range = parent.range();
             if (newStartingHashKey.compareTo(range.start()) <= 0 || newStartingHashKey.compareTo(range.end()) > 0) {
@@ -68,7 +70,7 @@ public class StreamResharding {
      *     (stream not ACTIVE), InvalidArgumentException (a shard closed, the ranges not adjacent)
      */
     public void merge(StreamKey key, String shardToMerge, String adjacentShardToMerge) {
-        reshard(key, plan -> {
+        reshard(key, false, plan -> {
             Shard first = plan.openShard(shardToMerge);
             Shard second = plan.openShard(adjacentShardToMerge);
             if (!ReshardPlan.adjacent(first, second)) {
@@ -90,7 +92,7 @@ public class StreamResharding {
      */
     public int updateShardCount(StreamKey key, int target) {
         int[] before = new int[1];
-        reshard(key, plan -> {
+        reshard(key, true, plan -> {
             List<Shard> open = plan.live();
             int current = open.size();
             before[0] = current;
@@ -125,11 +127,19 @@ public class StreamResharding {
         void plan(ReshardPlan plan);
     }
 
-    private void reshard(StreamKey key, Planner planner) {
+    /** @param scaling whether this is an UpdateShardCount, of which a stream may have 10 a rolling day */
+    private void reshard(StreamKey key, boolean scaling, Planner planner) {
         Instant now = clock.instant();
+        Instant dayAgo = now.minus(SCALING_WINDOW);
         ReshardPlan plan = transactions.execute(tx -> {
-            Stream stream = StreamCatalog.toStream(repository.findByKey(key).orElseThrow(() -> StreamCatalog.notFound(key)));
+            StreamEntity found = repository.findByKey(key).orElseThrow(() -> StreamCatalog.notFound(key));
+            Stream stream = StreamCatalog.toStream(found);
             requireActive(stream);
+            if (scaling && found.scalingsSince(dayAgo) >= SCALINGS_PER_DAY) {
+                throw ErrorCode.LIMIT_EXCEEDED.exception(
+                        "Exceeded the number of UpdateShardCount operations allowed for stream %s under account %s: %d per "
+                                + "rolling 24 hours.", key.name(), key.accountId(), SCALINGS_PER_DAY);
+            }
             ReshardPlan p = new ReshardPlan(stream, now);
             planner.plan(p);
             long open = repository.countOpenShards(key.accountId(), key.region());
@@ -161,6 +171,9 @@ public class StreamResharding {
             }
             plan.created().forEach(child -> entity.getShards().add(new ShardEntity(entity, child)));
             entity.setStatus(StreamStatus.UPDATING);
+            if (scaling) {
+                entity.recordScaling(now, dayAgo);
+            }
         });
         catalog.invalidate(key, id);
         lifecycle.seal(id);
