@@ -29,18 +29,18 @@ public record EventStreamMessage(Map<String, String> headers, byte[] payload) {
 
     /** An event: {@code :message-type event}, its {@code :event-type}, a payload in {@code format}. */
     public static EventStreamMessage event(String eventType, WireFormat format, byte[] payload) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(":message-type", "event");
-        headers.put(":event-type", eventType);
-        headers.put(":content-type", format.contentType());
-        return new EventStreamMessage(headers, payload);
+        return of("event", ":event-type", eventType, format, payload);
     }
 
     /** A modelled exception that ends the stream: {@code :message-type exception} and its {@code :exception-type}. */
     public static EventStreamMessage exception(String exceptionType, WireFormat format, byte[] payload) {
+        return of("exception", ":exception-type", exceptionType, format, payload);
+    }
+
+    private static EventStreamMessage of(String messageType, String typeHeader, String type, WireFormat format, byte[] payload) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(":message-type", "exception");
-        headers.put(":exception-type", exceptionType);
+        headers.put(":message-type", messageType);
+        headers.put(typeHeader, type);
         headers.put(":content-type", format.contentType());
         return new EventStreamMessage(headers, payload);
     }

@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -44,7 +43,6 @@ class OnDemandScaling implements DisposableBean {
     private final StreamResharding resharding;
     private final StreamsProperties.Throughput limits;
     private final long windowNanos;
-    private final LongSupplier nanoTime;
     private final Map<WriteRates.ShardKey, Deque<Sample>> samples = new HashMap<>();
     private final ScheduledExecutorService checker;
 
@@ -54,7 +52,6 @@ class OnDemandScaling implements DisposableBean {
         this.resharding = resharding;
         this.limits = properties.throughput();
         this.windowNanos = properties.onDemand().window().toNanos();
-        this.nanoTime = System::nanoTime;
         this.checker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "on-demand-scaling");
             t.setDaemon(true);
@@ -76,7 +73,7 @@ class OnDemandScaling implements DisposableBean {
 
     /** Samples every counted shard, then splits the busiest sustained-hot shard of each stream. */
     void check() {
-        long now = nanoTime.getAsLong();
+        long now = System.nanoTime();
         Map<Long, WriteRates.ShardKey> hottest = new HashMap<>();
         Map<Long, Double> hottestLoad = new HashMap<>();
         rates.totals().forEach((key, totals) -> {

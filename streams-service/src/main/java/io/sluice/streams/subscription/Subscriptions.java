@@ -82,11 +82,6 @@ class Subscriptions implements SmartLifecycle, DisposableBean {
         active.remove(key, subscription);
     }
 
-    /** How many subscriptions are being served. */
-    int size() {
-        return active.size();
-    }
-
     private void check() {
         Instant now = clock.instant();
         for (ShardSubscription subscription : active.values()) {
