@@ -59,7 +59,7 @@ public final class ShardSubscription {
     private volatile long lastEventNanos;
     private boolean sentAny;
     private Sink sink;
-    private long nextOffset;
+    private volatile long nextOffset;
 
     ShardSubscription(SubscriptionContext context, SubscriptionKey key, Stream stream, Shard shard, long offset, Instant startedAt) {
         this.context = context;
@@ -116,7 +116,9 @@ public final class ShardSubscription {
             return;
         }
         Optional<Shard> shard = context.catalog().find(streamId).flatMap(s -> s.shard(shardId));
-        if (heartbeatDue() || !now.isBefore(deadline) || shard.isEmpty() || shard.get().sealed()) {
+        // The tail has seen records past this subscriber's position: a wake-up it should have had.
+        boolean behindTail = context.tail().fetchedUpTo(partition) > nextOffset;
+        if (behindTail || heartbeatDue() || !now.isBefore(deadline) || shard.isEmpty() || shard.get().sealed()) {
             signal();
         }
     }
@@ -216,9 +218,6 @@ public final class ShardSubscription {
         long first = records.get(0).offset();
         long last = records.get(records.size() - 1).offset();
         if (nextOffset < first || nextOffset > last) {
-            if (nextOffset > last) {
-                arrived = List.of();
-            }
             return null;
         }
         int from = (int) Math.min(records.size() - 1, nextOffset - first);

@@ -33,6 +33,10 @@ class ShardTail implements SmartLifecycle {
     private static final Duration POLL = Duration.ofSeconds(1);
 
     private final Map<TopicPartition, Set<ShardSubscription>> watchers = new ConcurrentHashMap<>();
+    /** The offset after the last record fetched from each followed partition. */
+    private final Map<TopicPartition, Long> fetchedUpTo = new ConcurrentHashMap<>();
+    /** Newly followed partitions whose tip the consumer has not taken yet. Tail thread only. */
+    private final Set<TopicPartition> awaitingTip = new HashSet<>();
     private final AtomicBoolean assignmentChanged = new AtomicBoolean();
     private final StreamsProperties.Kafka kafka;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
@@ -83,6 +87,7 @@ class ShardTail implements SmartLifecycle {
                     continue;
                 }
                 deliver(consumer.poll(POLL));
+                tipsTaken();
             } catch (WakeupException e) {
                 // An assignment change or shutdown: the loop looks at both.
             } catch (InterruptedException e) {
@@ -98,27 +103,49 @@ class ShardTail implements SmartLifecycle {
     }
 
     /**
-     * Follows exactly the watched partitions. A newly watched partition starts at its tip; its
-     * subscribers are then told to read, so that a record written between their own last read and
-     * the tip taken here is not left waiting for the next record or heartbeat.
+     * Follows exactly the watched partitions. A newly watched partition starts at its tip, which the
+     * consumer takes during its next poll (no blocking lookup here: one slow partition would hold up
+     * every other).
      */
     private void reassign() {
         Set<TopicPartition> wanted = new HashSet<>(watchers.keySet());
         Set<TopicPartition> added = new HashSet<>(wanted);
         added.removeAll(consumer.assignment());
         consumer.assign(wanted);
+        fetchedUpTo.keySet().retainAll(wanted);
+        awaitingTip.retainAll(wanted);
         if (!added.isEmpty()) {
             consumer.seekToEnd(added);
-            for (TopicPartition partition : added) {
-                consumer.position(partition);
-                watchers.getOrDefault(partition, Set.of()).forEach(ShardSubscription::signal);
-            }
+            awaitingTip.addAll(added);
         }
+    }
+
+    /**
+     * Tells the subscribers of a partition whose tip has now been taken to read: a record written
+     * between their own last read and that tip is not left waiting for the next record.
+     */
+    private void tipsTaken() {
+        for (java.util.Iterator<TopicPartition> it = awaitingTip.iterator(); it.hasNext(); ) {
+            TopicPartition partition = it.next();
+            try {
+                fetchedUpTo.merge(partition, consumer.position(partition, Duration.ZERO), Math::max);
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                continue; // not yet: the next poll takes it
+            }
+            it.remove();
+            watchers.getOrDefault(partition, Set.of()).forEach(ShardSubscription::signal);
+        }
+    }
+
+    /** The offset after the last record this tail has seen in {@code partition}, or -1. */
+    long fetchedUpTo(TopicPartition partition) {
+        return fetchedUpTo.getOrDefault(partition, -1L);
     }
 
     private void deliver(ConsumerRecords<byte[], byte[]> records) {
         for (TopicPartition partition : records.partitions()) {
             List<ConsumerRecord<byte[], byte[]>> arrived = records.records(partition);
+            fetchedUpTo.merge(partition, arrived.get(arrived.size() - 1).offset() + 1, Math::max);
             for (ShardSubscription subscription : watchers.getOrDefault(partition, Set.of())) {
                 subscription.offer(arrived);
             }
