@@ -38,10 +38,12 @@ final class KafkaDriver implements AutoCloseable {
 
     void createTopic(String topic, int partitions) throws Exception {
         admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        // The controller answers before the broker serves the partitions: wait for their leaders, or
-        // the first sends are refused (NOT_LEADER_OR_FOLLOWER) and can stall the producer.
+        // The controller answers before the broker serves the partitions: wait for their leaders and
+        // for the broker to answer ListOffsets on each (it names a leader before it has the log), or
+        // the first sends are refused (NOT_LEADER_OR_FOLLOWER) and the idempotent producer can then
+        // retry a batch forever with OUT_OF_ORDER_SEQUENCE_NUMBER (seen in a run at 100 KiB).
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!led(topic)) {
+        while (!led(topic) || !served(topic, partitions)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Partitions of " + topic + " have no leader after 30 s");
             }
@@ -59,6 +61,20 @@ final class KafkaDriver implements AutoCloseable {
                 return false;
             }
             throw e;
+        }
+    }
+
+    /** Whether the broker answers ListOffsets for every partition of the topic. */
+    private boolean served(String topic, int partitions) throws Exception {
+        java.util.Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            latest.put(new org.apache.kafka.common.TopicPartition(topic, p), org.apache.kafka.clients.admin.OffsetSpec.latest());
+        }
+        try {
+            admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            return false;
         }
     }
 
