@@ -2,12 +2,8 @@ package io.sluice.streams.encryption;
 
 import io.sluice.common.error.ErrorCode;
 import io.sluice.streams.config.StreamsProperties;
-import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 class MasterKey {
     private static final int KEY_BYTES = 32;
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
 
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
@@ -48,16 +42,9 @@ class MasterKey {
 
     /** @throws io.sluice.common.error.AwsException KMSNotFoundException when no master key is configured */
     byte[] wrap(byte[] dataKey) {
-        byte[] nonce = new byte[NONCE_BYTES];
+        byte[] nonce = new byte[Gcm.NONCE_BYTES];
         random.nextBytes(nonce);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, require(), new GCMParameterSpec(TAG_BITS, nonce));
-            byte[] sealed = cipher.doFinal(dataKey);
-            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available", e);
-        }
+        return Gcm.seal(require(), nonce, new byte[0], dataKey);
     }
 
     /**
@@ -67,13 +54,9 @@ class MasterKey {
     byte[] unwrap(byte[] wrapped) {
         SecretKeySpec master = require();
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, master, new GCMParameterSpec(TAG_BITS, wrapped, 0, NONCE_BYTES));
-            return cipher.doFinal(wrapped, NONCE_BYTES, wrapped.length - NONCE_BYTES);
+            return Gcm.open(master, wrapped, new byte[0]);
         } catch (javax.crypto.AEADBadTagException e) {
             throw ErrorCode.KMS_ACCESS_DENIED.exception("The stream's data key does not open with the configured master key.");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available", e);
         }
     }
 

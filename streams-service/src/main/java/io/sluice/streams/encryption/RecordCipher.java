@@ -9,10 +9,8 @@ import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -32,15 +30,6 @@ import org.springframework.stereotype.Component;
 public class RecordCipher {
     static final String HEADER = "sluice-sealed";
     private static final int SALT_BYTES = 16;
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
-    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
-        try {
-            return Cipher.getInstance("AES/GCM/NoPadding");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available", e);
-        }
-    });
 
     /** A record's data as the API returns it, and whether it was stored sealed. */
     public record Opened(byte[] data, boolean sealed) {
@@ -70,17 +59,8 @@ public class RecordCipher {
             return new ProducerRecord<>(stream.topic(), partition, null, partitionKey, data);
         }
         SealingKey key = sealing.computeIfAbsent(dataKeyId, id -> new SealingKey(id, processSalt, derive(id, processSalt), new AtomicLong()));
-        byte[] nonce = ByteBuffer.allocate(NONCE_BYTES).putInt(0).putLong(key.nonces().incrementAndGet()).array();
-        byte[] sealed;
-        try {
-            Cipher cipher = CIPHERS.get();
-            cipher.init(Cipher.ENCRYPT_MODE, key.key(), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(partitionKey);
-            sealed = cipher.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Sealing a record failed", e);
-        }
-        byte[] value = ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+        byte[] nonce = ByteBuffer.allocate(Gcm.NONCE_BYTES).putInt(0).putLong(key.nonces().incrementAndGet()).array();
+        byte[] value = Gcm.seal(key.key(), nonce, partitionKey, data);
         byte[] header = ByteBuffer.allocate(Long.BYTES + SALT_BYTES).putLong(dataKeyId).put(key.salt()).array();
         return new ProducerRecord<>(stream.topic(), partition, null, partitionKey, value, java.util.List.of(new RecordHeader(HEADER, header)));
     }
@@ -103,14 +83,9 @@ public class RecordCipher {
         named.get(salt);
         SecretKey key = opening.computeIfAbsent(dataKeyId + ":" + java.util.HexFormat.of().formatHex(salt), k -> derive(dataKeyId, salt));
         try {
-            Cipher cipher = CIPHERS.get();
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, value, 0, NONCE_BYTES));
-            cipher.updateAAD(record.key() == null ? new byte[0] : record.key());
-            return new Opened(cipher.doFinal(value, NONCE_BYTES, value.length - NONCE_BYTES), true);
+            return new Opened(Gcm.open(key, value, record.key() == null ? new byte[0] : record.key()), true);
         } catch (javax.crypto.AEADBadTagException e) {
             throw ErrorCode.INTERNAL_FAILURE.exception("A sealed record at offset %d does not authenticate.", record.offset());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Opening a record failed", e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.sluice.streams.shard;
 
 import io.sluice.common.error.AwsException;
 import io.sluice.common.kinesis.HashKeyRange;
+import io.sluice.streams.config.DaemonThreads;
 import io.sluice.streams.config.StreamsProperties;
 import io.sluice.streams.stream.Shard;
 import io.sluice.streams.stream.Stream;
@@ -52,11 +53,7 @@ class OnDemandScaling implements DisposableBean {
         this.resharding = resharding;
         this.limits = properties.throughput();
         this.windowNanos = properties.onDemand().window().toNanos();
-        this.checker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "on-demand-scaling");
-            t.setDaemon(true);
-            return t;
-        });
+        this.checker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("on-demand-scaling", false));
         if (properties.onDemand().enabled()) {
             long every = properties.onDemand().checkEvery().toMillis();
             checker.scheduleWithFixedDelay(this::checkQuietly, every, every, TimeUnit.MILLISECONDS);

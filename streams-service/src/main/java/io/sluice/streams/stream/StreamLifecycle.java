@@ -1,5 +1,6 @@
 package io.sluice.streams.stream;
 
+import io.sluice.streams.config.DaemonThreads;
 import io.sluice.streams.config.StreamsProperties;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +34,8 @@ class StreamLifecycle implements AutoCloseable {
     private static final long FIRST_RETRY_MILLIS = 1_000;
     private static final long MAX_RETRY_MILLIS = 60_000;
 
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "stream-lifecycle");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService executor =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("stream-lifecycle", false));
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final StreamWriteGate gate;

@@ -1,5 +1,6 @@
 package io.sluice.streams.subscription;
 
+import io.sluice.streams.config.DaemonThreads;
 import io.sluice.streams.config.StreamsProperties;
 import java.time.Duration;
 import java.util.HashSet;
@@ -172,8 +173,7 @@ class ShardTail implements SmartLifecycle {
                 ConsumerConfig.CLIENT_ID_CONFIG, "sluice-shard-tail"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         running = true;
-        thread = new Thread(this::run, "sluice-shard-tail");
-        thread.setDaemon(true);
+        thread = DaemonThreads.named("sluice-shard-tail", false).newThread(this::run);
         thread.start();
     }
 

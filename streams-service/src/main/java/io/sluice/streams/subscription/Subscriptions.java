@@ -2,6 +2,7 @@ package io.sluice.streams.subscription;
 
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.kinesis.ShardId;
+import io.sluice.streams.config.DaemonThreads;
 import io.sluice.streams.config.StreamsProperties;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -37,11 +37,10 @@ class Subscriptions implements SmartLifecycle, DisposableBean {
     Subscriptions(StreamsProperties properties, Clock clock) {
         this.settings = properties.subscriptions();
         this.clock = clock;
-        AtomicInteger threads = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(settings.threads(), settings.threads(), 60, TimeUnit.SECONDS,
-                new java.util.concurrent.LinkedBlockingQueue<>(), r -> daemon(r, "sluice-subscription-" + threads.incrementAndGet()));
+                new java.util.concurrent.LinkedBlockingQueue<>(), DaemonThreads.named("sluice-subscription", true));
         this.executor.allowCoreThreadTimeOut(true);
-        this.checker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sluice-subscription-check"));
+        this.checker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("sluice-subscription-check", false));
         this.checker.scheduleWithFixedDelay(this::check, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -92,12 +91,6 @@ class Subscriptions implements SmartLifecycle, DisposableBean {
             }
         }
         lastCall.values().removeIf(at -> now.isAfter(at.plus(CALL_INTERVAL.multipliedBy(10))));
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 
     private volatile boolean running;
