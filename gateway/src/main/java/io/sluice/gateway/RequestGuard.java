@@ -2,9 +2,14 @@ package io.sluice.gateway;
 
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.protocol.AwsCodec;
+import io.sluice.common.protocol.AwsHeaders;
+import io.sluice.common.protocol.AwsService;
+import io.sluice.common.protocol.ErrorResponse;
 import io.sluice.common.protocol.WireFormat;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -19,14 +24,18 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Answers, in the AWS error format and the request's own encoding, what no service should see:
- * unknown operations, requests without credentials or with a malformed signature header, and
- * bodies over the size limit. Full SigV4 verification comes with the security work; until then any
- * well-formed credentials are accepted.
+ * Gives every AWS request its id and answers, in the AWS error format and the request's own
+ * encoding, what no service should see: unknown operations, requests without credentials or with
+ * a malformed signature header, bodies over the size limit, and a service that cannot be reached.
+ * The id goes to the service in {@code x-amzn-RequestId}, which answers with it, and is logged here
+ * (logger {@code io.sluice.gateway.access}, DEBUG), so one id follows a request through both logs.
+ * Full SigV4 verification comes with the security work; until then any well-formed credentials are
+ * accepted.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestGuard implements WebFilter {
+    private static final Logger access = LoggerFactory.getLogger("io.sluice.gateway.access");
     private static final Pattern SIGV4 = Pattern.compile(
             "AWS4-HMAC-SHA256\\s+Credential=[^,\\s]+/[^,\\s]+,\\s*SignedHeaders=[^,\\s]+,\\s*Signature=[0-9a-fA-F]+\\s*");
 
@@ -43,9 +52,19 @@ class RequestGuard implements WebFilter {
         if (request.getMethod() != HttpMethod.POST || !"/".equals(request.getPath().value())) {
             return chain.filter(exchange);
         }
+        String requestId = UUID.randomUUID().toString();
+        ServerHttpResponse response = exchange.getResponse();
+        response.beforeCommit(() -> {
+            // A service answers with the id it was given; anything else still carries one.
+            if (!response.getHeaders().containsHeader(AwsHeaders.REQUEST_ID)) {
+                response.getHeaders().set(AwsHeaders.REQUEST_ID, requestId);
+            }
+            return Mono.empty();
+        });
         WireFormat format = WireFormat.of(request.getHeaders().getFirst("Content-Type"));
-        String target = request.getHeaders().getFirst("X-Amz-Target");
-        if (AwsTarget.of(target).isEmpty()) {
+        String target = request.getHeaders().getFirst(AwsHeaders.TARGET);
+        access.debug("{} {} from {}", requestId, target, request.getRemoteAddress());
+        if (AwsService.forTarget(target).isEmpty()) {
             return reject(exchange, format, ErrorCode.UNKNOWN_OPERATION, "Operation " + target + " is not supported.");
         }
         String authorization = request.getHeaders().getFirst("Authorization");
@@ -60,17 +79,21 @@ class RequestGuard implements WebFilter {
             return reject(exchange, format, ErrorCode.REQUEST_TOO_LARGE,
                     "Request body of " + request.getHeaders().getContentLength() + " bytes exceeds the limit of " + maxRequestBytes + " bytes.");
         }
-        return chain.filter(exchange);
+        ServerWebExchange forwarded = exchange.mutate()
+                .request(request.mutate().headers(h -> h.set(AwsHeaders.REQUEST_ID, requestId)).build())
+                .build();
+        return chain.filter(forwarded).onErrorResume(e -> {
+            if (response.isCommitted()) {
+                return Mono.error(e);
+            }
+            access.warn("{} {} could not be served: {}", requestId, target, e.toString());
+            return write(response, format, ErrorCode.SERVICE_UNAVAILABLE, "The service is unavailable. Please try again later.");
+        });
     }
 
     private Mono<Void> reject(ServerWebExchange exchange, WireFormat format, ErrorCode code, String message) {
         ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.valueOf(code.httpStatus()));
-        response.getHeaders().set("Content-Type", format.contentType());
-        response.getHeaders().set("x-amzn-ErrorType", code.wireName());
-        response.getHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
-        byte[] body = codec.writeError(format, code, message);
-        Mono<Void> write = response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        Mono<Void> write = write(response, format, code, message);
         if (code == ErrorCode.REQUEST_TOO_LARGE) {
             // Not worth reading: the connection closes after the answer.
             response.getHeaders().set("Connection", "close");
@@ -79,5 +102,13 @@ class RequestGuard implements WebFilter {
         // Read the (small) request body before answering, so that the kept-alive connection is at a
         // request boundary when the client sends its next request on it.
         return exchange.getRequest().getBody().doOnNext(DataBufferUtils::release).then(write);
+    }
+
+    private Mono<Void> write(ServerHttpResponse response, WireFormat format, ErrorCode code, String message) {
+        ErrorResponse error = ErrorResponse.of(codec, format, code, message);
+        response.setStatusCode(HttpStatus.valueOf(error.status()));
+        response.getHeaders().set("Content-Type", error.contentType());
+        response.getHeaders().set(AwsHeaders.ERROR_TYPE, error.errorType());
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(error.body())));
     }
 }

@@ -1,38 +1,58 @@
 package io.sluice.local;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Command-line options of {@code sluice-local}.
  *
  * @param port the gateway's port, the one endpoint clients use
- * @param dataDir where Kafka and PostgreSQL keep their data between runs
+ * @param dataDir where Kafka, PostgreSQL and the S3 server keep their data between runs
  * @param kafkaPort the embedded Kafka broker's port, 0 for a free one
+ * @param s3Port the embedded S3 server's port
+ * @param properties service properties given as {@code --name=value}
  * @param help whether to print usage and exit
  */
-record LocalOptions(int port, Path dataDir, int kafkaPort, boolean help) {
+record LocalOptions(int port, Path dataDir, int kafkaPort, int s3Port, Map<String, String> properties, boolean help) {
+    /** A service property: dotted lower-case words, as Spring Boot names them. */
+    private static final Pattern PROPERTY = Pattern.compile("--([a-z][a-z0-9-]*(?:\\.[a-z0-9\\[\\]-]+)+)=(.*)", Pattern.DOTALL);
+
     static final String USAGE = """
-            Usage: sluice-local [--port PORT] [--data-dir DIR] [--kafka-port PORT]
+            Usage: sluice-local [--port PORT] [--data-dir DIR] [--kafka-port PORT] [--s3-port PORT] [--NAME=VALUE ...]
               --port PORT        gateway port, the endpoint for AWS clients (default 4566)
-              --data-dir DIR     where Kafka and PostgreSQL keep data (default ~/.sluice)
+              --data-dir DIR     where Kafka, PostgreSQL and the S3 server keep data (default ~/.sluice)
               --kafka-port PORT  port of the embedded Kafka broker for Kafka tools (default: a free port)
+              --s3-port PORT     port of the embedded S3 server (default 9000, MinIO's)
+              --NAME=VALUE       any service property, e.g. --sluice.streams.throughput.enabled=false
+                                 (or as an environment variable: SLUICE_STREAMS_THROUGHPUT_ENABLED=false)
+              -h, --help         this text
             """;
 
     static LocalOptions parse(String... args) {
         int port = 4566;
         int kafkaPort = 0;
+        int s3Port = 9000;
         Path dataDir = Path.of(System.getProperty("user.home"), ".sluice");
+        Map<String, String> properties = new LinkedHashMap<>();
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
+            var property = PROPERTY.matcher(args[i]);
+            if (property.matches()) {
+                properties.put(property.group(1), property.group(2));
+                continue;
+            }
             switch (args[i]) {
                 case "--port" -> port = portValue(args, ++i);
                 case "--kafka-port" -> kafkaPort = portValue(args, ++i);
+                case "--s3-port" -> s3Port = portValue(args, ++i);
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i));
                 case "-h", "--help" -> help = true;
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
-        return new LocalOptions(port, dataDir.toAbsolutePath().normalize(), kafkaPort, help);
+        return new LocalOptions(port, dataDir.toAbsolutePath().normalize(), kafkaPort, s3Port, Map.copyOf(properties), help);
     }
 
     private static String value(String[] args, int i) {

@@ -1,6 +1,8 @@
 package io.sluice.local;
 
+import io.sluice.engines.EmbeddedFlink;
 import io.sluice.engines.EmbeddedKafka;
+import io.sluice.engines.EmbeddedS3;
 import io.sluice.engines.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,35 +11,58 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The whole platform in one process: embedded Kafka (KRaft) and PostgreSQL keeping their data in
- * the data directory, the services, and the gateway as the one endpoint. Ctrl-C stops it cleanly.
+ * The whole platform in one process: embedded Kafka (KRaft), PostgreSQL and an S3 server keeping
+ * their data in the data directory, a Flink MiniCluster started when the first analytics application
+ * needs it, the services, and the gateway as the one endpoint. Ctrl-C stops
+ * it cleanly; a killed launcher's PostgreSQL is stopped by its watchdog, or at the latest by the
+ * next start on the same data directory.
  */
 public final class SluiceLocal implements AutoCloseable {
     private final EmbeddedPostgresServer postgres;
     private final EmbeddedKafka kafka;
+    private final EmbeddedS3 s3;
+    private final EmbeddedFlink flink;
     private final SluicePlatform platform;
 
-    private SluiceLocal(EmbeddedPostgresServer postgres, EmbeddedKafka kafka, SluicePlatform platform) {
+    private SluiceLocal(EmbeddedPostgresServer postgres, EmbeddedKafka kafka, EmbeddedS3 s3, EmbeddedFlink flink,
+            SluicePlatform platform) {
         this.postgres = postgres;
         this.kafka = kafka;
+        this.s3 = s3;
+        this.flink = flink;
         this.platform = platform;
     }
 
     /** Starts engines and platform; on failure, stops whatever had started. */
     static SluiceLocal start(LocalOptions options) throws IOException {
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(options.dataDir().resolve("postgres"), 0);
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(options.dataDir().resolve("postgres"), 0,
+                EmbeddedPostgresServer.Options.LAUNCHER);
         EmbeddedKafka kafka = null;
+        EmbeddedS3 s3 = null;
+        EmbeddedFlink flink = new EmbeddedFlink(4);
         try {
             kafka = EmbeddedKafka.start(options.dataDir().resolve("kafka"), options.kafkaPort());
-            SluicePlatform platform = SluicePlatform.start(new SluicePlatform.Settings(
-                    options.port(), kafka.bootstrapServers(), postgres.jdbcUrl("sluice"), postgres.user(),
-                    masterKey(options.dataDir().resolve("master.key")), List.of()));
-            return new SluiceLocal(postgres, kafka, platform);
+            s3 = EmbeddedS3.start(options.dataDir().resolve("s3"), options.s3Port());
+            Map<String, String> properties = new LinkedHashMap<>();
+            properties.put("sluice.streams.encryption.master-key", masterKey(options.dataDir().resolve("master.key")));
+            properties.put("sluice.firehose.s3.endpoint", s3.endpoint().toString());
+            properties.putAll(options.properties());
+            SluicePlatform platform = SluicePlatform.start(new SluicePlatform.Settings(options.port(),
+                    EnumSet.allOf(PlatformService.class), kafka.bootstrapServers(), postgres::jdbcUrl, postgres.user(),
+                    "sluice", properties, List.of(), flink::restAddress));
+            return new SluiceLocal(postgres, kafka, s3, flink, platform);
         } catch (IOException | RuntimeException e) {
+            flink.close();
+            if (s3 != null) {
+                s3.close();
+            }
             if (kafka != null) {
                 kafka.close();
             }
@@ -79,12 +104,18 @@ public final class SluiceLocal implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    java.net.URI s3Endpoint() {
+        return s3.endpoint();
+    }
+
     @Override
     public void close() throws IOException {
         try {
             platform.close();
         } finally {
             try {
+                flink.close();
+                s3.close();
                 kafka.close();
             } finally {
                 postgres.close();
@@ -123,10 +154,11 @@ public final class SluiceLocal implements AutoCloseable {
                 Sluice is ready in %.1f s.
                   Endpoint:  http://localhost:%d   (Kinesis Data Streams; e.g. aws --endpoint-url http://localhost:%d kinesis list-streams)
                   Kafka:     %s   (one topic per stream, one partition per shard)
+                  S3:        http://localhost:%d   (path-style, any credentials; e.g. aws --endpoint-url http://localhost:%d s3 ls)
                   Data:      %s
                 Press Ctrl-C to stop.
                 %n""", (System.nanoTime() - started) / 1e9, local.gatewayPort(), local.gatewayPort(),
-                local.kafkaBootstrapServers(), options.dataDir());
+                local.kafkaBootstrapServers(), local.s3Endpoint().getPort(), local.s3Endpoint().getPort(), options.dataDir());
         stopped.await();
     }
 }

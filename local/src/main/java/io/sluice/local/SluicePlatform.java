@@ -1,12 +1,17 @@
 package io.sluice.local;
 
-import io.sluice.analytics.AnalyticsApplication;
+import io.sluice.analytics.flink.FlinkCluster;
 import io.sluice.engines.FreePorts;
-import io.sluice.firehose.FirehoseApplication;
 import io.sluice.gateway.GatewayApplication;
-import io.sluice.streams.StreamsApplication;
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -15,12 +20,10 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The gateway and the services, each a Spring application with its own port, in this process, on
- * engines that are already running. The streams service can be restarted alone.
+ * The gateway and the chosen services, each a Spring application with its own port and database,
+ * in this process, on engines that are already running. A service can be restarted alone.
  */
 public final class SluicePlatform implements AutoCloseable {
-    /** Auto-configuration that services without a database must not attempt. */
-    private static final String DATABASE = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration";
     /**
      * The reactive HTTP client set-up of a servlet service: its resource factory shares Reactor
      * Netty's global event loops with the gateway's server, and closing the service (a restart)
@@ -28,46 +31,68 @@ public final class SluicePlatform implements AutoCloseable {
      */
     private static final String REACTIVE_CLIENT =
             "org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration";
+    /** Auto-configuration the gateway must not attempt: it has no database. */
+    private static final String DATABASE = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration";
 
     /**
      * @param gatewayPort the public port, 0 for a free one
+     * @param services the services to run; the gateway answers the others' operations with ServiceUnavailable
      * @param kafkaBootstrapServers the Kafka cluster holding the shards
-     * @param jdbcUrl the streams metadata database
-     * @param jdbcUser its user
-     * @param masterKey the key that wraps the data keys of encrypted streams (32 bytes, base64), or
-     *     null to leave encryption at rest unavailable
-     * @param streamsInitializers extra set-up of the streams service's context (tests replace its clock)
+     * @param jdbcUrls the JDBC URL of a database by name, created on first use
+     * @param jdbcUser the database user
+     * @param databasePrefix the streams service's database; the others append {@code _firehose}, {@code _analytics}
+     * @param properties service properties ({@code sluice.streams.throughput.enabled} …), given to every service
+     * @param initializers extra set-up of every service's context (tests replace the clock)
+     * @param flink the Flink cluster the Analytics service runs applications on (started on first use),
+     *     or null to leave it to {@code sluice.analytics.flink.rest-url}
      */
     public record Settings(
             int gatewayPort,
+            Set<PlatformService> services,
             String kafkaBootstrapServers,
-            String jdbcUrl,
+            UnaryOperator<String> jdbcUrls,
             String jdbcUser,
-            String masterKey,
-            List<ApplicationContextInitializer<ConfigurableApplicationContext>> streamsInitializers) {
+            String databasePrefix,
+            Map<String, String> properties,
+            List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers,
+            Supplier<URI> flink) {
+
+        public Settings {
+            services = Set.copyOf(services);
+            properties = Map.copyOf(properties);
+            initializers = List.copyOf(initializers);
+        }
+
+        /** The same settings with more service properties. */
+        public Settings with(Map<String, String> more) {
+            Map<String, String> all = new LinkedHashMap<>(properties);
+            all.putAll(more);
+            return new Settings(gatewayPort, services, kafkaBootstrapServers, jdbcUrls, jdbcUser, databasePrefix, all, initializers,
+                    flink);
+        }
     }
 
     private final Settings settings;
-    private final int streamsPort;
-    private ConfigurableApplicationContext streams;
-    private final List<ConfigurableApplicationContext> others = new ArrayList<>();
+    private final Map<PlatformService, Integer> ports = new EnumMap<>(PlatformService.class);
+    private final Map<PlatformService, ConfigurableApplicationContext> services = new EnumMap<>(PlatformService.class);
+    private ConfigurableApplicationContext gateway;
 
     private SluicePlatform(Settings settings) {
         this.settings = settings;
-        this.streamsPort = FreePorts.pick();
+        for (PlatformService service : PlatformService.values()) {
+            ports.put(service, FreePorts.pick());
+        }
     }
 
     public static SluicePlatform start(Settings settings) {
         SluicePlatform platform = new SluicePlatform(settings);
         try {
-            platform.startStreams();
-            platform.others.add(run(FirehoseApplication.class, FirehoseApplication.CONFIG_NAME, WebApplicationType.SERVLET,
-                    List.of(), "--server.port=0", exclude(DATABASE, REACTIVE_CLIENT)));
-            platform.others.add(run(AnalyticsApplication.class, AnalyticsApplication.CONFIG_NAME, WebApplicationType.SERVLET,
-                    List.of(), "--server.port=0", exclude(DATABASE, REACTIVE_CLIENT)));
-            platform.others.add(run(GatewayApplication.class, GatewayApplication.CONFIG_NAME, WebApplicationType.REACTIVE,
-                    List.of(), "--server.port=" + settings.gatewayPort(), exclude(DATABASE),
-                    "--sluice.gateway.streams-uri=http://127.0.0.1:" + platform.streamsPort));
+            for (PlatformService service : PlatformService.values()) {
+                if (settings.services().contains(service)) {
+                    platform.startService(service);
+                }
+            }
+            platform.startGateway();
             return platform;
         } catch (RuntimeException e) {
             platform.close();
@@ -75,66 +100,75 @@ public final class SluicePlatform implements AutoCloseable {
         }
     }
 
-    /** Stops the streams service and starts it again on the same port, as a deployment would. */
-    public synchronized void restartStreams() {
-        streams.close();
-        startStreams();
+    /** Stops a service and starts it again on the same port, as a deployment would. */
+    public synchronized void restart(PlatformService service) {
+        ConfigurableApplicationContext running = services.remove(service);
+        if (running != null) {
+            running.close();
+        }
+        startService(service);
     }
 
     public int gatewayPort() {
-        return port(others.get(others.size() - 1));
+        return ((WebServerApplicationContext) gateway).getWebServer().getPort();
     }
 
-    public int streamsPort() {
-        return streamsPort;
+    public int port(PlatformService service) {
+        return ports.get(service);
     }
 
-    private synchronized void startStreams() {
+    private synchronized void startService(PlatformService service) {
         List<String> args = new ArrayList<>(List.of(
-                "--server.port=" + streamsPort,
-                exclude(REACTIVE_CLIENT),
-                "--spring.datasource.url=" + settings.jdbcUrl(),
+                "--server.port=" + ports.get(service),
+                "--spring.autoconfigure.exclude=" + REACTIVE_CLIENT,
+                "--spring.datasource.url=" + settings.jdbcUrls().apply(service.database(settings.databasePrefix())),
                 "--spring.datasource.username=" + settings.jdbcUser(),
-                "--sluice.streams.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers()));
-        if (settings.masterKey() != null) {
-            args.add("--sluice.streams.encryption.master-key=" + settings.masterKey());
+                "--sluice.streams.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers(),
+                "--sluice.analytics.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers(),
+                "--sluice.analytics.streams-uri=http://127.0.0.1:" + ports.get(PlatformService.STREAMS)));
+        settings.properties().forEach((name, value) -> args.add("--" + name + "=" + value));
+        List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers = new ArrayList<>(settings.initializers());
+        if (service == PlatformService.ANALYTICS && settings.flink() != null) {
+            Supplier<URI> flink = settings.flink();
+            initializers.add(context -> context.getBeanFactory().registerSingleton("flinkCluster", (FlinkCluster) flink::get));
         }
-        streams = run(StreamsApplication.class, StreamsApplication.CONFIG_NAME, WebApplicationType.SERVLET,
-                settings.streamsInitializers(), args.toArray(String[]::new));
+        services.put(service, run(service.application(), service.configName(), WebApplicationType.SERVLET, initializers, args));
+    }
+
+    private void startGateway() {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + settings.gatewayPort(),
+                "--spring.autoconfigure.exclude=" + DATABASE));
+        for (PlatformService service : PlatformService.values()) {
+            args.add("--" + service.gatewayProperty() + "=http://127.0.0.1:" + ports.get(service));
+        }
+        settings.properties().forEach((name, value) -> args.add("--" + name + "=" + value));
+        gateway = run(GatewayApplication.class, GatewayApplication.CONFIG_NAME, WebApplicationType.REACTIVE, List.of(), args);
     }
 
     private static ConfigurableApplicationContext run(Class<?> app, String configName, WebApplicationType type,
-            List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers, String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--spring.config.name=" + configName;
-        all[args.length + 1] = "--spring.cloud.gateway.server.webflux.enabled=" + (type == WebApplicationType.REACTIVE);
+            List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers, List<String> args) {
+        List<String> all = new ArrayList<>(args);
+        all.add("--spring.config.name=" + configName);
+        all.add("--spring.cloud.gateway.server.webflux.enabled=" + (type == WebApplicationType.REACTIVE));
         SpringApplicationBuilder builder = new SpringApplicationBuilder(app)
                 .web(type)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .registerShutdownHook(false);
         initializers.forEach(builder::initializers);
-        return builder.run(all);
-    }
-
-    private static String exclude(String... autoConfigurations) {
-        return "--spring.autoconfigure.exclude=" + String.join(",", autoConfigurations);
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
+        return builder.run(all.toArray(String[]::new));
     }
 
     @Override
     public synchronized void close() {
-        for (int i = others.size() - 1; i >= 0; i--) {
-            others.get(i).close();
+        if (gateway != null) {
+            gateway.close();
+            gateway = null;
         }
-        others.clear();
-        if (streams != null) {
-            streams.close();
-            streams = null;
+        List<PlatformService> running = new ArrayList<>(services.keySet());
+        for (int i = running.size() - 1; i >= 0; i--) {
+            services.remove(running.get(i)).close();
         }
     }
 }

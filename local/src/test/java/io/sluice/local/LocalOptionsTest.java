@@ -13,14 +13,21 @@ class LocalOptionsTest {
         LocalOptions options = LocalOptions.parse();
         assertThat(options.port()).isEqualTo(4566);
         assertThat(options.kafkaPort()).isZero();
+        assertThat(options.s3Port()).isEqualTo(9000);
+        assertThat(options.properties()).isEmpty();
         assertThat(options.dataDir()).isEqualTo(Path.of(System.getProperty("user.home"), ".sluice").toAbsolutePath());
     }
 
     @Test
     void readsEveryOption() {
-        LocalOptions options = LocalOptions.parse("--port", "5000", "--data-dir", "/tmp/x/../y", "--kafka-port", "9093");
+        LocalOptions options = LocalOptions.parse("--port", "5000", "--data-dir", "/tmp/x/../y", "--kafka-port", "9093",
+                "--s3-port", "9100", "--sluice.streams.throughput.enabled=false", "--sluice.streams.limits.shard-limit=1000");
         assertThat(options.port()).isEqualTo(5000);
         assertThat(options.kafkaPort()).isEqualTo(9093);
+        assertThat(options.s3Port()).isEqualTo(9100);
+        assertThat(options.properties()).containsOnly(
+                java.util.Map.entry("sluice.streams.throughput.enabled", "false"),
+                java.util.Map.entry("sluice.streams.limits.shard-limit", "1000"));
         assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/y"));
         assertThat(LocalOptions.parse("--help").help()).isTrue();
     }
@@ -44,5 +51,6 @@ class LocalOptionsTest {
         assertThatThrownBy(() -> LocalOptions.parse("--port", "http")).hasMessageContaining("port number");
         assertThatThrownBy(() -> LocalOptions.parse("--port", "70000")).hasMessageContaining("port number");
         assertThatThrownBy(() -> LocalOptions.parse("--verbose")).hasMessageContaining("Unknown option");
+        assertThatThrownBy(() -> LocalOptions.parse("--sluice.streams.throughput.enabled")).hasMessageContaining("Unknown option");
     }
 }

@@ -1,5 +1,6 @@
 package io.sluice.local;
 
+import io.sluice.testsupport.AwsClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -41,20 +43,12 @@ class OnDemandScalingIT {
 
     private static KinesisClient kinesis() {
         if (platform == null) {
-            ApplicationContextInitializer<ConfigurableApplicationContext> fastScaling = context -> context.getEnvironment()
-                    .getPropertySources().addFirst(new MapPropertySource("fast-scaling", Map.of(
-                            "sluice.streams.on-demand.window", "3s",
-                            "sluice.streams.on-demand.check-every", "250ms")));
-            platform = SluicePlatform.start(new SluicePlatform.Settings(0, SharedEngines.kafka().bootstrapServers(),
-                    SharedEngines.postgres().jdbcUrl("sluice_on_demand"), SharedEngines.postgres().user(), null,
-                    List.of(fastScaling)));
+            platform = SluicePlatform.start(Platform.settings("sluice_on_demand", Set.of(PlatformService.STREAMS), Map.of(
+                    "sluice.streams.on-demand.window", "3s",
+                    "sluice.streams.on-demand.check-every", "250ms")));
         }
-        return KinesisClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + platform.gatewayPort()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .overrideConfiguration(c -> c.retryStrategy(software.amazon.awssdk.core.retry.RetryMode.STANDARD))
-                .build();
+        return AwsClients.kinesis(URI.create("http://127.0.0.1:" + platform.gatewayPort()), true,
+                c -> c.retryStrategy(software.amazon.awssdk.core.retry.RetryMode.STANDARD));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.sluice.local;
 
+import io.sluice.testsupport.AwsClients;
+import io.sluice.engines.EmbeddedFlink;
 import io.sluice.testsupport.SharedEngines;
 import io.sluice.testsupport.TestClock;
 import java.net.URI;
@@ -9,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -33,6 +37,8 @@ final class Platform {
     static final String AUTHORIZATION = "AWS4-HMAC-SHA256 Credential=test/20261123/us-east-1/kinesis/aws4_request, "
             + "SignedHeaders=host;x-amz-date, Signature=0123456789abcdef";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** The Flink MiniCluster of the test JVM's platform, started by the first test that runs a job. */
+    static final EmbeddedFlink FLINK = new EmbeddedFlink(2);
     private static SluicePlatform platform;
 
     private Platform() {
@@ -48,15 +54,28 @@ final class Platform {
         if (platform == null) {
             ApplicationContextInitializer<ConfigurableApplicationContext> clock =
                     context -> context.getBeanFactory().registerSingleton("clock", (Clock) CLOCK);
-            platform = SluicePlatform.start(new SluicePlatform.Settings(0,
-                    SharedEngines.kafka().bootstrapServers(),
-                    SharedEngines.postgres().jdbcUrl("sluice"),
-                    SharedEngines.postgres().user(),
-                    MASTER_KEY,
-                    List.of(clock)));
-            Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
+            platform = SluicePlatform.start(new SluicePlatform.Settings(0, EnumSet.allOf(PlatformService.class),
+                    SharedEngines.kafka().bootstrapServers(), SharedEngines.postgres()::jdbcUrl, SharedEngines.postgres().user(),
+                    "sluice", Map.of("sluice.streams.encryption.master-key", MASTER_KEY), List.of(clock), FLINK::restAddress));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                platform.close();
+                FLINK.close();
+            }));
         }
         return platform;
+    }
+
+    /**
+     * Settings of a further platform on the shared engines, with its own databases, running only
+     * {@code services} (a second platform that changes one property need not start the others).
+     */
+    static SluicePlatform.Settings settings(String databasePrefix, Set<PlatformService> services, Map<String, String> properties) {
+        return new SluicePlatform.Settings(0, services, SharedEngines.kafka().bootstrapServers(),
+                SharedEngines.postgres()::jdbcUrl, SharedEngines.postgres().user(), databasePrefix, properties, List.of(), null);
+    }
+
+    static String kafkaBootstrapServers() {
+        return SharedEngines.kafka().bootstrapServers();
     }
 
     static URI endpoint() {
@@ -65,18 +84,12 @@ final class Platform {
 
     /** A Kinesis client through the gateway, recording the Content-Type of every request it sends. */
     static KinesisClient kinesis(boolean cbor, List<String> contentTypes) {
-        System.setProperty("aws.cborEnabled", String.valueOf(cbor));
-        return KinesisClient.builder()
-                .endpointOverride(endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
+        return AwsClients.kinesis(endpoint(), cbor, c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
                     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
                         contentTypes.add(context.httpRequest().firstMatchingHeader("Content-Type").orElse(""));
                     }
-                }))
-                .build();
+                }));
     }
 
     static KinesisClient kinesis() {
@@ -88,14 +101,7 @@ final class Platform {
      * knowledge), as SubscribeToShard requires.
      */
     static KinesisAsyncClient kinesisAsync(boolean cbor) {
-        System.setProperty("aws.cborEnabled", String.valueOf(cbor));
-        return KinesisAsyncClient.builder()
-                .endpointOverride(endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClientBuilder(software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient.builder()
-                        .protocol(software.amazon.awssdk.http.Protocol.HTTP2))
-                .build();
+        return AwsClients.kinesisAsync(endpoint(), cbor);
     }
 
     /** Waits for a stream to turn ACTIVE, polling faster than the SDK waiter's 10 s. */
@@ -107,7 +113,13 @@ final class Platform {
 
     /** A raw request to the gateway, for what an SDK would never send. */
     static HttpResponse<byte[]> post(String target, String contentType, byte[] body, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint())
+        return post(endpoint(), target, contentType, body, headers);
+    }
+
+    /** A raw request to another platform's gateway. */
+    static HttpResponse<byte[]> post(URI endpoint, String target, String contentType, byte[] body, Map<String, String> headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));

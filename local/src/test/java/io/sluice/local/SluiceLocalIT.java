@@ -1,5 +1,6 @@
 package io.sluice.local;
 
+import io.sluice.testsupport.AwsClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -23,7 +24,7 @@ class SluiceLocalIT {
     @Test
     void streamsAndRecordsSurviveARestartOnTheSameDataDirectory(@TempDir Path dataDir) throws Exception {
         String sequenceNumber;
-        LocalOptions options = LocalOptions.parse("--port", "0", "--data-dir", dataDir.toString());
+        LocalOptions options = LocalOptions.parse("--port", "0", "--s3-port", "0", "--data-dir", dataDir.toString());
         long started = System.nanoTime();
         try (SluiceLocal local = SluiceLocal.start(options)) {
             System.out.printf("sluice-local first start: %.1f s%n", (System.nanoTime() - started) / 1e9);
@@ -47,10 +48,6 @@ class SluiceLocalIT {
     }
 
     private static KinesisClient client(int port) {
-        return KinesisClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + port))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .build();
+        return AwsClients.kinesis(URI.create("http://127.0.0.1:" + port), true);
     }
 }

@@ -47,7 +47,7 @@ class StreamsRestartIT {
         }
         assertThat(acknowledged).hasSize(300);
 
-        Platform.get().restartStreams();
+        Platform.get().restart(PlatformService.STREAMS);
 
         try (KinesisClient kinesis = Platform.kinesis()) {
             Map<String, String> read = new HashMap<>();

@@ -213,7 +213,7 @@ class SubscribeToShardIT {
             Events events = new Events(async, consumerArn, "shardId-000000000000", at(ShardIteratorType.LATEST));
             events.next();
             long started = System.nanoTime();
-            Platform.get().restartStreams();
+            Platform.get().restart(PlatformService.STREAMS);
             long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             // Ended normally: not cut off when a graceful shutdown gives up on the open response after 30 s.
             events.done.get(10, TimeUnit.SECONDS);

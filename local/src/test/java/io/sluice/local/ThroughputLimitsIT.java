@@ -1,5 +1,6 @@
 package io.sluice.local;
 
+import io.sluice.testsupport.AwsClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -41,22 +43,14 @@ class ThroughputLimitsIT {
     }
 
     private static KinesisClient unlimitedKinesis() {
-        ApplicationContextInitializer<ConfigurableApplicationContext> limitsOff = context -> context.getEnvironment()
-                .getPropertySources().addFirst(new MapPropertySource("limits-off",
-                        Map.of("sluice.streams.throughput.enabled", "false")));
-        unlimited = SluicePlatform.start(new SluicePlatform.Settings(0, SharedEngines.kafka().bootstrapServers(),
-                SharedEngines.postgres().jdbcUrl("sluice_unlimited"), SharedEngines.postgres().user(), null, List.of(limitsOff)));
+        unlimited = SluicePlatform.start(Platform.settings("sluice_unlimited", Set.of(PlatformService.STREAMS),
+                Map.of("sluice.streams.throughput.enabled", "false")));
         return kinesis(URI.create("http://127.0.0.1:" + unlimited.gatewayPort()));
     }
 
     /** A client that does not retry: the SDK would otherwise retry a throttled call until it passes. */
     private static KinesisClient kinesis(URI endpoint) {
-        return KinesisClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
+        return AwsClients.kinesis(endpoint, true, c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
     }
 
     private static String oneShardStream(KinesisClient kinesis) {

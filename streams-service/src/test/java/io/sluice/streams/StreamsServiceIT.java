@@ -1,5 +1,6 @@
 package io.sluice.streams;
 
+import io.sluice.testsupport.AwsClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -54,11 +55,7 @@ class StreamsServiceIT {
 
     private KinesisClient client() {
         if (client == null) {
-            client = KinesisClient.builder()
-                    .endpointOverride(URI.create("http://127.0.0.1:" + port))
-                    .region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                    .build();
+            client = AwsClients.kinesis(URI.create("http://127.0.0.1:" + port), true);
         }
         return client;
     }

@@ -5,32 +5,58 @@ import java.util.Map;
 
 /**
  * The error catalogue shared by every Sluice API: each constant carries the wire name a client
- * matches on ({@code __type}), the HTTP status and whether a client should retry. Wire names are
- * spelled out here and never derived from a Java class name.
+ * matches on ({@code __type}) and the HTTP status. Wire names are spelled out here, as the AWS
+ * service models spell them, and never derived from a Java class name. Whether a failure is worth
+ * retrying is {@link RetryPolicy}'s decision, not a property of the name.
  */
 public enum ErrorCode {
-    INTERNAL_FAILURE("InternalFailure", 500, true),
+    INTERNAL_FAILURE("InternalFailure", 500),
     /** The name the SubscribeToShard event stream uses for an internal failure that ends it. */
-    INTERNAL_FAILURE_EXCEPTION("InternalFailureException", 500, true),
-    SERVICE_UNAVAILABLE("ServiceUnavailable", 503, true),
-    SERIALIZATION("SerializationException", 400, false),
-    UNKNOWN_OPERATION("UnknownOperationException", 400, false),
-    MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException", 400, false),
-    INCOMPLETE_SIGNATURE("IncompleteSignatureException", 400, false),
-    ACCESS_DENIED("AccessDeniedException", 400, false),
-    VALIDATION("ValidationException", 400, false),
-    INVALID_ARGUMENT("InvalidArgumentException", 400, false),
-    RESOURCE_NOT_FOUND("ResourceNotFoundException", 400, false),
-    RESOURCE_IN_USE("ResourceInUseException", 400, false),
-    LIMIT_EXCEEDED("LimitExceededException", 400, true),
-    PROVISIONED_THROUGHPUT_EXCEEDED("ProvisionedThroughputExceededException", 400, true),
+    INTERNAL_FAILURE_EXCEPTION("InternalFailureException", 500),
+    /** The generic AWS name, for the gateway when a service cannot be reached. */
+    SERVICE_UNAVAILABLE("ServiceUnavailable", 503),
+    /** Firehose's and Kinesis Analytics' modelled name for the same. */
+    SERVICE_UNAVAILABLE_EXCEPTION("ServiceUnavailableException", 503),
+    SERIALIZATION("SerializationException", 400),
+    UNKNOWN_OPERATION("UnknownOperationException", 400),
+    MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException", 400),
+    INCOMPLETE_SIGNATURE("IncompleteSignatureException", 400),
+    ACCESS_DENIED("AccessDeniedException", 400),
+    VALIDATION("ValidationException", 400),
+    INVALID_ARGUMENT("InvalidArgumentException", 400),
+    RESOURCE_NOT_FOUND("ResourceNotFoundException", 400),
+    RESOURCE_IN_USE("ResourceInUseException", 400),
+    LIMIT_EXCEEDED("LimitExceededException", 400),
+    PROVISIONED_THROUGHPUT_EXCEEDED("ProvisionedThroughputExceededException", 400),
     /** No master key is configured to wrap or unwrap a stream's data keys with. */
-    KMS_NOT_FOUND("KMSNotFoundException", 400, false),
+    KMS_NOT_FOUND("KMSNotFoundException", 400),
     /** A data key does not unwrap with the configured master key (it was wrapped by another). */
-    KMS_ACCESS_DENIED("KMSAccessDeniedException", 400, false),
-    EXPIRED_ITERATOR("ExpiredIteratorException", 400, false),
-    EXPIRED_NEXT_TOKEN("ExpiredNextTokenException", 400, false),
-    REQUEST_TOO_LARGE("RequestEntityTooLargeException", 413, false);
+    KMS_ACCESS_DENIED("KMSAccessDeniedException", 400),
+    KMS_DISABLED("KMSDisabledException", 400),
+    KMS_INVALID_STATE("KMSInvalidStateException", 400),
+    KMS_OPT_IN_REQUIRED("KMSOptInRequired", 400),
+    KMS_THROTTLING("KMSThrottlingException", 400),
+    EXPIRED_ITERATOR("ExpiredIteratorException", 400),
+    EXPIRED_NEXT_TOKEN("ExpiredNextTokenException", 400),
+    REQUEST_TOO_LARGE("RequestEntityTooLargeException", 413),
+    // Firehose (firehose-2015-08-04)
+    /** The source of a delivery stream (a Kinesis stream, say) cannot be read or is not what it should be. */
+    INVALID_SOURCE("InvalidSourceException", 400),
+    /** The KMS key of a delivery stream's server-side encryption cannot be used. */
+    INVALID_KMS_RESOURCE("InvalidKMSResourceException", 400),
+    /** Another request changed the resource since its version or description was read. */
+    CONCURRENT_MODIFICATION("ConcurrentModificationException", 400),
+    // Kinesis Analytics (kinesisanalytics-2015-08-14)
+    /** An application's SQL code does not compile. */
+    CODE_VALIDATION("CodeValidationException", 400),
+    /** A discovery or a run of an application could not read its source fast enough. */
+    RESOURCE_PROVISIONED_THROUGHPUT_EXCEEDED("ResourceProvisionedThroughputExceededException", 400),
+    /** DiscoverInputSchema found no schema in the sampled records. */
+    UNABLE_TO_DETECT_SCHEMA("UnableToDetectSchemaException", 400),
+    INVALID_APPLICATION_CONFIGURATION("InvalidApplicationConfigurationException", 400),
+    /** The operation is not supported for this resource (Kinesis Analytics' own name for it). */
+    UNSUPPORTED_OPERATION("UnsupportedOperationException", 400),
+    TOO_MANY_TAGS("TooManyTagsException", 400);
 
     private static final Map<String, ErrorCode> BY_WIRE_NAME = new HashMap<>();
 
@@ -44,12 +70,10 @@ public enum ErrorCode {
 
     private final String wireName;
     private final int httpStatus;
-    private final boolean retryable;
 
-    ErrorCode(String wireName, int httpStatus, boolean retryable) {
+    ErrorCode(String wireName, int httpStatus) {
         this.wireName = wireName;
         this.httpStatus = httpStatus;
-        this.retryable = retryable;
     }
 
     public String wireName() {
@@ -58,10 +82,6 @@ public enum ErrorCode {
 
     public int httpStatus() {
         return httpStatus;
-    }
-
-    public boolean retryable() {
-        return retryable;
     }
 
     /** The code for a wire name, or {@link #INTERNAL_FAILURE} for a name this catalogue lacks. */

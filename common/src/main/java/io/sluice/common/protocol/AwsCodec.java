@@ -1,7 +1,9 @@
 package io.sluice.common.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -9,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import io.sluice.common.error.AwsException;
 import io.sluice.common.error.ErrorCode;
@@ -27,9 +30,21 @@ public final class AwsCodec {
     private final ObjectMapper json;
     private final ObjectMapper cbor;
 
+    /** Deepest nesting of a request when none is configured: far beyond any AWS request shape. */
+    public static final int DEFAULT_MAX_NESTING_DEPTH = 64;
+
     public AwsCodec() {
-        this.json = configure(JsonMapper.builder()).build();
-        this.cbor = configure(CBORMapper.builder()).build();
+        this(DEFAULT_MAX_NESTING_DEPTH);
+    }
+
+    /**
+     * @param maxNestingDepth deepest nesting of structures and lists a request may have; deeper
+     *     documents are refused with SerializationException before they cost stack or memory
+     */
+    public AwsCodec(int maxNestingDepth) {
+        StreamReadConstraints limits = StreamReadConstraints.builder().maxNestingDepth(maxNestingDepth).build();
+        this.json = configure(JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits).build())).build();
+        this.cbor = configure(CBORMapper.builder(CBORFactory.builder().streamReadConstraints(limits).build())).build();
     }
 
     private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B configure(B builder) {

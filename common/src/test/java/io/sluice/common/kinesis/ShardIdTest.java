@@ -2,6 +2,8 @@ package io.sluice.common.kinesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.common.arn.StreamArn;
+
 import org.junit.jupiter.api.Test;
 
 class ShardIdTest {

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AwsCodecTest {
@@ -71,5 +72,21 @@ class AwsCodecTest {
     void errorsCarryTypeAndMessage() {
         String out = new String(codec.writeError(WireFormat.JSON, ErrorCode.RESOURCE_NOT_FOUND, "gone"), StandardCharsets.UTF_8);
         assertThat(out).isEqualTo("{\"__type\":\"ResourceNotFoundException\",\"message\":\"gone\"}");
+    }
+
+    @Test
+    void documentsNestedBeyondTheLimitAreRefusedInBothEncodings() {
+        AwsCodec shallow = new AwsCodec(8);
+        String deep = "{\"a\":".repeat(20) + "1" + "}".repeat(20);
+        assertThatThrownBy(() -> shallow.read(WireFormat.JSON, new java.io.ByteArrayInputStream(deep.getBytes()), Map.class))
+                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SERIALIZATION));
+        Object nested = 1;
+        for (int i = 0; i < 20; i++) {
+            nested = Map.of("a", nested);
+        }
+        byte[] cbor = new AwsCodec().write(WireFormat.CBOR, nested);
+        assertThatThrownBy(() -> shallow.read(WireFormat.CBOR, new java.io.ByteArrayInputStream(cbor), Map.class))
+                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SERIALIZATION));
+        assertThat(new AwsCodec().read(WireFormat.CBOR, new java.io.ByteArrayInputStream(cbor), Map.class)).containsKey("a");
     }
 }

@@ -4,13 +4,13 @@ import io.sluice.common.error.ErrorCode;
 import io.sluice.common.protocol.AwsCodec;
 import io.sluice.common.protocol.EventStreamMessage;
 import io.sluice.common.protocol.WireFormat;
+import io.sluice.endpoint.AwsExchange;
 import io.sluice.streams.subscription.ShardSubscription;
 import io.sluice.streams.subscription.SubscribeToShardEvent;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
@@ -40,9 +40,11 @@ final class EventStreamResponse implements ShardSubscription.Sink {
     }
 
     /** Answers 200 with the initial-response event and starts {@code subscription} on this response. */
-    static void start(HttpServletRequest request, HttpServletResponse response, WireFormat format, AwsCodec codec,
-            ShardSubscription subscription, Duration lasts) throws IOException {
-        AsyncContext async = request.startAsync();
+    static void start(AwsExchange exchange, ShardSubscription subscription, Duration lasts) throws IOException {
+        HttpServletResponse response = exchange.response();
+        WireFormat format = exchange.format();
+        AwsCodec codec = exchange.codec();
+        AsyncContext async = exchange.request().startAsync();
         async.setTimeout(lasts.plus(GRACE).toMillis());
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(EventStreamMessage.CONTENT_TYPE);

@@ -1,13 +1,13 @@
 package io.sluice.streams.config;
 
-import io.sluice.common.protocol.AwsCodec;
+import io.sluice.common.account.Caller;
+import io.sluice.endpoint.CallerScope;
 import java.time.Clock;
 import java.util.Map;
+import io.sluice.kafka.RecordAppender;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -23,9 +23,10 @@ class StreamsConfiguration {
         return Clock.systemUTC();
     }
 
+    /** Every request is served as the configured account and region until access keys map to accounts. */
     @Bean
-    AwsCodec awsCodec() {
-        return new AwsCodec();
+    CallerScope callerScope(StreamsProperties properties) {
+        return new CallerScope(new Caller(properties.accountId(), properties.region()));
     }
 
     /**
@@ -43,18 +44,7 @@ class StreamsConfiguration {
     /** acks=all with idempotence: a PutRecord success means every in-sync replica has the record. */
     @Bean(destroyMethod = "close")
     KafkaProducer<byte[], byte[]> recordProducer(StreamsProperties properties) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 1,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 11 * 1024 * 1024,
-                ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.CLIENT_ID_CONFIG, "sluice-streams"),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        return RecordAppender.producer(properties.kafka().bootstrapServers(), "sluice-streams");
     }
 
     @Bean(destroyMethod = "close")

@@ -2,16 +2,14 @@ package io.sluice.streams.consumer;
 
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
-import io.sluice.common.kinesis.ConsumerArn;
-import io.sluice.common.protocol.PageToken;
+import io.sluice.common.arn.ConsumerArn;
+import io.sluice.common.protocol.Paging;
 import io.sluice.streams.stream.ConsumerStatus;
 import io.sluice.streams.stream.StreamConsumer;
 import io.sluice.streams.stream.StreamConsumers;
 import io.sluice.streams.stream.StreamKey;
 import io.sluice.streams.stream.StreamLocator;
-import io.sluice.streams.stream.TagRules;
-import java.time.Clock;
-import java.time.Duration;
+import io.sluice.common.tag.TagRules;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -26,16 +24,15 @@ public class ConsumerService {
     /** What the Kinesis API model accepts as a ConsumerARN. */
     public static final Pattern CONSUMER_ARN = Pattern.compile(
             "^(arn):aws.*:kinesis:.*:\\d{12}:.*stream\\/[a-zA-Z0-9_.-]+\\/consumer\\/[a-zA-Z0-9_.-]+:[0-9]+");
-    private static final Duration TOKEN_TTL = Duration.ofMinutes(5);
 
     private final StreamConsumers consumers;
     private final StreamLocator locator;
-    private final Clock clock;
+    private final Paging paging;
 
-    ConsumerService(StreamConsumers consumers, StreamLocator locator, Clock clock) {
+    ConsumerService(StreamConsumers consumers, StreamLocator locator, Paging paging) {
         this.consumers = consumers;
         this.locator = locator;
-        this.clock = clock;
+        this.paging = paging;
     }
 
     /** @throws io.sluice.common.error.AwsException as {@link StreamConsumers#register} */
@@ -46,7 +43,7 @@ public class ConsumerService {
                 .size("tags", request.tags() == null ? null : request.tags().keySet(), 1, 200)
                 .raise();
         Map<String, String> tags = request.tags() == null ? Map.of() : request.tags();
-        TagRules.check(tags);
+        TagRules.KINESIS.check(tags);
         StreamKey key = locator.locate(null, request.streamArn());
         return new RegisterStreamConsumerResponse(ConsumerView.of(consumers.register(key, request.consumerName(), tags)));
     }
@@ -83,20 +80,12 @@ public class ConsumerService {
                 .length("nextToken", request.nextToken(), 1, 1048576)
                 .raise();
         StreamKey key = locator.locate(null, request.streamArn());
-        String after = "";
-        if (request.nextToken() != null) {
-            PageToken token = PageToken.decode(request.nextToken(), clock.instant(), TOKEN_TTL);
-            if (!token.scope().equals(key.arn().toString())) {
-                throw ErrorCode.INVALID_ARGUMENT.exception("NextToken does not belong to stream %s.", request.streamArn());
-            }
-            after = token.after();
-        }
+        String listing = key.arn().toString();
+        String after = paging.startAfter(request.nextToken(), listing, null);
         int max = request.maxResults() == null ? 100 : request.maxResults();
-        List<StreamConsumer> page = consumers.list(key, request.streamCreationTimestamp(), after, max + 1);
-        String next = page.size() > max
-                ? new PageToken(key.arn().toString(), page.get(max - 1).name(), clock.instant()).encode()
-                : null;
-        return new ListStreamConsumersResponse(page.stream().limit(max).map(ConsumerView::of).toList(), next);
+        Paging.Page<StreamConsumer> page = paging.page(
+                consumers.list(key, request.streamCreationTimestamp(), after, max + 1), max, listing, StreamConsumer::name);
+        return new ListStreamConsumersResponse(page.items().stream().map(ConsumerView::of).toList(), page.nextToken());
     }
 
     private StreamConsumer resolve(ConsumerRequest request, boolean deregister) {

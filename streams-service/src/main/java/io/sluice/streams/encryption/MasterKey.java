@@ -1,6 +1,7 @@
 package io.sluice.streams.encryption;
 
 import io.sluice.common.error.ErrorCode;
+import io.sluice.kafka.Gcm;
 import io.sluice.streams.config.StreamsProperties;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  * stored only wrapped, so the database alone does not open the records in Kafka.
  */
 @Component
-class MasterKey {
+public class MasterKey {
     private static final int KEY_BYTES = 32;
 
     private final SecretKeySpec key;
@@ -51,7 +52,7 @@ class MasterKey {
      * @throws io.sluice.common.error.AwsException KMSNotFoundException (no master key),
      *     KMSAccessDeniedException (the key was wrapped by another master key)
      */
-    byte[] unwrap(byte[] wrapped) {
+    public byte[] unwrap(byte[] wrapped) {
         SecretKeySpec master = require();
         try {
             return Gcm.open(master, wrapped, new byte[0]);

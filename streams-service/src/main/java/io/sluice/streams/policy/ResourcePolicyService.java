@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
-import io.sluice.common.kinesis.ConsumerArn;
+import io.sluice.common.arn.ConsumerArn;
 import io.sluice.streams.stream.StreamConsumers;
 import io.sluice.streams.stream.StreamLocator;
 import java.util.Optional;

@@ -20,7 +20,7 @@ public record RecordView(
      * its EncryptionType is then KMS), partition key the key.
      */
     public static RecordView of(ConsumerRecord<byte[], byte[]> r, RecordCipher cipher) {
-        RecordCipher.Opened data = cipher.open(r);
+        io.sluice.kafka.RecordFormat.Opened data = cipher.open(r);
         return new RecordView(
                 new SequenceNumber(r.partition(), r.offset()).encode(),
                 Instant.ofEpochMilli(r.timestamp()),

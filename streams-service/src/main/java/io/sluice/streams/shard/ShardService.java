@@ -3,14 +3,13 @@ package io.sluice.streams.shard;
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
 import io.sluice.common.protocol.PageToken;
+import io.sluice.common.protocol.Paging;
 import io.sluice.streams.stream.Shard;
 import io.sluice.streams.stream.ShardView;
 import io.sluice.streams.stream.Stream;
 import io.sluice.streams.stream.StreamCatalog;
 import io.sluice.streams.stream.StreamKey;
 import io.sluice.streams.stream.StreamLocator;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
@@ -19,18 +18,17 @@ import org.springframework.stereotype.Service;
 /** ListShards, with NextToken pagination as Kinesis does it (a token replaces the stream name). */
 @Service
 public class ShardService {
-    private static final Duration TOKEN_TTL = Duration.ofMinutes(5);
     private static final List<String> FILTER_TYPES = List.of(
             "AFTER_SHARD_ID", "AT_TRIM_HORIZON", "FROM_TRIM_HORIZON", "AT_LATEST", "AT_TIMESTAMP", "FROM_TIMESTAMP");
 
     private final StreamCatalog catalog;
     private final StreamLocator locator;
-    private final Clock clock;
+    private final Paging paging;
 
-    ShardService(StreamCatalog catalog, StreamLocator locator, Clock clock) {
+    ShardService(StreamCatalog catalog, StreamLocator locator, Paging paging) {
         this.catalog = catalog;
         this.locator = locator;
-        this.clock = clock;
+        this.paging = paging;
     }
 
     /**
@@ -53,7 +51,7 @@ public class ShardService {
                 throw ErrorCode.INVALID_ARGUMENT.exception(
                         "NextToken and StreamName, ExclusiveStartShardId or ShardFilter cannot be provided together.");
             }
-            PageToken token = PageToken.decode(request.nextToken(), clock.instant(), TOKEN_TTL);
+            PageToken token = paging.decode(request.nextToken());
             key = locator.locate(null, token.scope());
             String[] position = token.after().split("\\|", -1);
             after = position[0];
@@ -72,12 +70,10 @@ public class ShardService {
             after = request.nextToken() == null ? filter.shardId() : after;
         }
         int max = request.maxResults() == null ? 1000 : request.maxResults();
-        List<Shard> remaining = stream.shardsAfter(after).stream().filter(matching(stream, filter)).toList();
-        List<Shard> page = remaining.stream().limit(max).toList();
-        String next = remaining.size() > max
-                ? new PageToken(stream.arn(), position(page.get(page.size() - 1), filter), clock.instant()).encode()
-                : null;
-        return new ListShardsResponse(page.stream().map(ShardView::of).toList(), next);
+        ShardFilter kept = filter;
+        List<Shard> fetched = stream.shardsAfter(after).stream().filter(matching(stream, filter)).limit(max + 1L).toList();
+        Paging.Page<Shard> page = paging.page(fetched, max, stream.arn(), last -> position(last, kept));
+        return new ListShardsResponse(page.items().stream().map(ShardView::of).toList(), page.nextToken());
     }
 
     /** A NextToken's position: the last shard listed and the filter the next page keeps applying. */

@@ -1,6 +1,6 @@
 package io.sluice.streams.stream;
 
-import io.sluice.common.kinesis.ConsumerArn;
+import io.sluice.common.arn.ConsumerArn;
 import java.time.Instant;
 
 /** An enhanced fan-out consumer of a stream, as the consumer API reports it. */

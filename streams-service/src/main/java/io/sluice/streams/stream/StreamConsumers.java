@@ -1,7 +1,7 @@
 package io.sluice.streams.stream;
 
 import io.sluice.common.error.ErrorCode;
-import io.sluice.common.kinesis.ConsumerArn;
+import io.sluice.common.arn.ConsumerArn;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

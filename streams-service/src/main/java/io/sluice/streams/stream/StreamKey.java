@@ -1,6 +1,6 @@
 package io.sluice.streams.stream;
 
-import io.sluice.common.kinesis.StreamArn;
+import io.sluice.common.arn.StreamArn;
 
 /** What names a stream: account, region and stream name. */
 public record StreamKey(String accountId, String region, String name) {

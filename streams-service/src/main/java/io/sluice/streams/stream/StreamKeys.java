@@ -52,6 +52,12 @@ public class StreamKeys {
         return transactions.execute(tx -> keys.findById(dataKeyId).map(DataKeyEntity::getWrappedKey));
     }
 
+    /** Every data key the stream's records were ever sealed with, wrapped, by id. */
+    public java.util.Map<Long, byte[]> allWrapped(long streamId) {
+        return transactions.execute(tx -> keys.findByStreamId(streamId).stream()
+                .collect(java.util.stream.Collectors.toMap(DataKeyEntity::getId, DataKeyEntity::getWrappedKey)));
+    }
+
     private void change(StreamKey key, java.util.function.Consumer<StreamEntity> change) {
         long id = transactions.execute(tx -> {
             StreamEntity stream = streams.findByKey(key).orElseThrow(() -> StreamCatalog.notFound(key));

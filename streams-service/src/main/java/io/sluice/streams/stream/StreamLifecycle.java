@@ -1,5 +1,6 @@
 package io.sluice.streams.stream;
 
+import io.sluice.common.error.RetryPolicy;
 import io.sluice.streams.config.DaemonThreads;
 import io.sluice.streams.config.StreamsProperties;
 import java.util.List;
@@ -31,8 +32,7 @@ class StreamLifecycle implements AutoCloseable {
     private final StreamCatalog catalog;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
-    private static final long FIRST_RETRY_MILLIS = 1_000;
-    private static final long MAX_RETRY_MILLIS = 60_000;
+    private final RetryPolicy retries = RetryPolicy.background();
 
     private final ScheduledExecutorService executor =
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("stream-lifecycle", false));
@@ -61,7 +61,7 @@ class StreamLifecycle implements AutoCloseable {
     }
 
     void activate(long id) {
-        executor.execute(() -> run("activate", id, FIRST_RETRY_MILLIS, () -> {
+        executor.execute(() -> run("activate", id, 1, () -> {
             StreamEntity stream = repository.findWithShards(id).orElse(null);
             if (stream == null || stream.getStatus() != StreamStatus.CREATING) {
                 return;
@@ -75,7 +75,7 @@ class StreamLifecycle implements AutoCloseable {
     }
 
     void remove(long id) {
-        executor.execute(() -> run("delete", id, FIRST_RETRY_MILLIS, () -> {
+        executor.execute(() -> run("delete", id, 1, () -> {
             StreamEntity stream = repository.findById(id).orElse(null);
             if (stream == null) {
                 return;
@@ -94,7 +94,7 @@ class StreamLifecycle implements AutoCloseable {
      * routed to them before have landed), their log end offsets are their ending offsets.
      */
     void seal(long id) {
-        executor.schedule(() -> run("seal closed shards of", id, FIRST_RETRY_MILLIS, () -> {
+        executor.schedule(() -> run("seal closed shards of", id, 1, () -> {
             StreamEntity stream = repository.findWithShards(id).orElse(null);
             if (stream == null || stream.getStatus() != StreamStatus.UPDATING) {
                 return;
@@ -115,7 +115,7 @@ class StreamLifecycle implements AutoCloseable {
 
     /** Turns a registered consumer ACTIVE after the configured transition delay. */
     void activateConsumer(long consumerId) {
-        executor.schedule(() -> run("activate consumer", consumerId, FIRST_RETRY_MILLIS,
+        executor.schedule(() -> run("activate consumer", consumerId, 1,
                 () -> transactions.executeWithoutResult(tx -> consumers.findById(consumerId)
                         .filter(c -> c.getStatus() == ConsumerStatus.CREATING)
                         .ifPresent(c -> c.setStatus(ConsumerStatus.ACTIVE)))),
@@ -124,7 +124,7 @@ class StreamLifecycle implements AutoCloseable {
 
     /** Removes a DELETING consumer after the configured transition delay. */
     void removeConsumer(long consumerId) {
-        executor.schedule(() -> run("remove consumer", consumerId, FIRST_RETRY_MILLIS,
+        executor.schedule(() -> run("remove consumer", consumerId, 1,
                 () -> transactions.executeWithoutResult(tx -> consumers.findById(consumerId)
                         .filter(c -> c.getStatus() == ConsumerStatus.DELETING)
                         .ifPresent(consumers::delete))),
@@ -150,14 +150,18 @@ class StreamLifecycle implements AutoCloseable {
         }
     }
 
-    private void run(String what, long id, long retryMillis, Runnable task) {
+    private void run(String what, long id, int attempt, Runnable task) {
         try {
             task.run();
         } catch (RuntimeException e) {
-            log.warn("Could not {} stream {}; retrying in {} ms", what, id, retryMillis, e);
+            if (!retries.isRetriable(e)) {
+                log.error("Could not {} stream {}; giving up: the failure is permanent", what, id, e);
+                return;
+            }
+            long wait = retries.backoff(attempt).toMillis();
+            log.warn("Could not {} stream {}; retrying in {} ms", what, id, wait, e);
             if (!executor.isShutdown()) {
-                long next = Math.min(MAX_RETRY_MILLIS, retryMillis * 2);
-                executor.schedule(() -> run(what, id, next, task), retryMillis, TimeUnit.MILLISECONDS);
+                executor.schedule(() -> run(what, id, attempt + 1, task), wait, TimeUnit.MILLISECONDS);
             }
         }
     }

@@ -2,17 +2,18 @@ package io.sluice.streams.stream;
 
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
-import io.sluice.common.kinesis.ConsumerArn;
-import io.sluice.common.kinesis.StreamArn;
+import io.sluice.common.arn.ConsumerArn;
+import io.sluice.common.arn.StreamArn;
 import java.util.Optional;
-import io.sluice.streams.config.StreamsProperties;
+import io.sluice.common.account.Caller;
+import io.sluice.endpoint.CallerScope;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns the StreamName or StreamARN of a request into the stream's key, validating both as the
- * Kinesis API model constrains them. Until access keys map to accounts, every request is served
- * as the configured account and region.
+ * Kinesis API model constrains them. A stream named by its name belongs to the caller's account
+ * and region ({@link CallerScope}).
  */
 @Component
 public class StreamLocator {
@@ -20,12 +21,10 @@ public class StreamLocator {
     private static final Pattern ARN = Pattern.compile("arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+");
     private static final Pattern RESOURCE_ARN = Pattern.compile("arn:aws.*:kinesis:.*:\\d{12}:.*stream/\\S+");
 
-    private final String accountId;
-    private final String region;
+    private final CallerScope callers;
 
-    StreamLocator(StreamsProperties properties) {
-        this.accountId = properties.accountId();
-        this.region = properties.region();
+    StreamLocator(CallerScope callers) {
+        this.callers = callers;
     }
 
     /** Adds the model's constraints on StreamName and StreamARN to {@code violations}. */
@@ -48,7 +47,7 @@ public class StreamLocator {
             if (name == null) {
                 throw ErrorCode.INVALID_ARGUMENT.exception("Either StreamName or StreamARN must be provided.");
             }
-            return new StreamKey(accountId, region, name);
+            return scope(name);
         }
         StreamArn parsed = StreamArn.parse(arn)
                 .orElseThrow(() -> ErrorCode.INVALID_ARGUMENT.exception("Invalid StreamARN %s.", arn));
@@ -92,6 +91,7 @@ public class StreamLocator {
 
     /** The account and region requests are served as. */
     public StreamKey scope(String name) {
-        return new StreamKey(accountId, region, name);
+        Caller caller = callers.current();
+        return new StreamKey(caller.accountId(), caller.region(), name);
     }
 }

@@ -1,6 +1,7 @@
 package io.sluice.streams.stream;
 
 import io.sluice.common.error.ErrorCode;
+import io.sluice.common.tag.TagRules;
 import io.sluice.common.error.Violations;
 import io.sluice.common.kinesis.HashKeyRange;
 import io.sluice.streams.config.StreamsProperties;
@@ -65,7 +66,7 @@ public class StreamService {
         int shardCount = mode == StreamMode.ON_DEMAND ? limits.onDemandShards() : request.shardCount();
         StreamKey key = locator.scope(request.streamName());
         Map<String, String> tags = request.tags() == null ? Map.of() : request.tags();
-        TagRules.check(tags);
+        TagRules.KINESIS.check(tags);
 
         Instant now = clock.instant();
         long id;

@@ -2,9 +2,7 @@ package io.sluice.streams.stream;
 
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
-import io.sluice.common.protocol.PageToken;
-import java.time.Clock;
-import java.time.Duration;
+import io.sluice.common.protocol.Paging;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -13,18 +11,16 @@ import org.springframework.transaction.annotation.Transactional;
 /** DescribeStream, DescribeStreamSummary and ListStreams. */
 @Service
 public class StreamViews {
-    static final Duration TOKEN_TTL = Duration.ofMinutes(5);
-
     private final StreamRepository repository;
     private final StreamCatalog catalog;
     private final StreamLocator locator;
-    private final Clock clock;
+    private final Paging paging;
 
-    StreamViews(StreamRepository repository, StreamCatalog catalog, StreamLocator locator, Clock clock) {
+    StreamViews(StreamRepository repository, StreamCatalog catalog, StreamLocator locator, Paging paging) {
         this.repository = repository;
         this.catalog = catalog;
         this.locator = locator;
-        this.clock = clock;
+        this.paging = paging;
     }
 
     /** @throws io.sluice.common.error.AwsException ResourceNotFoundException */
@@ -64,28 +60,20 @@ public class StreamViews {
                 .length("nextToken", request.nextToken(), 1, 1048576)
                 .raise();
         StreamKey scope = locator.scope("");
-        String after = request.exclusiveStartStreamName() == null ? "" : request.exclusiveStartStreamName();
-        if (request.nextToken() != null) {
-            if (request.exclusiveStartStreamName() != null) {
-                throw ErrorCode.INVALID_ARGUMENT.exception("NextToken and ExclusiveStartStreamName cannot be provided together.");
-            }
-            PageToken token = PageToken.decode(request.nextToken(), clock.instant(), TOKEN_TTL);
-            if (!token.scope().equals(scope.accountId() + ":" + scope.region())) {
-                throw ErrorCode.INVALID_ARGUMENT.exception("Invalid NextToken.");
-            }
-            after = token.after();
+        if (request.nextToken() != null && request.exclusiveStartStreamName() != null) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("NextToken and ExclusiveStartStreamName cannot be provided together.");
         }
+        String listing = scope.accountId() + ":" + scope.region();
+        String after = paging.startAfter(request.nextToken(), listing, request.exclusiveStartStreamName());
         int limit = request.limit() == null ? 100 : request.limit();
-        List<StreamEntity> page = repository.findPage(scope.accountId(), scope.region(), after, PageRequest.of(0, limit + 1));
-        boolean more = page.size() > limit;
-        List<StreamEntity> shown = more ? page.subList(0, limit) : page;
-        String next = more
-                ? new PageToken(scope.accountId() + ":" + scope.region(), shown.get(shown.size() - 1).key().name(), clock.instant()).encode()
-                : null;
+        Paging.Page<StreamEntity> page = paging.page(
+                repository.findPage(scope.accountId(), scope.region(), after, PageRequest.of(0, limit + 1)),
+                limit, listing, s -> s.key().name());
+        List<StreamEntity> shown = page.items();
         return new ListStreamsResponse(
                 shown.stream().map(s -> s.key().name()).toList(),
-                more,
-                next,
+                page.hasMore(),
+                page.nextToken(),
                 shown.stream().map(s -> new StreamSummary(s.key().name(), s.key().arn().toString(), s.getStatus(),
                         new StreamModeDetails(s.getMode().name()), s.getCreatedAt())).toList());
     }

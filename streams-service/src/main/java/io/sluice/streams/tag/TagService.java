@@ -1,12 +1,12 @@
 package io.sluice.streams.tag;
 
 import io.sluice.common.error.Violations;
-import io.sluice.common.kinesis.ConsumerArn;
+import io.sluice.common.arn.ConsumerArn;
 import io.sluice.streams.stream.StreamConsumers;
 import io.sluice.streams.stream.StreamKey;
 import io.sluice.streams.stream.StreamLocator;
 import io.sluice.streams.stream.StreamSettings;
-import io.sluice.streams.stream.TagRules;
+import io.sluice.common.tag.TagRules;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +38,7 @@ public class TagService {
                 .notNull("tags", request.tags())
                 .size("tags", request.tags() == null ? null : request.tags().keySet(), 1, 200)
                 .raise();
-        TagRules.check(request.tags());
+        TagRules.KINESIS.check(request.tags());
         addTags(locator.locate(request.streamName(), request.streamArn()), request.tags());
     }
 
@@ -49,7 +49,7 @@ public class TagService {
                 .notNull("tags", request.tags())
                 .size("tags", request.tags() == null ? null : request.tags().keySet(), 1, 200)
                 .raise();
-        TagRules.check(request.tags());
+        TagRules.KINESIS.check(request.tags());
         Optional<ConsumerArn> consumer = locator.consumerResource(request.resourceArn());
         if (consumer.isPresent()) {
             consumers.updateTags(consumer.get(), current -> merge(current, request.tags()));
@@ -61,7 +61,7 @@ public class TagService {
     private static void merge(Map<String, String> current, Map<String, String> added) {
         Map<String, String> merged = new HashMap<>(current);
         merged.putAll(added);
-        TagRules.check(merged);
+        TagRules.KINESIS.check(merged);
         current.putAll(added);
     }
 

@@ -1,0 +1,50 @@
+package io.sluice.analytics.config;
+
+import io.sluice.analytics.flink.FlinkCluster;
+import io.sluice.analytics.flink.FlinkSql;
+import io.sluice.common.account.Caller;
+import io.sluice.endpoint.CallerScope;
+import io.sluice.kafka.directory.HttpStreamDirectory;
+import io.sluice.kafka.directory.StreamDirectory;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wiring of what the Analytics concepts share: the clock, the caller, the stream directory, Flink. */
+@Configuration(proxyBeanMethods = false)
+class AnalyticsConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Every request is served as the configured account and region until access keys map to accounts. */
+    @Bean
+    CallerScope callerScope(AnalyticsProperties properties) {
+        return new CallerScope(new Caller(properties.accountId(), properties.region()));
+    }
+
+    @Bean
+    StreamDirectory streamDirectory(AnalyticsProperties properties) {
+        return new HttpStreamDirectory(properties.streamsUri());
+    }
+
+    /**
+     * SQL on the Flink cluster: the launcher's MiniCluster (a {@link FlinkCluster} bean it hands
+     * over), else the session cluster at {@code sluice.analytics.flink.rest-url}.
+     */
+    @Bean
+    FlinkSql flinkSql(ObjectProvider<FlinkCluster> handedOver, AnalyticsProperties properties) {
+        FlinkCluster cluster = handedOver.getIfAvailable(() -> () -> {
+            if (properties.flink().restUrl() == null) {
+                throw new IllegalStateException("No Flink cluster: set sluice.analytics.flink.rest-url");
+            }
+            return properties.flink().restUrl();
+        });
+        return new FlinkSql(cluster, properties.kafka().bootstrapServers());
+    }
+}

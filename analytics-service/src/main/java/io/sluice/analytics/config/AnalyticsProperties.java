@@ -1,0 +1,34 @@
+package io.sluice.analytics.config;
+
+import java.net.URI;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the Kinesis Analytics service, bound from {@code sluice.analytics.*}.
+ *
+ * @param accountId the account every request is served as, until access keys map to accounts
+ * @param region the region in ARNs
+ * @param streamsUri the streams service, whose stream directory locates application inputs and outputs
+ * @param kafka the Kafka cluster holding the streams
+ * @param flink the Flink cluster applications run on
+ */
+@ConfigurationProperties("sluice.analytics")
+public record AnalyticsProperties(
+        @DefaultValue("000000000000") String accountId,
+        @DefaultValue("us-east-1") String region,
+        @DefaultValue("http://127.0.0.1:4567") URI streamsUri,
+        @DefaultValue Kafka kafka,
+        @DefaultValue Flink flink) {
+
+    /** @param bootstrapServers the Kafka cluster holding the shards */
+    public record Kafka(@DefaultValue("127.0.0.1:9092") String bootstrapServers) {
+    }
+
+    /**
+     * @param restUrl the REST endpoint of a Flink session cluster; unset when the launcher hands over
+     *     its embedded MiniCluster
+     */
+    public record Flink(URI restUrl) {
+    }
+}

@@ -1,0 +1,40 @@
+package io.sluice.analytics.flink;
+
+import io.sluice.kafka.directory.StreamLocation;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.types.Row;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Flink sources over Sluice streams, found through the stream directory: every shard's partition,
+ * open and closed, from the trim horizon, each record opened and given its shard and sequence number.
+ */
+public final class StreamSources {
+    private StreamSources() {
+    }
+
+    /**
+     * A source of the stream's records.
+     *
+     * @param bounded read to the end each partition has when the job starts (a count, a backfill),
+     *     or keep reading new records
+     */
+    public static KafkaSource<Row> of(StreamLocation location, String bootstrapServers, String groupId, boolean bounded) {
+        Set<TopicPartition> partitions = location.partitions().stream()
+                .map(p -> new TopicPartition(location.topic(), p))
+                .collect(Collectors.toSet());
+        var builder = KafkaSource.<Row>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setPartitions(partitions)
+                .setGroupId(groupId)
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new StreamRecordDeserializer(location));
+        if (bounded) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,25 @@
+package io.sluice.firehose.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the Firehose service, bound from {@code sluice.firehose.*}.
+ *
+ * @param accountId the account every request is served as, until access keys map to accounts
+ * @param region the region in ARNs
+ * @param s3 the S3-compatible storage delivery streams write to
+ */
+@ConfigurationProperties("sluice.firehose")
+public record FirehoseProperties(
+        @DefaultValue("000000000000") String accountId,
+        @DefaultValue("us-east-1") String region,
+        @DefaultValue S3 s3) {
+
+    /**
+     * @param endpoint the S3 API endpoint (MinIO's port by default; the launcher hands over its
+     *     embedded S3 server's), addressed path-style
+     */
+    public record S3(@DefaultValue("http://127.0.0.1:9000") java.net.URI endpoint) {
+    }
+}

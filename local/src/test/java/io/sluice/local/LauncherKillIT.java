@@ -1,0 +1,197 @@
+package io.sluice.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
+import io.minio.ListObjectsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.Result;
+import io.minio.messages.Item;
+import io.sluice.engines.FreePorts;
+import io.sluice.testsupport.AwsClients;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.Record;
+
+/**
+ * {@code ./sluice-local} as a user runs it, a process of its own, killed with {@code kill -9} as
+ * the OOM killer or a crash would: the next start on the same data directory recovers by itself
+ * (an orphaned PostgreSQL is stopped), its PostgreSQL runs with fsync on, a killed launcher's
+ * PostgreSQL does not outlive it, and streams, records and S3 objects (written with the MinIO
+ * client, one of them in a multipart upload) are all still there.
+ */
+class LauncherKillIT {
+    private static final byte[] BIG = new byte[12 * 1024 * 1024];
+
+    static {
+        new Random(7).nextBytes(BIG);
+    }
+
+    @Test
+    void theLauncherRecoversFromKillNineAndKeepsEverything(@TempDir Path dataDir) throws Exception {
+        Launcher first = Launcher.start(dataDir);
+        String sequenceNumber;
+        try (KinesisClient kinesis = AwsClients.kinesis(first.endpoint(), true)) {
+            kinesis.createStream(b -> b.streamName("survivor").shardCount(1));
+            Platform.awaitActive(kinesis, "survivor");
+            sequenceNumber = kinesis.putRecord(b -> b.streamName("survivor").partitionKey("k")
+                    .data(SdkBytes.fromUtf8String("acknowledged"))).sequenceNumber();
+        }
+        MinioClient minio = first.minio();
+        minio.makeBucket(MakeBucketArgs.builder().bucket("deliveries").build());
+        minio.putObject(PutObjectArgs.builder().bucket("deliveries").object("small.json")
+                .stream(new ByteArrayInputStream("{\"a\":1}".getBytes()), 7, -1).contentType("application/json").build());
+        minio.putObject(PutObjectArgs.builder().bucket("deliveries").object("2026/11/30/big.bin")
+                .stream(new ByteArrayInputStream(BIG), BIG.length, 5 * 1024 * 1024).build());
+        assertThat(fsync(dataDir)).as("the launcher's PostgreSQL keeps fsync on").isEqualTo("on");
+
+        // kill -9 of the launcher and of its watchdog: PostgreSQL is orphaned, holding the data directory.
+        long orphan = postmaster(dataDir).orElseThrow();
+        first.kill(true);
+        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("orphaned PostgreSQL").contains(true);
+
+        Launcher second = Launcher.start(dataDir);
+        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).as("the orphan was stopped").isFalse();
+        assertKept(second, sequenceNumber);
+
+        // kill -9 of the launcher alone: its watchdog stops PostgreSQL.
+        long postgres = postmaster(dataDir).orElseThrow();
+        second.kill(false);
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> !ProcessHandle.of(postgres).map(ProcessHandle::isAlive).orElse(false));
+
+        Launcher third = Launcher.start(dataDir);
+        assertKept(third, sequenceNumber);
+        third.stop();
+        assertThat(postmaster(dataDir)).as("a clean stop stops PostgreSQL").isEmpty();
+    }
+
+    private static void assertKept(Launcher launcher, String sequenceNumber) throws Exception {
+        try (KinesisClient kinesis = AwsClients.kinesis(launcher.endpoint(), true)) {
+            assertThat(kinesis.listStreams().streamNames()).contains("survivor");
+            List<Record> records = KinesisDataPlaneIT.readAll(kinesis, "survivor", "shardId-000000000000");
+            assertThat(records).extracting(Record::sequenceNumber).containsExactly(sequenceNumber);
+        }
+        MinioClient minio = launcher.minio();
+        assertThat(minio.bucketExists(BucketExistsArgs.builder().bucket("deliveries").build())).isTrue();
+        List<String> keys = new ArrayList<>();
+        for (Result<Item> item : minio.listObjects(ListObjectsArgs.builder().bucket("deliveries").recursive(true).build())) {
+            keys.add(item.get().objectName());
+        }
+        assertThat(keys).containsExactlyInAnyOrder("small.json", "2026/11/30/big.bin");
+        try (InputStream in = minio.getObject(GetObjectArgs.builder().bucket("deliveries").object("2026/11/30/big.bin").build())) {
+            assertThat(in.readAllBytes()).isEqualTo(BIG);
+        }
+        try (InputStream in = minio.getObject(GetObjectArgs.builder().bucket("deliveries").object("small.json").build())) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
+        }
+    }
+
+    /** The PostgreSQL server's pid, from postmaster.pid, when that process is alive. */
+    private static Optional<Long> postmaster(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postgres/postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
+    }
+
+    private static String fsync(Path dataDir) throws Exception {
+        int port = Integer.parseInt(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(3).trim());
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "");
+                ResultSet rs = c.createStatement().executeQuery("SHOW fsync")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** The launcher's main class in a JVM of its own, on the test classpath. */
+    private record Launcher(Process process, int port, int s3Port) {
+
+        static Launcher start(Path dataDir) throws Exception {
+            int port = FreePorts.pick();
+            int s3Port = FreePorts.pick();
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            Process process = new ProcessBuilder(java.toString(), "-Xmx768m", "-cp", System.getProperty("java.class.path"),
+                    SluiceLocal.class.getName(), "--port", String.valueOf(port), "--s3-port", String.valueOf(s3Port),
+                    "--data-dir", dataDir.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            CompletableFuture<Void> ready = new CompletableFuture<>();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = lines.readLine()) != null; ) {
+                        if (line.contains("Sluice is ready")) {
+                            System.out.println("launcher: " + line.trim());
+                            ready.complete(null);
+                        } else if (line.contains("ERROR") || line.contains("Exception")) {
+                            System.out.println("launcher: " + line);
+                        }
+                    }
+                    ready.completeExceptionally(new IllegalStateException("The launcher exited with " + process.waitFor()));
+                } catch (IOException | InterruptedException e) {
+                    ready.completeExceptionally(e);
+                }
+            }, "launcher-output");
+            reader.setDaemon(true);
+            reader.start();
+            try {
+                ready.get(180, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                process.destroyForcibly();
+                throw e;
+            }
+            return new Launcher(process, port, s3Port);
+        }
+
+        URI endpoint() {
+            return URI.create("http://127.0.0.1:" + port);
+        }
+
+        MinioClient minio() {
+            return MinioClient.builder().endpoint("http://127.0.0.1:" + s3Port).credentials("any", "thing").build();
+        }
+
+        /** SIGKILL, as {@code kill -9}; with {@code watchdogToo}, its child processes as well. */
+        void kill(boolean watchdogToo) throws InterruptedException {
+            List<ProcessHandle> children = process.children().toList();
+            process.destroyForcibly();
+            if (watchdogToo) {
+                children.forEach(ProcessHandle::destroyForcibly);
+            }
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+
+        /** SIGTERM, as Ctrl-C or a service manager stops it. */
+        void stop() throws InterruptedException {
+            process.destroy();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the launcher stops on SIGTERM").isTrue();
+        }
+    }
+}
