@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
 class OnDemandScaling implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(OnDemandScaling.class);
 
-    private record Sample(long nanos, WriteRates.Totals totals) {
+    record Sample(long nanos, WriteRates.Totals totals) {
     }
 
     private final WriteRates rates;
@@ -90,11 +90,16 @@ class OnDemandScaling implements DisposableBean {
         }
     }
 
+    private double sustainedLoad(Deque<Sample> window) {
+        return sustainedLoad(window, windowNanos, limits.writeRecordsPerSecond() * limits.scale(),
+                limits.writeBytesPerSecond() * limits.scale());
+    }
+
     /**
      * The lowest load over the window, in multiples of the shard limit: above 1.0 the shard was over
-     * its limit for the whole window. Zero until the samples span the window.
+     * its limit in every interval of the window. Zero until the samples span (90 % of) the window.
      */
-    private double sustainedLoad(Deque<Sample> window) {
+    static double sustainedLoad(Deque<Sample> window, long windowNanos, double recordsPerSecond, double bytesPerSecond) {
         Sample first = window.peekFirst();
         Sample last = window.peekLast();
         if (first == null || last.nanos() - first.nanos() < windowNanos * 9 / 10) {
@@ -107,9 +112,7 @@ class OnDemandScaling implements DisposableBean {
                 double seconds = (sample.nanos() - previous.nanos()) / 1e9;
                 double records = (sample.totals().records() - previous.totals().records()) / seconds;
                 double bytes = (sample.totals().bytes() - previous.totals().bytes()) / seconds;
-                double load = Math.max(records / (limits.writeRecordsPerSecond() * limits.scale()),
-                        bytes / (limits.writeBytesPerSecond() * limits.scale()));
-                lowest = Math.min(lowest, load);
+                lowest = Math.min(lowest, Math.max(records / recordsPerSecond, bytes / bytesPerSecond));
             }
             previous = sample;
         }

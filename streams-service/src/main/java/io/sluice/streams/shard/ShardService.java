@@ -86,7 +86,7 @@ public class ShardService {
      * The shards a ShardFilter selects. The trim horizon is taken as the stream's creation: the
      * shards of a closed lineage stay listed for as long as the stream exists.
      */
-    private static Predicate<Shard> matching(Stream stream, ShardFilter filter) {
+    static Predicate<Shard> matching(Stream stream, ShardFilter filter) {
         if (filter == null) {
             return shard -> true;
         }

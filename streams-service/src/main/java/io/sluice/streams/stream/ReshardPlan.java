@@ -79,6 +79,32 @@ final class ReshardPlan {
         return open(new HashKeyRange(start, end), first.id(), second.id());
     }
 
+    /**
+     * Plans UNIFORM_SCALING to {@code target} shards of exactly even hash-key ranges: the shards that
+     * hold a target boundary inside them are split there, then the shards within each target range
+     * are merged into one. Two-parent lineage cannot reach even ranges otherwise (5 to 3, say); the
+     * intermediate shards this creates are closed in the same plan, as Kinesis's own are.
+     */
+    void scaleUniformly(int target) {
+        List<HashKeyRange> ranges = HashKeyRange.evenSplit(target);
+        for (HashKeyRange range : ranges.subList(1, ranges.size())) {
+            live.stream()
+                    .filter(s -> s.range().start().compareTo(range.start()) < 0 && s.range().contains(range.start()))
+                    .findFirst()
+                    .ifPresent(owner -> split(owner, range.start()));
+        }
+        for (HashKeyRange range : ranges) {
+            List<Shard> parts = live.stream()
+                    .filter(s -> range.contains(s.range().start()))
+                    .sorted(java.util.Comparator.comparing(s -> s.range().start()))
+                    .toList();
+            Shard merged = parts.get(0);
+            for (Shard next : parts.subList(1, parts.size())) {
+                merged = merge(merged, next);
+            }
+        }
+    }
+
     private Shard open(HashKeyRange range, ShardId parent, ShardId adjacentParent) {
         Shard shard = Shard.opened(stream.shards().size() + created.size(), range, parent, adjacentParent, at);
         created.add(shard);

@@ -102,23 +102,7 @@ public class StreamResharding {
                                 + "and down to half its open shard count, and to at most %d shards.",
                         key.name(), key.accountId(), current, target, MAX_SHARDS_PER_STREAM);
             }
-            List<HashKeyRange> ranges = HashKeyRange.evenSplit(target);
-            for (HashKeyRange range : ranges.subList(1, ranges.size())) {
-                plan.live().stream()
-                        .filter(s -> s.range().start().compareTo(range.start()) < 0 && s.range().contains(range.start()))
-                        .findFirst()
-                        .ifPresent(owner -> plan.split(owner, range.start()));
-            }
-            for (HashKeyRange range : ranges) {
-                List<Shard> parts = plan.live().stream()
-                        .filter(s -> range.contains(s.range().start()))
-                        .sorted(Comparator.comparing(s -> s.range().start()))
-                        .toList();
-                Shard merged = parts.get(0);
-                for (Shard next : parts.subList(1, parts.size())) {
-                    merged = plan.merge(merged, next);
-                }
-            }
+            plan.scaleUniformly(target);
         });
         return before[0];
     }
