@@ -26,7 +26,14 @@ public class AwsEndpointConfiguration {
         return new AwsCodec(properties.maxNestingDepth());
     }
 
-    /** List operations page with it; the service's clock (tests move it) ages the tokens. */
+    /** The service's clock: tokens, iterators and timestamps read it, and tests replace it with one they move. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** List operations page with it; the service's clock ages the tokens. */
     @Bean
     @ConditionalOnMissingBean
     Paging paging(ObjectProvider<Clock> clock) {

@@ -122,7 +122,7 @@ public final class BenchMain {
             command.addAll(List.of(jvmOptions.trim().split("\\s+")));
         }
         command.addAll(List.of("-jar", jar.toString(), "--port", String.valueOf(port),
-                "--data-dir", work.resolve("sluice").toString(), "--kafka-port", String.valueOf(kafkaPort)));
+                "--data-dir", work.resolve("sluice").toString(), "--kafka-port", String.valueOf(kafkaPort), "--s3-port", "0"));
         try (ManagedProcess sluice = ManagedProcess.start(Report.SLUICE, command,
                 Map.of(), root, work.resolve("sluice.log"), line -> line.contains("Sluice is ready"), 0, 180)) {
             System.out.println(sluice.readyLine().trim());

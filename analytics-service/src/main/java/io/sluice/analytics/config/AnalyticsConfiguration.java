@@ -6,21 +6,13 @@ import io.sluice.common.account.Caller;
 import io.sluice.endpoint.CallerScope;
 import io.sluice.kafka.directory.HttpStreamDirectory;
 import io.sluice.kafka.directory.StreamDirectory;
-import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wiring of what the Analytics concepts share: the clock, the caller, the stream directory, Flink. */
+/** Wiring of what the Analytics concepts share: the caller, the stream directory, Flink. */
 @Configuration(proxyBeanMethods = false)
 class AnalyticsConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     /** Every request is served as the configured account and region until access keys map to accounts. */
     @Bean

@@ -2,13 +2,11 @@ package io.sluice.streams.config;
 
 import io.sluice.common.account.Caller;
 import io.sluice.endpoint.CallerScope;
-import java.time.Clock;
 import java.util.Map;
 import io.sluice.kafka.RecordAppender;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,12 +14,6 @@ import org.springframework.context.annotation.Configuration;
 /** Wiring of the shared clients: one Kafka producer and one admin client per service. */
 @Configuration(proxyBeanMethods = false)
 class StreamsConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     /** Every request is served as the configured account and region until access keys map to accounts. */
     @Bean
