@@ -152,7 +152,7 @@ public final class SluiceLocal implements AutoCloseable {
         System.out.printf("""
 
                 Sluice is ready in %.1f s.
-                  Endpoint:  http://localhost:%d   (Kinesis Data Streams; e.g. aws --endpoint-url http://localhost:%d kinesis list-streams)
+                  Endpoint:  http://localhost:%d   (Kinesis, Firehose, Kinesis Analytics; e.g. aws --endpoint-url http://localhost:%d kinesis list-streams)
                   Kafka:     %s   (one topic per stream, one partition per shard)
                   S3:        http://localhost:%d   (path-style, any credentials; e.g. aws --endpoint-url http://localhost:%d s3 ls)
                   Data:      %s
