@@ -23,6 +23,11 @@ class StreamsArchitectureTest {
     }
 
     @Test
+    void otherServicesAreNeverReachedDirectly() {
+        io.sluice.testsupport.ServiceRules.reachesNoOtherService("io.sluice.streams").check(classes);
+    }
+
+    @Test
     void webCodeNeverReachesARepository() {
         noClasses().that().resideInAPackage("io.sluice.streams.api..")
                 .should().dependOnClassesThat().areAssignableTo(Repository.class)
