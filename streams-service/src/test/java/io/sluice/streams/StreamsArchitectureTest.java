@@ -17,7 +17,8 @@ class StreamsArchitectureTest {
     @Test
     void conceptPackagesHaveNoCycles() {
         slices().matching("io.sluice.streams.(*)..").should().beFreeOfCycles()
-                .because("packages are Kinesis concepts layered config <- stream <- shard <- iterator <- record <- api; "
+                .because("packages are Kinesis concepts layered config <- metadata <- stream <- shard, consumer, encryption "
+                        + "<- iterator <- record <- api; "
                         + "a cycle would make them one tangle")
                 .check(classes);
     }
@@ -37,10 +38,8 @@ class StreamsArchitectureTest {
     }
 
     @Test
-    void onlyTheStreamPackageTouchesTheDatabaseSchema() {
-        noClasses().that().resideOutsideOfPackage("io.sluice.streams.stream..")
-                .should().dependOnClassesThat().areAnnotatedWith(jakarta.persistence.Entity.class)
-                .because("stream metadata is read through StreamCatalog snapshots, not entities")
-                .check(classes);
+    void storageIsReachedOnlyThroughTheMetadataStore() {
+        io.sluice.testsupport.ServiceRules.storageIsReachedOnlyThroughItsPorts().check(classes);
+        io.sluice.testsupport.ServiceRules.entitiesStayIn("io.sluice.streams.metadata..").check(classes);
     }
 }

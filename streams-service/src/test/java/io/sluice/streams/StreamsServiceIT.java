@@ -1,9 +1,9 @@
 package io.sluice.streams;
 
-import io.sluice.testsupport.AwsClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sluice.testsupport.AwsClients;
 import io.sluice.testsupport.SharedEngines;
 import java.net.URI;
 import java.time.Duration;
@@ -14,10 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
@@ -50,6 +47,17 @@ class StreamsServiceIT {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    io.sluice.streams.metadata.StreamStore store;
+
+    /** The JPA metadata store passes the same contract as its in-memory twin, on the real database. */
+    @org.junit.jupiter.api.Nested
+    class JpaStreamStore extends io.sluice.streams.metadata.StreamStoreContract {
+        @Override
+        protected io.sluice.streams.metadata.StreamStore store() {
+            return store;
+        }
+    }
 
     private KinesisClient client;
 

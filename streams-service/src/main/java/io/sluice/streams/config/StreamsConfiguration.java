@@ -2,8 +2,8 @@ package io.sluice.streams.config;
 
 import io.sluice.common.account.Caller;
 import io.sluice.endpoint.CallerScope;
-import java.util.Map;
 import io.sluice.kafka.RecordAppender;
+import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;

@@ -1,16 +1,14 @@
 package io.sluice.streams.consumer;
 
+import io.sluice.common.arn.ConsumerArn;
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
-import io.sluice.common.arn.ConsumerArn;
 import io.sluice.common.protocol.Paging;
-import io.sluice.streams.stream.ConsumerStatus;
-import io.sluice.streams.stream.StreamConsumer;
-import io.sluice.streams.stream.StreamConsumers;
-import io.sluice.streams.stream.StreamKey;
-import io.sluice.streams.stream.StreamLocator;
 import io.sluice.common.tag.TagRules;
-import java.util.List;
+import io.sluice.streams.metadata.ConsumerStatus;
+import io.sluice.streams.metadata.StreamConsumer;
+import io.sluice.streams.metadata.StreamKey;
+import io.sluice.streams.stream.StreamLocator;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;

@@ -1,7 +1,7 @@
 package io.sluice.streams.consumer;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.sluice.streams.stream.StreamConsumer;
+import io.sluice.streams.metadata.StreamConsumer;
 import java.time.Instant;
 
 /** Wire form of a Consumer (RegisterStreamConsumer, ListStreamConsumers). */

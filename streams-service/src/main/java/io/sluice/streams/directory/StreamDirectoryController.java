@@ -1,7 +1,7 @@
 package io.sluice.streams.directory;
 
 import io.sluice.kafka.directory.HttpStreamDirectory;
-import io.sluice.streams.stream.StreamKey;
+import io.sluice.streams.metadata.StreamKey;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

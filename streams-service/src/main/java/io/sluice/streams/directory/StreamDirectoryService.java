@@ -2,11 +2,11 @@ package io.sluice.streams.directory;
 
 import io.sluice.kafka.directory.StreamLocation;
 import io.sluice.streams.encryption.MasterKey;
-import io.sluice.streams.stream.Shard;
-import io.sluice.streams.stream.Stream;
+import io.sluice.streams.encryption.StreamKeys;
+import io.sluice.streams.metadata.Shard;
+import io.sluice.streams.metadata.Stream;
+import io.sluice.streams.metadata.StreamKey;
 import io.sluice.streams.stream.StreamCatalog;
-import io.sluice.streams.stream.StreamKey;
-import io.sluice.streams.stream.StreamKeys;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,8 +2,7 @@ package io.sluice.streams.encryption;
 
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
-import io.sluice.streams.stream.StreamKey;
-import io.sluice.streams.stream.StreamKeys;
+import io.sluice.streams.metadata.StreamKey;
 import io.sluice.streams.stream.StreamLocator;
 import java.util.List;
 import org.springframework.stereotype.Service;

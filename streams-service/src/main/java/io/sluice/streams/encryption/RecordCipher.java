@@ -2,8 +2,7 @@ package io.sluice.streams.encryption;
 
 import io.sluice.common.error.ErrorCode;
 import io.sluice.kafka.RecordFormat;
-import io.sluice.streams.stream.Stream;
-import io.sluice.streams.stream.StreamKeys;
+import io.sluice.streams.metadata.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.stereotype.Component;

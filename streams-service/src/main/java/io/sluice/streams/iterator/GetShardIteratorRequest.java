@@ -2,6 +2,7 @@ package io.sluice.streams.iterator;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+
 /** Wire form of the GetShardIterator request. */
 public record GetShardIteratorRequest(
         @JsonProperty("StreamName") String streamName,

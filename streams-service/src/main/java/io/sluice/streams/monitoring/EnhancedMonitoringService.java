@@ -1,8 +1,8 @@
 package io.sluice.streams.monitoring;
 
 import io.sluice.common.error.Violations;
+import io.sluice.streams.metadata.StreamKey;
 import io.sluice.streams.stream.ShardLevelMetric;
-import io.sluice.streams.stream.StreamKey;
 import io.sluice.streams.stream.StreamLocator;
 import io.sluice.streams.stream.StreamSettings;
 import java.util.LinkedHashSet;

@@ -3,13 +3,13 @@ package io.sluice.streams.policy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.common.arn.ConsumerArn;
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
-import io.sluice.common.arn.ConsumerArn;
-import io.sluice.streams.stream.StreamConsumers;
+import io.sluice.streams.consumer.StreamConsumers;
 import io.sluice.streams.stream.StreamLocator;
-import java.util.Optional;
 import io.sluice.streams.stream.StreamSettings;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**

@@ -1,8 +1,8 @@
 package io.sluice.streams.record;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.sluice.streams.metadata.Shard;
 import io.sluice.streams.stream.HashKeyRangeView;
-import io.sluice.streams.stream.Shard;
 import java.util.List;
 import java.util.stream.Stream;
 

@@ -2,6 +2,7 @@ package io.sluice.streams.record;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+
 /**
  * Wire form of the GetRecords response. At the end of a closed shard NextShardIterator is absent
  * and ChildShards names the shards to read next.

@@ -2,6 +2,7 @@ package io.sluice.streams.record;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+
 /** Wire form of the PutRecords request. */
 public record PutRecordsRequest(
         @JsonProperty("StreamName") String streamName,

@@ -2,6 +2,7 @@ package io.sluice.streams.shard;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+
 /** Wire form of the ListShards request. */
 public record ListShardsRequest(
         @JsonProperty("StreamName") String streamName,

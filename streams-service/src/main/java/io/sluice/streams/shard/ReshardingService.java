@@ -2,9 +2,8 @@ package io.sluice.streams.shard;
 
 import io.sluice.common.error.Violations;
 import io.sluice.common.kinesis.HashKey;
+import io.sluice.streams.metadata.StreamKey;
 import io.sluice.streams.stream.StreamLocator;
-import io.sluice.streams.stream.StreamResharding;
-import io.sluice.streams.stream.StreamKey;
 import java.math.BigInteger;
 import java.util.List;
 import org.springframework.stereotype.Service;

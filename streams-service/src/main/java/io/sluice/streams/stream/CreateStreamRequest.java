@@ -2,6 +2,7 @@ package io.sluice.streams.stream;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
+
 /** Wire form of the CreateStream request. */
 public record CreateStreamRequest(
         @JsonProperty("StreamName") String streamName,

@@ -2,6 +2,7 @@ package io.sluice.streams.stream;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+
 /** Wire form of the ListStreams response. */
 public record ListStreamsResponse(
         @JsonProperty("StreamNames") List<String> streamNames,

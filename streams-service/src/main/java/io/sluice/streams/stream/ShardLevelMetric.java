@@ -1,5 +1,6 @@
 package io.sluice.streams.stream;
 
+import io.sluice.streams.metadata.Stream;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;

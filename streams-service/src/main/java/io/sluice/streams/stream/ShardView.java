@@ -2,6 +2,7 @@ package io.sluice.streams.stream;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sluice.common.kinesis.SequenceNumber;
+import io.sluice.streams.metadata.Shard;
 
 /** Wire form of a shard in DescribeStream and ListShards. */
 public record ShardView(

@@ -2,16 +2,20 @@ package io.sluice.streams.stream;
 
 import io.sluice.common.error.ErrorCode;
 import io.sluice.streams.config.StreamsProperties;
+import io.sluice.streams.metadata.StoredStream;
+import io.sluice.streams.metadata.Stream;
+import io.sluice.streams.metadata.StreamKey;
+import io.sluice.streams.metadata.StreamStatus;
+import io.sluice.streams.metadata.StreamStore;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The shard maps the record path routes by, served from memory. An entry is re-read from the
- * database after {@code metadataCacheTtl}, so that changes made by another instance of the
+ * metadata store after {@code metadataCacheTtl}, so that changes made by another instance of the
  * service are seen within that time; changes made here invalidate it at once.
  */
 @Component
@@ -19,17 +23,14 @@ public class StreamCatalog {
     private record Entry(Optional<Stream> stream, long loadedAt) {
     }
 
-    private final StreamRepository repository;
-    private final TransactionTemplate readOnly;
+    private final StreamStore store;
     private final Clock clock;
     private final long ttlMillis;
     private final ConcurrentMap<StreamKey, Entry> byKey = new ConcurrentHashMap<>();
     private final ConcurrentMap<Long, Entry> byId = new ConcurrentHashMap<>();
 
-    StreamCatalog(StreamRepository repository, TransactionTemplate transactions, Clock clock, StreamsProperties properties) {
-        this.repository = repository;
-        this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
-        this.readOnly.setReadOnly(true);
+    public StreamCatalog(StreamStore store, Clock clock, StreamsProperties properties) {
+        this.store = store;
         this.clock = clock;
         this.ttlMillis = properties.metadataCacheTtl().toMillis();
     }
@@ -38,7 +39,7 @@ public class StreamCatalog {
     public Optional<Stream> find(StreamKey key) {
         Entry entry = byKey.get(key);
         if (entry == null || stale(entry)) {
-            entry = new Entry(readOnly.execute(tx -> repository.findByKey(key).map(StreamCatalog::toStream)), clock.millis());
+            entry = new Entry(store.find(key).map(StoredStream::snapshot), clock.millis());
             byKey.put(key, entry);
         }
         return entry.stream();
@@ -48,7 +49,7 @@ public class StreamCatalog {
     public Optional<Stream> find(long id) {
         Entry entry = byId.get(id);
         if (entry == null || stale(entry)) {
-            entry = new Entry(readOnly.execute(tx -> repository.findWithShards(id).map(StreamCatalog::toStream)), clock.millis());
+            entry = new Entry(store.find(id).map(StoredStream::snapshot), clock.millis());
             byId.put(id, entry);
         }
         return entry.stream();
@@ -85,19 +86,14 @@ public class StreamCatalog {
         }
     }
 
-    static RuntimeException notFound(StreamKey key) {
+    public static RuntimeException notFound(StreamKey key) {
         return ErrorCode.RESOURCE_NOT_FOUND.exception("Stream %s not found.", key);
     }
 
     /** ResourceInUseException for a change that needs an ACTIVE stream, worded as Kinesis words it. */
-    static RuntimeException notActive(StreamKey key, StreamStatus status) {
+    public static RuntimeException notActive(StreamKey key, StreamStatus status) {
         return ErrorCode.RESOURCE_IN_USE.exception("Stream %s under account %s not ACTIVE, instead in state %s",
                 key.name(), key.accountId(), status);
-    }
-
-    static Stream toStream(StreamEntity e) {
-        return new Stream(e.getId(), e.key(), e.getTopic(), e.getStatus(), e.getMode(), e.getRetentionHours(),
-                e.getEncryptionType(), e.getKmsKeyId(), e.getDataKeyId(), e.getMaxRecordSizeKiB(), e.getShardLevelMetrics(), e.getCreatedAt(), e.getShards().stream().map(ShardEntity::toShard).toList());
     }
 
     private static boolean usable(Stream s) {

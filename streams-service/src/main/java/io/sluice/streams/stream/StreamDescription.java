@@ -1,8 +1,10 @@
 package io.sluice.streams.stream;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.sluice.streams.metadata.StreamStatus;
 import java.time.Instant;
 import java.util.List;
+
 /** Wire form of a stream as DescribeStream shows it. */
 public record StreamDescription(
         @JsonProperty("StreamName") String streamName,

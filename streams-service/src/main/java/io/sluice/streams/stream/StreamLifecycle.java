@@ -3,6 +3,12 @@ package io.sluice.streams.stream;
 import io.sluice.common.error.RetryPolicy;
 import io.sluice.streams.config.DaemonThreads;
 import io.sluice.streams.config.StreamsProperties;
+import io.sluice.streams.metadata.ConsumerStatus;
+import io.sluice.streams.metadata.Shard;
+import io.sluice.streams.metadata.StoredConsumer;
+import io.sluice.streams.metadata.StoredStream;
+import io.sluice.streams.metadata.StreamStatus;
+import io.sluice.streams.metadata.StreamStore;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -15,7 +21,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves streams from CREATING to ACTIVE (once the topic exists), from UPDATING back to ACTIVE (once
@@ -24,13 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * backoff; every step is idempotent. At start-up it finishes what a previous run left half done.
  */
 @Component
-class StreamLifecycle implements AutoCloseable {
+public class StreamLifecycle implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StreamLifecycle.class);
 
-    private final StreamRepository repository;
+    private final StreamStore store;
     private final StreamTopics topics;
     private final StreamCatalog catalog;
-    private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final RetryPolicy retries = RetryPolicy.background();
 
@@ -39,15 +43,12 @@ class StreamLifecycle implements AutoCloseable {
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final StreamWriteGate gate;
-    private final ConsumerRepository consumers;
     private final long sealDelayMillis;
     private final long consumerDelayMillis;
 
-    StreamLifecycle(StreamRepository repository, StreamTopics topics, StreamCatalog catalog, TransactionTemplate transactions,
-            ApplicationEventPublisher events, KafkaProducer<byte[], byte[]> recordProducer, StreamWriteGate gate,
-            ConsumerRepository consumers, StreamsProperties properties) {
-        this.repository = repository;
-        this.consumers = consumers;
+    StreamLifecycle(StreamStore store, StreamTopics topics, StreamCatalog catalog, ApplicationEventPublisher events,
+            KafkaProducer<byte[], byte[]> recordProducer, StreamWriteGate gate, StreamsProperties properties) {
+        this.store = store;
         this.consumerDelayMillis = properties.consumerTransitionDelay().toMillis();
         this.gate = gate;
         this.producer = recordProducer;
@@ -57,34 +58,31 @@ class StreamLifecycle implements AutoCloseable {
         this.events = events;
         this.topics = topics;
         this.catalog = catalog;
-        this.transactions = transactions;
     }
 
     void activate(long id) {
         executor.execute(() -> run("activate", id, 1, () -> {
-            StreamEntity stream = repository.findWithShards(id).orElse(null);
-            if (stream == null || stream.getStatus() != StreamStatus.CREATING) {
+            StoredStream stream = store.find(id).orElse(null);
+            if (stream == null || stream.status() != StreamStatus.CREATING) {
                 return;
             }
-            topics.create(stream.getTopic(), stream.getShards().size(), stream.getRetentionHours());
-            transactions.executeWithoutResult(tx -> repository.findById(id)
-                    .filter(s -> s.getStatus() == StreamStatus.CREATING)
-                    .ifPresent(s -> s.setStatus(StreamStatus.ACTIVE)));
+            topics.create(stream.topic(), stream.shards().size(), stream.retentionHours());
+            store.update(id, s -> s.status() == StreamStatus.CREATING ? s.withStatus(StreamStatus.ACTIVE) : s);
             catalog.invalidate(stream.key(), id);
         }));
     }
 
     void remove(long id) {
         executor.execute(() -> run("delete", id, 1, () -> {
-            StreamEntity stream = repository.findById(id).orElse(null);
+            StoredStream stream = store.find(id).orElse(null);
             if (stream == null) {
                 return;
             }
-            topics.delete(stream.getTopic());
-            transactions.executeWithoutResult(tx -> repository.deleteById(id));
+            topics.delete(stream.topic());
+            store.delete(id);
             catalog.invalidate(stream.key(), id);
             gate.forget(id);
-            events.publishEvent(new StreamDeleted(stream.key(), stream.getTopic()));
+            events.publishEvent(new StreamDeleted(stream.key(), stream.topic()));
         }));
     }
 
@@ -93,59 +91,60 @@ class StreamLifecycle implements AutoCloseable {
      * snapshot cache TTL (no instance routes writes to them any more) and a producer flush (the writes
      * routed to them before have landed), their log end offsets are their ending offsets.
      */
-    void seal(long id) {
+    public void seal(long id) {
         executor.schedule(() -> run("seal closed shards of", id, 1, () -> {
-            StreamEntity stream = repository.findWithShards(id).orElse(null);
-            if (stream == null || stream.getStatus() != StreamStatus.UPDATING) {
+            StoredStream stream = store.find(id).orElse(null);
+            if (stream == null || stream.status() != StreamStatus.UPDATING) {
                 return;
             }
             gate.drain(id);
             producer.flush();
-            List<Integer> pending = stream.getShards().stream().filter(ShardEntity::needsSealing).map(ShardEntity::index).toList();
-            Map<Integer, Long> ends = pending.isEmpty() ? Map.of() : topics.endOffsets(stream.getTopic(), pending);
-            transactions.executeWithoutResult(tx -> repository.findWithShards(id).ifPresent(s -> {
-                s.getShards().stream().filter(ShardEntity::needsSealing).forEach(shard -> shard.seal(ends.get(shard.index())));
-                if (s.getStatus() == StreamStatus.UPDATING) {
-                    s.setStatus(StreamStatus.ACTIVE);
-                }
-            }));
+            List<Integer> pending = stream.shards().stream().filter(Shard::needsSealing).map(Shard::partition).toList();
+            Map<Integer, Long> ends = pending.isEmpty() ? Map.of() : topics.endOffsets(stream.topic(), pending);
+            store.update(id, s -> {
+                StoredStream sealed = s.withShards(shards -> {
+                    shards.replaceAll(shard -> shard.needsSealing() && ends.containsKey(shard.partition())
+                            ? shard.sealedAt(ends.get(shard.partition()))
+                            : shard);
+                    return shards;
+                });
+                return sealed.status() == StreamStatus.UPDATING ? sealed.withStatus(StreamStatus.ACTIVE) : sealed;
+            });
             catalog.invalidate(stream.key(), id);
         }), sealDelayMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Turns a registered consumer ACTIVE after the configured transition delay. */
-    void activateConsumer(long consumerId) {
+    public void activateConsumer(long consumerId) {
         executor.schedule(() -> run("activate consumer", consumerId, 1,
-                () -> transactions.executeWithoutResult(tx -> consumers.findById(consumerId)
-                        .filter(c -> c.getStatus() == ConsumerStatus.CREATING)
-                        .ifPresent(c -> c.setStatus(ConsumerStatus.ACTIVE)))),
+                () -> store.updateConsumer(consumerId,
+                        c -> c.status() == ConsumerStatus.CREATING ? c.withStatus(ConsumerStatus.ACTIVE) : c)),
                 consumerDelayMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Removes a DELETING consumer after the configured transition delay. */
-    void removeConsumer(long consumerId) {
+    public void removeConsumer(long consumerId) {
         executor.schedule(() -> run("remove consumer", consumerId, 1,
-                () -> transactions.executeWithoutResult(tx -> consumers.findById(consumerId)
-                        .filter(c -> c.getStatus() == ConsumerStatus.DELETING)
-                        .ifPresent(consumers::delete))),
+                () -> store.consumer(consumerId)
+                        .filter(c -> c.status() == ConsumerStatus.DELETING)
+                        .ifPresent(c -> store.deleteConsumer(consumerId))),
                 consumerDelayMillis, TimeUnit.MILLISECONDS);
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void resumeUnfinished() {
-        for (StreamEntity stream : repository.findByStatusIn(
-                List.of(StreamStatus.CREATING, StreamStatus.UPDATING, StreamStatus.DELETING))) {
-            switch (stream.getStatus()) {
-                case CREATING -> activate(stream.getId());
-                case UPDATING -> seal(stream.getId());
-                default -> remove(stream.getId());
+        for (StoredStream stream : store.withStatus(List.of(StreamStatus.CREATING, StreamStatus.UPDATING, StreamStatus.DELETING))) {
+            switch (stream.status()) {
+                case CREATING -> activate(stream.id());
+                case UPDATING -> seal(stream.id());
+                default -> remove(stream.id());
             }
         }
-        for (ConsumerEntity consumer : consumers.findByStatusIn(List.of(ConsumerStatus.CREATING, ConsumerStatus.DELETING))) {
-            if (consumer.getStatus() == ConsumerStatus.CREATING) {
-                activateConsumer(consumer.getId());
+        for (StoredConsumer consumer : store.consumersWithStatus(List.of(ConsumerStatus.CREATING, ConsumerStatus.DELETING))) {
+            if (consumer.status() == ConsumerStatus.CREATING) {
+                activateConsumer(consumer.id());
             } else {
-                removeConsumer(consumer.getId());
+                removeConsumer(consumer.id());
             }
         }
     }

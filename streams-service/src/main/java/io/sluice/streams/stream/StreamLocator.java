@@ -1,12 +1,13 @@
 package io.sluice.streams.stream;
 
-import io.sluice.common.error.ErrorCode;
-import io.sluice.common.error.Violations;
+import io.sluice.common.account.Caller;
 import io.sluice.common.arn.ConsumerArn;
 import io.sluice.common.arn.StreamArn;
-import java.util.Optional;
-import io.sluice.common.account.Caller;
+import io.sluice.common.error.ErrorCode;
+import io.sluice.common.error.Violations;
 import io.sluice.endpoint.CallerScope;
+import io.sluice.streams.metadata.StreamKey;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 

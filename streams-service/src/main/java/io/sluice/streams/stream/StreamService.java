@@ -1,17 +1,22 @@
 package io.sluice.streams.stream;
 
 import io.sluice.common.error.ErrorCode;
-import io.sluice.common.tag.TagRules;
 import io.sluice.common.error.Violations;
 import io.sluice.common.kinesis.HashKeyRange;
+import io.sluice.common.tag.TagRules;
 import io.sluice.streams.config.StreamsProperties;
+import io.sluice.streams.metadata.Shard;
+import io.sluice.streams.metadata.StoredStream;
+import io.sluice.streams.metadata.Stream;
+import io.sluice.streams.metadata.StreamKey;
+import io.sluice.streams.metadata.StreamMode;
+import io.sluice.streams.metadata.StreamStatus;
+import io.sluice.streams.metadata.StreamStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creating and deleting streams and changing their retention. CreateStream and DeleteStream
@@ -22,23 +27,21 @@ public class StreamService {
     static final int MIN_RETENTION_HOURS = 24;
     static final int MAX_RETENTION_HOURS = 8760;
 
-    private final StreamRepository repository;
+    private final StreamStore store;
     private final StreamCatalog catalog;
     private final StreamLocator locator;
     private final StreamLifecycle lifecycle;
     private final StreamTopics topics;
-    private final TransactionTemplate transactions;
     private final StreamsProperties.Limits limits;
     private final Clock clock;
 
-    StreamService(StreamRepository repository, StreamCatalog catalog, StreamLocator locator, StreamLifecycle lifecycle,
-            StreamTopics topics, TransactionTemplate transactions, StreamsProperties properties, Clock clock) {
-        this.repository = repository;
+    StreamService(StreamStore store, StreamCatalog catalog, StreamLocator locator, StreamLifecycle lifecycle,
+            StreamTopics topics, StreamsProperties properties, Clock clock) {
+        this.store = store;
         this.catalog = catalog;
         this.locator = locator;
         this.lifecycle = lifecycle;
         this.topics = topics;
-        this.transactions = transactions;
         this.limits = properties.limits();
         this.clock = clock;
     }
@@ -71,18 +74,18 @@ public class StreamService {
         Instant now = clock.instant();
         long id;
         try {
-            id = transactions.execute(tx -> {
-                if (repository.findByKey(key).isPresent()) {
+            id = store.inTransaction(() -> {
+                if (store.find(key).isPresent()) {
                     throw inUse(key);
                 }
-                long open = repository.countOpenShards(key.accountId(), key.region());
+                long open = store.countOpenShards(key.accountId(), key.region());
                 if (open + shardCount > limits.shardLimit()) {
                     throw ErrorCode.LIMIT_EXCEEDED.exception(
                             "This request would exceed the shard limit for the account %s in %s. Current shard count for the account: %d. Limit: %d. Number of additional shards that would have resulted from this request: %d.",
                             key.accountId(), key.region(), open, limits.shardLimit(), shardCount);
                 }
                 if (mode == StreamMode.ON_DEMAND) {
-                    long onDemand = repository.countByMode(key.accountId(), key.region(), StreamMode.ON_DEMAND);
+                    long onDemand = store.countByMode(key.accountId(), key.region(), StreamMode.ON_DEMAND);
                     if (onDemand >= limits.onDemandStreamLimit()) {
                         throw ErrorCode.LIMIT_EXCEEDED.exception(
                                 "This request would exceed the on-demand stream limit for the account %s in %s. Limit: %d.",
@@ -92,16 +95,15 @@ public class StreamService {
                 int maxRecordKiB = request.maxRecordSizeInKiB() == null
                         ? limits.maxRecordBytes() / 1024
                         : request.maxRecordSizeInKiB();
-                StreamEntity stream = new StreamEntity(key, StreamTopics.topicName(key, now.toEpochMilli()), mode,
-                        limits.defaultRetentionHours(), maxRecordKiB, now);
                 List<HashKeyRange> ranges = HashKeyRange.evenSplit(shardCount);
+                List<Shard> shards = new java.util.ArrayList<>();
                 for (int i = 0; i < shardCount; i++) {
-                    stream.getShards().add(new ShardEntity(stream, Shard.opened(i, ranges.get(i), null, null, now)));
+                    shards.add(Shard.opened(i, ranges.get(i), null, null, now));
                 }
-                stream.getTags().putAll(tags);
-                return repository.saveAndFlush(stream).getId();
+                return store.create(StoredStream.created(key, StreamTopics.topicName(key, now.toEpochMilli()), mode,
+                        limits.defaultRetentionHours(), maxRecordKiB, now, shards, tags)).id();
             });
-        } catch (DataIntegrityViolationException e) {
+        } catch (StreamStore.NameTakenException e) {
             throw inUse(key);
         }
         catalog.invalidate(key, id);
@@ -116,11 +118,8 @@ public class StreamService {
     public void delete(DeleteStreamRequest request) {
         StreamLocator.checkNames(Violations.check(), request.streamName(), request.streamArn()).raise();
         StreamKey key = locator.locate(request.streamName(), request.streamArn());
-        long id = transactions.execute(tx -> {
-            StreamEntity stream = repository.findByKey(key).orElseThrow(() -> StreamCatalog.notFound(key));
-            stream.setStatus(StreamStatus.DELETING);
-            return stream.getId();
-        });
+        long id = store.update(key, stream -> stream.withStatus(StreamStatus.DELETING))
+                .orElseThrow(() -> StreamCatalog.notFound(key)).id();
         catalog.invalidate(key, id);
         lifecycle.remove(id);
     }
@@ -142,24 +141,22 @@ public class StreamService {
                 .raise();
         StreamKey key = locator.locate(null, request.streamArn());
         StreamMode target = StreamMode.valueOf(mode);
-        long id = transactions.execute(tx -> {
-            StreamEntity stream = repository.findByKey(key).orElseThrow(() -> StreamCatalog.notFound(key));
+        long id = store.update(key, stream -> {
             requireActive(stream, key);
-            if (target == StreamMode.ON_DEMAND && stream.getMode() != StreamMode.ON_DEMAND
-                    && repository.countByMode(key.accountId(), key.region(), StreamMode.ON_DEMAND) >= limits.onDemandStreamLimit()) {
+            if (target == StreamMode.ON_DEMAND && stream.mode() != StreamMode.ON_DEMAND
+                    && store.countByMode(key.accountId(), key.region(), StreamMode.ON_DEMAND) >= limits.onDemandStreamLimit()) {
                 throw ErrorCode.LIMIT_EXCEEDED.exception(
                         "This request would exceed the on-demand stream limit for the account %s in %s. Limit: %d.",
                         key.accountId(), key.region(), limits.onDemandStreamLimit());
             }
-            stream.setMode(target);
-            return stream.getId();
-        });
+            return stream.withMode(target);
+        }).orElseThrow(() -> StreamCatalog.notFound(key)).id();
         catalog.invalidate(key, id);
     }
 
-    private static void requireActive(StreamEntity stream, StreamKey key) {
-        if (stream.getStatus() != StreamStatus.ACTIVE) {
-            throw StreamCatalog.notActive(key, stream.getStatus());
+    private static void requireActive(StoredStream stream, StreamKey key) {
+        if (stream.status() != StreamStatus.ACTIVE) {
+            throw StreamCatalog.notActive(key, stream.status());
         }
     }
 
@@ -175,12 +172,10 @@ public class StreamService {
                 .range("maxRecordSizeInKiB", request.maxRecordSizeInKiB(), 1024, 10240)
                 .raise();
         StreamKey key = locator.locate(null, request.streamArn());
-        long id = transactions.execute(tx -> {
-            StreamEntity stream = repository.findByKey(key).orElseThrow(() -> StreamCatalog.notFound(key));
+        long id = store.update(key, stream -> {
             requireActive(stream, key);
-            stream.setMaxRecordSizeKiB(request.maxRecordSizeInKiB());
-            return stream.getId();
-        });
+            return stream.withMaxRecordSizeKiB(request.maxRecordSizeInKiB());
+        }).orElseThrow(() -> StreamCatalog.notFound(key)).id();
         catalog.invalidate(key, id);
     }
 
@@ -201,12 +196,11 @@ public class StreamService {
             throw ErrorCode.INVALID_ARGUMENT.exception(
                     "Retention period must be between %d and %d hours, but was %d hours.", MIN_RETENTION_HOURS, MAX_RETENTION_HOURS, hours);
         }
-        transactions.executeWithoutResult(tx -> {
-            StreamEntity stream = repository.findByKey(key).orElseThrow(() -> StreamCatalog.notFound(key));
-            if (stream.getStatus() != StreamStatus.ACTIVE) {
-                throw ErrorCode.RESOURCE_IN_USE.exception("Stream %s is not ACTIVE: it is %s.", key, stream.getStatus());
+        StoredStream changed = store.update(key, stream -> {
+            if (stream.status() != StreamStatus.ACTIVE) {
+                throw ErrorCode.RESOURCE_IN_USE.exception("Stream %s is not ACTIVE: it is %s.", key, stream.status());
             }
-            int current = stream.getRetentionHours();
+            int current = stream.retentionHours();
             if (increase && hours < current) {
                 throw ErrorCode.INVALID_ARGUMENT.exception(
                         "Requested retention period (%d hours) for stream %s can not be shorter than existing retention period (%d hours). Use DecreaseRetentionPeriod API.",
@@ -217,10 +211,10 @@ public class StreamService {
                         "Requested retention period (%d hours) for stream %s can not be longer than existing retention period (%d hours). Use IncreaseRetentionPeriod API.",
                         hours, key.name(), current);
             }
-            topics.setRetention(stream.getTopic(), hours);
-            stream.setRetentionHours(hours);
-            catalog.invalidate(key, stream.getId());
-        });
+            topics.setRetention(stream.topic(), hours);
+            return stream.withRetentionHours(hours);
+        }).orElseThrow(() -> StreamCatalog.notFound(key));
+        catalog.invalidate(key, changed.id());
     }
 
     private static StreamMode modeOf(CreateStreamRequest request) {

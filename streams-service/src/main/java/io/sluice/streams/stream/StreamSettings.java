@@ -1,12 +1,14 @@
 package io.sluice.streams.stream;
 
+import io.sluice.streams.metadata.Shard;
+import io.sluice.streams.metadata.StoredStream;
+import io.sluice.streams.metadata.StreamKey;
+import io.sluice.streams.metadata.StreamStore;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The per-stream settings that live only in the database (tags, shard-level metrics, resource
@@ -19,69 +21,55 @@ public class StreamSettings {
     public record MetricsChange(List<String> before, List<String> after) {
     }
 
-    private final StreamRepository repository;
+    private final StreamStore store;
     private final StreamCatalog catalog;
-    private final TransactionTemplate transactions;
 
-    StreamSettings(StreamRepository repository, StreamCatalog catalog, TransactionTemplate transactions) {
-        this.repository = repository;
+    public StreamSettings(StreamStore store, StreamCatalog catalog) {
+        this.store = store;
         this.catalog = catalog;
-        this.transactions = transactions;
     }
 
     /** A copy of the stream's tags. @throws io.sluice.common.error.AwsException ResourceNotFoundException */
     public Map<String, String> tags(StreamKey key) {
-        return read(key, stream -> Map.copyOf(stream.getTags()));
+        return existing(key).tags();
     }
 
     /** Applies {@code change} to the stream's tags. @throws io.sluice.common.error.AwsException ResourceNotFoundException */
     public void updateTags(StreamKey key, Consumer<Map<String, String>> change) {
-        update(key, stream -> {
-            change.accept(stream.getTags());
-            return null;
-        });
+        update(key, stream -> stream.withTags(tags -> {
+            change.accept(tags);
+            return tags;
+        }));
     }
 
     /** Replaces the enabled shard-level metrics. @throws io.sluice.common.error.AwsException ResourceNotFoundException */
     public MetricsChange updateShardLevelMetrics(StreamKey key, UnaryOperator<List<String>> change) {
-        return update(key, stream -> {
-            List<String> before = stream.getShardLevelMetrics();
-            List<String> after = change.apply(before);
-            stream.setShardLevelMetrics(after);
-            return new MetricsChange(before, after);
+        List<List<String>> before = new java.util.ArrayList<>(1);
+        StoredStream changed = update(key, stream -> {
+            before.clear();
+            before.add(stream.shardLevelMetrics());
+            return stream.withShardLevelMetrics(change.apply(stream.shardLevelMetrics()));
         });
+        return new MetricsChange(before.get(0), changed.shardLevelMetrics());
     }
 
     /** The stream's resource policy, null when it has none. @throws io.sluice.common.error.AwsException ResourceNotFoundException */
     public String resourcePolicy(StreamKey key) {
-        return read(key, StreamEntity::getResourcePolicy);
+        return existing(key).resourcePolicy();
     }
 
     /** Sets (or with null removes) the resource policy. @throws io.sluice.common.error.AwsException ResourceNotFoundException */
     public void setResourcePolicy(StreamKey key, String policy) {
-        update(key, stream -> {
-            stream.setResourcePolicy(policy);
-            return null;
-        });
+        update(key, stream -> stream.withResourcePolicy(policy));
     }
 
-    private <T> T read(StreamKey key, Function<StreamEntity, T> reader) {
-        return transactions.execute(tx -> reader.apply(existing(key)));
+    private StoredStream update(StreamKey key, UnaryOperator<StoredStream> change) {
+        StoredStream changed = store.update(key, change).orElseThrow(() -> StreamCatalog.notFound(key));
+        catalog.invalidate(key, changed.id());
+        return changed;
     }
 
-    private <T> T update(StreamKey key, Function<StreamEntity, T> change) {
-        Changed<T> changed = transactions.execute(tx -> {
-            StreamEntity stream = existing(key);
-            return new Changed<>(stream.getId(), change.apply(stream));
-        });
-        catalog.invalidate(key, changed.streamId());
-        return changed.result();
-    }
-
-    private record Changed<T>(long streamId, T result) {
-    }
-
-    private StreamEntity existing(StreamKey key) {
-        return repository.findByKey(key).orElseThrow(() -> StreamCatalog.notFound(key));
+    private StoredStream existing(StreamKey key) {
+        return store.find(key).orElseThrow(() -> StreamCatalog.notFound(key));
     }
 }

@@ -2,12 +2,13 @@ package io.sluice.streams.stream;
 
 import io.sluice.kafka.TopicAdmin;
 import io.sluice.streams.config.StreamsProperties;
+import io.sluice.streams.metadata.StreamKey;
 import org.apache.kafka.clients.admin.Admin;
 import org.springframework.stereotype.Component;
 
 /** The topics of Kinesis streams: the shared topic administration, with the streams' naming. */
 @Component
-class StreamTopics extends TopicAdmin {
+public class StreamTopics extends TopicAdmin {
 
     StreamTopics(Admin admin, StreamsProperties properties) {
         super(admin, properties.kafka().replicationFactor(), properties.kafka().minInsyncReplicas());

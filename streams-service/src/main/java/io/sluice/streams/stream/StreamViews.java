@@ -3,21 +3,24 @@ package io.sluice.streams.stream;
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
 import io.sluice.common.protocol.Paging;
+import io.sluice.streams.metadata.Shard;
+import io.sluice.streams.metadata.StoredStream;
+import io.sluice.streams.metadata.Stream;
+import io.sluice.streams.metadata.StreamKey;
+import io.sluice.streams.metadata.StreamStore;
 import java.util.List;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** DescribeStream, DescribeStreamSummary and ListStreams. */
 @Service
 public class StreamViews {
-    private final StreamRepository repository;
+    private final StreamStore store;
     private final StreamCatalog catalog;
     private final StreamLocator locator;
     private final Paging paging;
 
-    StreamViews(StreamRepository repository, StreamCatalog catalog, StreamLocator locator, Paging paging) {
-        this.repository = repository;
+    StreamViews(StreamStore store, StreamCatalog catalog, StreamLocator locator, Paging paging) {
+        this.store = store;
         this.catalog = catalog;
         this.locator = locator;
         this.paging = paging;
@@ -51,7 +54,6 @@ public class StreamViews {
     }
 
     /** Streams of the account in name order, with NextToken pagination. */
-    @Transactional(readOnly = true)
     public ListStreamsResponse list(ListStreamsRequest request) {
         Violations.check()
                 .range("limit", request.limit(), 1, 10000)
@@ -66,15 +68,14 @@ public class StreamViews {
         String listing = scope.accountId() + ":" + scope.region();
         String after = paging.startAfter(request.nextToken(), listing, request.exclusiveStartStreamName());
         int limit = request.limit() == null ? 100 : request.limit();
-        Paging.Page<StreamEntity> page = paging.page(
-                repository.findPage(scope.accountId(), scope.region(), after, PageRequest.of(0, limit + 1)),
+        Paging.Page<StoredStream> page = paging.page(store.page(scope.accountId(), scope.region(), after, limit + 1),
                 limit, listing, s -> s.key().name());
-        List<StreamEntity> shown = page.items();
+        List<StoredStream> shown = page.items();
         return new ListStreamsResponse(
                 shown.stream().map(s -> s.key().name()).toList(),
                 page.hasMore(),
                 page.nextToken(),
-                shown.stream().map(s -> new StreamSummary(s.key().name(), s.key().arn().toString(), s.getStatus(),
-                        new StreamModeDetails(s.getMode().name()), s.getCreatedAt())).toList());
+                shown.stream().map(s -> new StreamSummary(s.key().name(), s.key().arn().toString(), s.status(),
+                        new StreamModeDetails(s.mode().name()), s.createdAt())).toList());
     }
 }

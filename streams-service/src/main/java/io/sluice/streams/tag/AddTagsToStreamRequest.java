@@ -2,6 +2,7 @@ package io.sluice.streams.tag;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
+
 /** Wire form of the AddTagsToStream request. */
 public record AddTagsToStreamRequest(
         @JsonProperty("StreamName") String streamName,

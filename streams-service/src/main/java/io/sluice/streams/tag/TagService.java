@@ -1,12 +1,12 @@
 package io.sluice.streams.tag;
 
-import io.sluice.common.error.Violations;
 import io.sluice.common.arn.ConsumerArn;
-import io.sluice.streams.stream.StreamConsumers;
-import io.sluice.streams.stream.StreamKey;
+import io.sluice.common.error.Violations;
+import io.sluice.common.tag.TagRules;
+import io.sluice.streams.consumer.StreamConsumers;
+import io.sluice.streams.metadata.StreamKey;
 import io.sluice.streams.stream.StreamLocator;
 import io.sluice.streams.stream.StreamSettings;
-import io.sluice.common.tag.TagRules;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

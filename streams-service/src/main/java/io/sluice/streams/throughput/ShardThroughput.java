@@ -2,8 +2,8 @@ package io.sluice.streams.throughput;
 
 import io.sluice.common.error.ErrorCode;
 import io.sluice.streams.config.StreamsProperties;
-import io.sluice.streams.stream.Shard;
-import io.sluice.streams.stream.Stream;
+import io.sluice.streams.metadata.Shard;
+import io.sluice.streams.metadata.Stream;
 import io.sluice.streams.stream.StreamDeleted;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

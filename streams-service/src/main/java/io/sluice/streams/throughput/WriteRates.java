@@ -1,8 +1,8 @@
 package io.sluice.streams.throughput;
 
-import io.sluice.streams.stream.Shard;
-import io.sluice.streams.stream.Stream;
-import io.sluice.streams.stream.StreamMode;
+import io.sluice.streams.metadata.Shard;
+import io.sluice.streams.metadata.Stream;
+import io.sluice.streams.metadata.StreamMode;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package io.sluice.streams.stream;
+package io.sluice.streams.metadata;
 
 /** Capacity modes of a stream. */
 public enum StreamMode {

@@ -1,4 +1,4 @@
-package io.sluice.streams.stream;
+package io.sluice.streams.metadata;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -60,39 +60,14 @@ public class ConsumerEntity {
         this.tags.putAll(tags);
     }
 
-    Long getId() {
-        return id;
+    StoredConsumer toStored() {
+        return new StoredConsumer(id, stream.getId(), name, status, createdAt, tags, resourcePolicy);
     }
 
-    StreamEntity getStream() {
-        return stream;
-    }
-
-    String getName() {
-        return name;
-    }
-
-    ConsumerStatus getStatus() {
-        return status;
-    }
-
-    void setStatus(ConsumerStatus status) {
-        this.status = status;
-    }
-
-    Map<String, String> getTags() {
-        return tags;
-    }
-
-    String getResourcePolicy() {
-        return resourcePolicy;
-    }
-
-    void setResourcePolicy(String resourcePolicy) {
-        this.resourcePolicy = resourcePolicy;
-    }
-
-    StreamConsumer toConsumer(StreamKey streamKey) {
-        return new StreamConsumer(id, streamKey, name, status, createdAt);
+    void apply(StoredConsumer changed) {
+        this.status = changed.status();
+        this.resourcePolicy = changed.resourcePolicy();
+        this.tags.clear();
+        this.tags.putAll(changed.tags());
     }
 }

@@ -1,4 +1,4 @@
-package io.sluice.streams.stream;
+package io.sluice.streams.metadata;
 
 import io.sluice.common.kinesis.HashKeyRange;
 import io.sluice.common.kinesis.SequenceNumber;
@@ -22,6 +22,16 @@ public record Shard(
     /** This shard closed at {@code at}, its ending offset still unknown. */
     public Shard closedAt(Instant at) {
         return new Shard(id, range, parent, adjacentParent, startingOffset, null, true, openedAt, at);
+    }
+
+    /** This closed shard with its ending offset (exclusive), once the writes routed to it have landed. */
+    public Shard sealedAt(long endingOffset) {
+        return new Shard(id, range, parent, adjacentParent, startingOffset, endingOffset, closed, openedAt, closedAt);
+    }
+
+    /** Whether it is closed and its ending offset not yet known. */
+    public boolean needsSealing() {
+        return closed && endingOffset == null;
     }
 
     /** Whether the shard was open at {@code time}. */

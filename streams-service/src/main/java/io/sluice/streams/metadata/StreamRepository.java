@@ -1,4 +1,4 @@
-package io.sluice.streams.stream;
+package io.sluice.streams.metadata;
 
 import java.util.List;
 import java.util.Optional;
@@ -28,5 +28,5 @@ interface StreamRepository extends JpaRepository<StreamEntity, Long> {
     @Query("select count(s) from StreamEntity s where s.accountId = ?1 and s.region = ?2 and s.mode = ?3")
     long countByMode(String accountId, String region, StreamMode mode);
 
-    List<StreamEntity> findByStatusIn(List<StreamStatus> statuses);
+    List<StreamEntity> findByStatusIn(java.util.Collection<StreamStatus> statuses);
 }

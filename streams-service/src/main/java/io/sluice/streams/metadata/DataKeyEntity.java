@@ -1,4 +1,4 @@
-package io.sluice.streams.stream;
+package io.sluice.streams.metadata;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -36,6 +36,10 @@ class DataKeyEntity {
         this.kmsKeyId = kmsKeyId;
         this.wrappedKey = wrappedKey.clone();
         this.createdAt = createdAt;
+    }
+
+    long getStreamId() {
+        return streamId;
     }
 
     Long getId() {

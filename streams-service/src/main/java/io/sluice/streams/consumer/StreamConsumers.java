@@ -1,15 +1,22 @@
-package io.sluice.streams.stream;
+package io.sluice.streams.consumer;
 
-import io.sluice.common.error.ErrorCode;
 import io.sluice.common.arn.ConsumerArn;
+import io.sluice.common.error.ErrorCode;
+import io.sluice.streams.metadata.ConsumerStatus;
+import io.sluice.streams.metadata.StoredConsumer;
+import io.sluice.streams.metadata.StoredStream;
+import io.sluice.streams.metadata.Stream;
+import io.sluice.streams.metadata.StreamConsumer;
+import io.sluice.streams.metadata.StreamKey;
+import io.sluice.streams.metadata.StreamStatus;
+import io.sluice.streams.metadata.StreamStore;
+import io.sluice.streams.stream.StreamCatalog;
+import io.sluice.streams.stream.StreamLifecycle;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The enhanced fan-out consumers of streams: registered CREATING, ACTIVE after a short delay, at
@@ -20,18 +27,13 @@ public class StreamConsumers {
     /** Consumers a stream can have registered at once (Kinesis: 20). */
     public static final int MAX_PER_STREAM = 20;
 
-    private final StreamRepository streams;
-    private final ConsumerRepository consumers;
+    private final StreamStore store;
     private final StreamLifecycle lifecycle;
-    private final TransactionTemplate transactions;
     private final Clock clock;
 
-    StreamConsumers(StreamRepository streams, ConsumerRepository consumers, StreamLifecycle lifecycle,
-            TransactionTemplate transactions, Clock clock) {
-        this.streams = streams;
-        this.consumers = consumers;
+    StreamConsumers(StreamStore store, StreamLifecycle lifecycle, Clock clock) {
+        this.store = store;
         this.lifecycle = lifecycle;
-        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -43,22 +45,23 @@ public class StreamConsumers {
         Instant now = clock.instant();
         StreamConsumer consumer;
         try {
-            consumer = transactions.execute(tx -> {
-                StreamEntity stream = streams.findByKey(key).orElseThrow(() -> StreamCatalog.notFound(key));
-                if (stream.getStatus() != StreamStatus.ACTIVE && stream.getStatus() != StreamStatus.UPDATING) {
-                    throw StreamCatalog.notActive(key, stream.getStatus());
+            consumer = store.inTransaction(() -> {
+                StoredStream stream = existingStream(key);
+                if (stream.status() != StreamStatus.ACTIVE && stream.status() != StreamStatus.UPDATING) {
+                    throw StreamCatalog.notActive(key, stream.status());
                 }
-                if (consumers.findByName(stream.getId(), name).isPresent()) {
+                if (store.consumer(stream.id(), name).isPresent()) {
                     throw inUse(key, name);
                 }
-                if (consumers.countByStream(stream.getId()) >= MAX_PER_STREAM) {
+                if (store.countConsumers(stream.id()) >= MAX_PER_STREAM) {
                     throw ErrorCode.LIMIT_EXCEEDED.exception(
                             "Stream %s under account %s has reached its limit of %d registered consumers.", key.name(),
                             key.accountId(), MAX_PER_STREAM);
                 }
-                return consumers.saveAndFlush(new ConsumerEntity(stream, name, now, tags)).toConsumer(key);
+                return store.addConsumer(new StoredConsumer(null, stream.id(), name, ConsumerStatus.CREATING, now, tags, null))
+                        .toConsumer(key);
             });
-        } catch (DataIntegrityViolationException e) {
+        } catch (StreamStore.NameTakenException e) {
             throw inUse(key, name);
         }
         lifecycle.activateConsumer(consumer.id());
@@ -67,66 +70,71 @@ public class StreamConsumers {
 
     /** @throws io.sluice.common.error.AwsException ResourceNotFoundException (the stream or the consumer) */
     public StreamConsumer find(StreamKey key, String name) {
-        return transactions.execute(tx -> existing(key, name).toConsumer(key));
+        return existing(key, name).toConsumer(key);
     }
 
     /** Consumers in name order after {@code afterName}, at most {@code max}; with the stream's creation time. */
     public List<StreamConsumer> list(StreamKey key, Instant streamCreatedAt, String afterName, int max) {
-        return transactions.execute(tx -> {
-            StreamEntity stream = streams.findByKey(key).orElseThrow(() -> StreamCatalog.notFound(key));
-            if (streamCreatedAt != null && !streamCreatedAt.equals(stream.getCreatedAt())) {
-                throw StreamCatalog.notFound(key);
-            }
-            return consumers.findPage(stream.getId(), afterName, PageRequest.of(0, max)).stream()
-                    .map(c -> c.toConsumer(key)).toList();
-        });
+        StoredStream stream = existingStream(key);
+        if (streamCreatedAt != null && !streamCreatedAt.equals(stream.createdAt())) {
+            throw StreamCatalog.notFound(key);
+        }
+        return store.consumers(stream.id(), afterName, max).stream().map(c -> c.toConsumer(key)).toList();
     }
 
     /** Marks a consumer DELETING; it is removed shortly after. @throws io.sluice.common.error.AwsException ResourceNotFoundException */
     public StreamConsumer deregister(StreamKey key, String name) {
-        StreamConsumer consumer = transactions.execute(tx -> {
-            ConsumerEntity entity = existing(key, name);
-            entity.setStatus(ConsumerStatus.DELETING);
-            return entity.toConsumer(key);
-        });
+        StoredConsumer existing = existing(key, name);
+        StreamConsumer consumer = store.updateConsumer(existing.id(), c -> c.withStatus(ConsumerStatus.DELETING))
+                .orElseThrow(() -> consumerNotFound(key, name)).toConsumer(key);
         lifecycle.removeConsumer(consumer.id());
         return consumer;
     }
 
     /** A copy of a consumer's tags. @throws io.sluice.common.error.AwsException ResourceNotFoundException */
     public Map<String, String> tags(ConsumerArn arn) {
-        return transactions.execute(tx -> Map.copyOf(existing(arn).getTags()));
+        return Map.copyOf(existing(arn).tags());
     }
 
     /** Applies {@code change} to a consumer's tags. @throws io.sluice.common.error.AwsException ResourceNotFoundException */
     public void updateTags(ConsumerArn arn, java.util.function.Consumer<Map<String, String>> change) {
-        transactions.executeWithoutResult(tx -> change.accept(existing(arn).getTags()));
+        store.updateConsumer(existing(arn).id(), c -> c.withTags(tags -> {
+            change.accept(tags);
+            return tags;
+        }));
     }
 
     /** A consumer's resource policy, null when it has none. @throws io.sluice.common.error.AwsException ResourceNotFoundException */
     public String resourcePolicy(ConsumerArn arn) {
-        return transactions.execute(tx -> existing(arn).getResourcePolicy());
+        return existing(arn).resourcePolicy();
     }
 
     /** Sets (or with null, deletes) a consumer's resource policy. @throws io.sluice.common.error.AwsException ResourceNotFoundException */
     public void setResourcePolicy(ConsumerArn arn, String policy) {
-        transactions.executeWithoutResult(tx -> existing(arn).setResourcePolicy(policy));
+        store.updateConsumer(existing(arn).id(), c -> c.withResourcePolicy(policy));
     }
 
     /** The consumer an ARN names: its stream, its name and the registration it was issued for. */
-    private ConsumerEntity existing(ConsumerArn arn) {
+    private StoredConsumer existing(ConsumerArn arn) {
         StreamKey key = new StreamKey(arn.stream().accountId(), arn.stream().region(), arn.stream().streamName());
-        ConsumerEntity consumer = existing(key, arn.consumerName());
-        if (consumer.toConsumer(key).createdAt().getEpochSecond() != arn.creationEpochSeconds()) {
+        StoredConsumer consumer = existing(key, arn.consumerName());
+        if (consumer.createdAt().getEpochSecond() != arn.creationEpochSeconds()) {
             throw ErrorCode.RESOURCE_NOT_FOUND.exception("Consumer %s not found.", arn);
         }
         return consumer;
     }
 
-    private ConsumerEntity existing(StreamKey key, String name) {
-        StreamEntity stream = streams.findByKey(key).orElseThrow(() -> StreamCatalog.notFound(key));
-        return consumers.findByName(stream.getId(), name).orElseThrow(() -> ErrorCode.RESOURCE_NOT_FOUND.exception(
-                "Consumer %s under stream %s not found for account %s.", name, key.name(), key.accountId()));
+    private StoredConsumer existing(StreamKey key, String name) {
+        return store.consumer(existingStream(key).id(), name).orElseThrow(() -> consumerNotFound(key, name));
+    }
+
+    private StoredStream existingStream(StreamKey key) {
+        return store.find(key).orElseThrow(() -> StreamCatalog.notFound(key));
+    }
+
+    private static RuntimeException consumerNotFound(StreamKey key, String name) {
+        return ErrorCode.RESOURCE_NOT_FOUND.exception("Consumer %s under stream %s not found for account %s.", name,
+                key.name(), key.accountId());
     }
 
     private static RuntimeException inUse(StreamKey key, String name) {

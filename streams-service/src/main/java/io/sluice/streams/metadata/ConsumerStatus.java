@@ -1,4 +1,4 @@
-package io.sluice.streams.stream;
+package io.sluice.streams.metadata;
 
 /** The lifecycle of an enhanced fan-out consumer, as Kinesis reports it. */
 public enum ConsumerStatus {

@@ -1,4 +1,4 @@
-package io.sluice.streams.stream;
+package io.sluice.streams.metadata;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
@@ -91,6 +91,40 @@ public class StreamEntity {
     protected StreamEntity() {
     }
 
+    /** A new row for a stream the store creates. */
+    StreamEntity(StoredStream stream) {
+        this(stream.key(), stream.topic(), stream.mode(), stream.retentionHours(), stream.maxRecordSizeKiB(), stream.createdAt());
+        apply(stream);
+    }
+
+    StoredStream toStored() {
+        return new StoredStream(id, key(), topic, status, mode, retentionHours, kmsKeyId, dataKeyId, maxRecordSizeKiB,
+                getShardLevelMetrics(), resourcePolicy, scalings, createdAt, shards.stream().map(ShardEntity::toShard).toList(),
+                tags);
+    }
+
+    /** Writes a changed stream back onto this row and its shards (new shards are added, known ones updated). */
+    void apply(StoredStream changed) {
+        this.status = changed.status();
+        this.mode = changed.mode();
+        this.retentionHours = changed.retentionHours();
+        setEncryption(changed.kmsKeyId(), changed.dataKeyId());
+        this.maxRecordSizeKiB = changed.maxRecordSizeKiB();
+        setShardLevelMetrics(changed.shardLevelMetrics());
+        this.resourcePolicy = changed.resourcePolicy();
+        this.scalings.clear();
+        this.scalings.addAll(changed.scalings());
+        this.tags.clear();
+        this.tags.putAll(changed.tags());
+        for (Shard shard : changed.shards()) {
+            if (shard.partition() < shards.size()) {
+                shards.get(shard.partition()).apply(shard);
+            } else {
+                shards.add(new ShardEntity(this, shard));
+            }
+        }
+    }
+
     StreamEntity(StreamKey key, String topic, StreamMode mode, int retentionHours, int maxRecordSizeKiB, Instant createdAt) {
         this.maxRecordSizeKiB = maxRecordSizeKiB;
         this.accountId = key.accountId();
@@ -111,98 +145,18 @@ public class StreamEntity {
         return new StreamKey(accountId, region, name);
     }
 
-    public String getTopic() {
-        return topic;
-    }
-
-    public StreamStatus getStatus() {
-        return status;
-    }
-
-    public void setStatus(StreamStatus status) {
-        this.status = status;
-    }
-
-    public StreamMode getMode() {
-        return mode;
-    }
-
-    public void setMode(StreamMode mode) {
-        this.mode = mode;
-    }
-
-    public int getRetentionHours() {
-        return retentionHours;
-    }
-
-    public void setRetentionHours(int retentionHours) {
-        this.retentionHours = retentionHours;
-    }
-
-    public String getEncryptionType() {
-        return encryptionType;
-    }
-
-    public String getKmsKeyId() {
-        return kmsKeyId;
-    }
-
-    public Long getDataKeyId() {
-        return dataKeyId;
-    }
-
-    /** Seals new records with {@code dataKeyId} under the KMS key named {@code kmsKeyId}; nulls turn encryption off. */
-    public void setEncryption(String kmsKeyId, Long dataKeyId) {
+    private void setEncryption(String kmsKeyId, Long dataKeyId) {
         this.encryptionType = dataKeyId == null ? "NONE" : "KMS";
         this.kmsKeyId = kmsKeyId;
         this.dataKeyId = dataKeyId;
     }
 
-    public int getMaxRecordSizeKiB() {
-        return maxRecordSizeKiB;
-    }
-
-    public void setMaxRecordSizeKiB(int maxRecordSizeKiB) {
-        this.maxRecordSizeKiB = maxRecordSizeKiB;
-    }
-
-    /** The enabled shard-level metrics, in the order of {@link ShardLevelMetric}. */
-    public List<String> getShardLevelMetrics() {
+    /** The enabled shard-level metrics, in the order of the stream package's ShardLevelMetric. */
+    private List<String> getShardLevelMetrics() {
         return shardLevelMetrics.isEmpty() ? List.of() : List.of(shardLevelMetrics.split(","));
     }
 
-    public void setShardLevelMetrics(List<String> metrics) {
+    private void setShardLevelMetrics(List<String> metrics) {
         this.shardLevelMetrics = String.join(",", metrics);
-    }
-
-    public String getResourcePolicy() {
-        return resourcePolicy;
-    }
-
-    public void setResourcePolicy(String resourcePolicy) {
-        this.resourcePolicy = resourcePolicy;
-    }
-
-    /** How many UpdateShardCount operations were made at or after {@code since}. */
-    long scalingsSince(Instant since) {
-        return scalings.stream().filter(at -> !at.isBefore(since)).count();
-    }
-
-    /** Records an UpdateShardCount made at {@code at}, forgetting those older than {@code keepSince}. */
-    void recordScaling(Instant at, Instant keepSince) {
-        scalings.removeIf(t -> t.isBefore(keepSince));
-        scalings.add(at);
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public List<ShardEntity> getShards() {
-        return shards;
-    }
-
-    public Map<String, String> getTags() {
-        return tags;
     }
 }

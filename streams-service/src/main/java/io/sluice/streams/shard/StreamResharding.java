@@ -1,15 +1,22 @@
-package io.sluice.streams.stream;
+package io.sluice.streams.shard;
 
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.kinesis.HashKeyRange;
 import io.sluice.streams.config.StreamsProperties;
+import io.sluice.streams.metadata.Shard;
+import io.sluice.streams.metadata.StoredStream;
+import io.sluice.streams.metadata.Stream;
+import io.sluice.streams.metadata.StreamKey;
+import io.sluice.streams.metadata.StreamStatus;
+import io.sluice.streams.metadata.StreamStore;
+import io.sluice.streams.stream.StreamCatalog;
+import io.sluice.streams.stream.StreamLifecycle;
+import io.sluice.streams.stream.StreamTopics;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * SplitShard, MergeShards and UpdateShardCount without moving data: parents close at once (no more
@@ -23,21 +30,19 @@ public class StreamResharding {
     static final int SCALINGS_PER_DAY = 10;
     private static final java.time.Duration SCALING_WINDOW = java.time.Duration.ofHours(24);
 
-    private final StreamRepository repository;
+    private final StreamStore store;
     private final StreamCatalog catalog;
     private final StreamTopics topics;
     private final StreamLifecycle lifecycle;
-    private final TransactionTemplate transactions;
     private final StreamsProperties.Limits limits;
     private final Clock clock;
 
-    StreamResharding(StreamRepository repository, StreamCatalog catalog, StreamTopics topics, StreamLifecycle lifecycle,
-            TransactionTemplate transactions, StreamsProperties properties, Clock clock) {
-        this.repository = repository;
+    StreamResharding(StreamStore store, StreamCatalog catalog, StreamTopics topics, StreamLifecycle lifecycle,
+            StreamsProperties properties, Clock clock) {
+        this.store = store;
         this.catalog = catalog;
         this.topics = topics;
         this.lifecycle = lifecycle;
-        this.transactions = transactions;
         this.limits = properties.limits();
         this.clock = clock;
     }
@@ -115,9 +120,9 @@ public class StreamResharding {
     private void reshard(StreamKey key, boolean scaling, Planner planner) {
         Instant now = clock.instant();
         Instant dayAgo = now.minus(SCALING_WINDOW);
-        ReshardPlan plan = transactions.execute(tx -> {
-            StreamEntity found = repository.findByKey(key).orElseThrow(() -> StreamCatalog.notFound(key));
-            Stream stream = StreamCatalog.toStream(found);
+        ReshardPlan plan = store.inTransaction(() -> {
+            StoredStream found = store.find(key).orElseThrow(() -> StreamCatalog.notFound(key));
+            Stream stream = found.snapshot();
             requireActive(stream);
             if (scaling && found.scalingsSince(dayAgo) >= SCALINGS_PER_DAY) {
                 throw ErrorCode.LIMIT_EXCEEDED.exception(
@@ -126,7 +131,7 @@ public class StreamResharding {
             }
             ReshardPlan p = new ReshardPlan(stream, now);
             planner.plan(p);
-            long open = repository.countOpenShards(key.accountId(), key.region());
+            long open = store.countOpenShards(key.accountId(), key.region());
             long delta = p.live().size() - stream.openShardCount();
             if (open + delta > limits.shardLimit()) {
                 throw ErrorCode.LIMIT_EXCEEDED.exception(
@@ -141,24 +146,19 @@ public class StreamResharding {
         // The children's partitions exist and have leaders before any write can be routed to them.
         topics.ensurePartitions(plan.stream().topic(), plan.stream().shards().size() + plan.created().size());
         long id = plan.stream().id();
-        transactions.executeWithoutResult(tx -> {
-            StreamEntity entity = repository.findWithShards(id).orElseThrow(() -> StreamCatalog.notFound(key));
-            requireActive(StreamCatalog.toStream(entity));
-            if (entity.getShards().size() != plan.stream().shards().size()) {
+        store.update(id, stream -> {
+            requireActive(stream.snapshot());
+            if (stream.shards().size() != plan.stream().shards().size()) {
                 throw ErrorCode.RESOURCE_IN_USE.exception("Stream %s under account %s is being resharded.", key.name(),
                         key.accountId());
             }
-            for (ShardEntity shard : entity.getShards()) {
-                if (plan.closing().contains(shard.index())) {
-                    shard.close(now);
-                }
-            }
-            plan.created().forEach(child -> entity.getShards().add(new ShardEntity(entity, child)));
-            entity.setStatus(StreamStatus.UPDATING);
-            if (scaling) {
-                entity.recordScaling(now, dayAgo);
-            }
-        });
+            StoredStream resharded = stream.withShards(shards -> {
+                shards.replaceAll(shard -> plan.closing().contains(shard.partition()) ? shard.closedAt(now) : shard);
+                shards.addAll(plan.created());
+                return shards;
+            }).withStatus(StreamStatus.UPDATING);
+            return scaling ? resharded.withScaling(now, dayAgo) : resharded;
+        }).orElseThrow(() -> StreamCatalog.notFound(key));
         catalog.invalidate(key, id);
         lifecycle.seal(id);
     }

@@ -1,8 +1,11 @@
-package io.sluice.streams.stream;
+package io.sluice.streams.shard;
 
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.kinesis.HashKeyRange;
 import io.sluice.common.kinesis.ShardId;
+import io.sluice.streams.metadata.Shard;
+import io.sluice.streams.metadata.Stream;
+import io.sluice.streams.metadata.StreamKey;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;

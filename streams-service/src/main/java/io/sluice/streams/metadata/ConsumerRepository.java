@@ -1,4 +1,4 @@
-package io.sluice.streams.stream;
+package io.sluice.streams.metadata;
 
 import java.util.List;
 import java.util.Optional;
@@ -17,5 +17,5 @@ interface ConsumerRepository extends JpaRepository<ConsumerEntity, Long> {
     @Query("select count(c) from ConsumerEntity c where c.stream.id = ?1")
     long countByStream(long streamId);
 
-    List<ConsumerEntity> findByStatusIn(List<ConsumerStatus> statuses);
+    List<ConsumerEntity> findByStatusIn(java.util.Collection<ConsumerStatus> statuses);
 }

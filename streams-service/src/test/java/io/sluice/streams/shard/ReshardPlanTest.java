@@ -1,9 +1,14 @@
-package io.sluice.streams.stream;
+package io.sluice.streams.shard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.common.kinesis.HashKey;
 import io.sluice.common.kinesis.HashKeyRange;
+import io.sluice.streams.metadata.Shard;
+import io.sluice.streams.metadata.Stream;
+import io.sluice.streams.metadata.StreamKey;
+import io.sluice.streams.metadata.StreamMode;
+import io.sluice.streams.metadata.StreamStatus;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;

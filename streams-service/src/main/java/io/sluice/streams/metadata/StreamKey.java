@@ -1,4 +1,4 @@
-package io.sluice.streams.stream;
+package io.sluice.streams.metadata;
 
 import io.sluice.common.arn.StreamArn;
 

@@ -1,4 +1,4 @@
-package io.sluice.streams.stream;
+package io.sluice.streams.metadata;
 
 /** Stream states as Kinesis reports them. */
 public enum StreamStatus {

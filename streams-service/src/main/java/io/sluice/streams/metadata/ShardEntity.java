@@ -1,4 +1,4 @@
-package io.sluice.streams.stream;
+package io.sluice.streams.metadata;
 
 import io.sluice.common.kinesis.HashKeyRange;
 import io.sluice.common.kinesis.ShardId;
@@ -73,27 +73,11 @@ public class ShardEntity {
         this.closedAt = shard.closedAt();
     }
 
-    int index() {
-        return shardIndex;
-    }
-
-    boolean isClosed() {
-        return closed;
-    }
-
-    boolean needsSealing() {
-        return closed && endingOffset == null;
-    }
-
-    /** Routes no more writes here. */
-    void close(Instant at) {
-        closed = true;
-        closedAt = at;
-    }
-
-    /** Records where the closed shard's data ends (exclusive). */
-    void seal(long endingOffset) {
-        this.endingOffset = endingOffset;
+    /** Writes what a shard may change (closing, sealing) onto this row. */
+    void apply(Shard shard) {
+        this.closed = shard.closed();
+        this.closedAt = shard.closedAt();
+        this.endingOffset = shard.endingOffset();
     }
 
     Shard toShard() {

@@ -1,0 +1,10 @@
+package io.sluice.streams.metadata;
+
+class MemoryStreamStoreTest extends StreamStoreContract {
+    private final MemoryStreamStore store = new MemoryStreamStore();
+
+    @Override
+    protected StreamStore store() {
+        return store;
+    }
+}
