@@ -17,7 +17,7 @@ class StreamsArchitectureTest {
     @Test
     void conceptPackagesHaveNoCycles() {
         slices().matching("io.sluice.streams.(*)..").should().beFreeOfCycles()
-                .because("packages are Kinesis concepts layered config <- metadata <- stream <- shard, consumer, encryption "
+                .because("packages are Kinesis concepts layered config <- metadata <- topic <- stream <- shard, consumer, encryption "
                         + "<- iterator <- record <- api; "
                         + "a cycle would make them one tangle")
                 .check(classes);

@@ -11,7 +11,7 @@ import io.sluice.streams.metadata.Stream;
 import io.sluice.streams.metadata.StreamKey;
 import io.sluice.streams.stream.StreamCatalog;
 import io.sluice.streams.stream.StreamLocator;
-import io.sluice.streams.stream.StreamWriteGate;
+import io.sluice.streams.topic.StreamWriteGate;
 import io.sluice.streams.throughput.ShardThroughput;
 import io.sluice.streams.throughput.WriteRates;
 import java.nio.charset.StandardCharsets;

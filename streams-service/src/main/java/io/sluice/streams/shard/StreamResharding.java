@@ -11,7 +11,7 @@ import io.sluice.streams.metadata.StreamStatus;
 import io.sluice.streams.metadata.StreamStore;
 import io.sluice.streams.stream.StreamCatalog;
 import io.sluice.streams.stream.StreamLifecycle;
-import io.sluice.streams.stream.StreamTopics;
+import io.sluice.streams.topic.StreamTopics;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;

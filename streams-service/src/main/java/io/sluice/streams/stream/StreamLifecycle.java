@@ -1,5 +1,7 @@
 package io.sluice.streams.stream;
 
+import io.sluice.streams.topic.StreamTopics;
+import io.sluice.streams.topic.StreamWriteGate;
 import io.sluice.common.error.RetryPolicy;
 import io.sluice.streams.config.DaemonThreads;
 import io.sluice.streams.config.StreamsProperties;

@@ -1,5 +1,6 @@
 package io.sluice.streams.stream;
 
+import io.sluice.streams.topic.StreamTopics;
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
 import io.sluice.common.kinesis.HashKeyRange;

@@ -1,4 +1,4 @@
-package io.sluice.streams.stream;
+package io.sluice.streams.topic;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -30,13 +30,13 @@ public class StreamWriteGate {
     }
 
     /** Returns once every write that entered the gate before this call has left it. */
-    void drain(long streamId) {
+    public void drain(long streamId) {
         Lock lock = lock(streamId).writeLock();
         lock.lock();
         lock.unlock();
     }
 
-    void forget(long streamId) {
+    public void forget(long streamId) {
         locks.remove(streamId);
     }
 

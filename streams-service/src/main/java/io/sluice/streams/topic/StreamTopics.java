@@ -1,4 +1,4 @@
-package io.sluice.streams.stream;
+package io.sluice.streams.topic;
 
 import io.sluice.kafka.TopicAdmin;
 import io.sluice.streams.config.StreamsProperties;
@@ -15,7 +15,7 @@ public class StreamTopics extends TopicAdmin {
     }
 
     /** The topic name of a new stream: readable by Kafka tools, unique across re-creations. */
-    static String topicName(StreamKey key, long creationMillis) {
+    public static String topicName(StreamKey key, long creationMillis) {
         return "kinesis." + key.accountId() + "." + key.region() + "." + key.name() + "." + Long.toString(creationMillis, 36);
     }
 }
