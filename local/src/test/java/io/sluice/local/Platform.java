@@ -56,7 +56,9 @@ final class Platform {
                     context -> context.getBeanFactory().registerSingleton("clock", (Clock) CLOCK);
             platform = SluicePlatform.start(new SluicePlatform.Settings(0, EnumSet.allOf(PlatformService.class),
                     SharedEngines.kafka().bootstrapServers(), SharedEngines.postgres()::jdbcUrl, SharedEngines.postgres().user(),
-                    "sluice", Map.of("sluice.streams.encryption.master-key", MASTER_KEY), List.of(clock), FLINK::restAddress));
+                    "sluice", Map.of("sluice.streams.encryption.master-key", MASTER_KEY,
+                            "sluice.firehose.s3.endpoint", SharedEngines.s3().endpoint().toString()),
+                    List.of(clock), FLINK::restAddress));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 platform.close();
                 FLINK.close();

@@ -62,7 +62,7 @@ class PlatformServicesIT {
         }
         try (FirehoseClient firehose = AwsClients.firehose(Platform.endpoint())) {
             // A well-formed target the service itself does not have: the service's own table answers.
-            assertThatThrownBy(() -> firehose.describeDeliveryStream(b -> b.deliveryStreamName("x")))
+            assertThatThrownBy(() -> firehose.startDeliveryStreamEncryption(b -> b.deliveryStreamName("x")))
                     .isInstanceOfSatisfying(AwsServiceException.class,
                             e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException"));
         }
@@ -116,7 +116,8 @@ class PlatformServicesIT {
     void eachServiceMigratesItsOwnDatabaseWithItsOwnHistory() throws Exception {
         Platform.get();
         assertThat(history("sluice", "flyway_schema_history")).contains("V1__streams.sql").allMatch(s -> !s.contains("delivery"));
-        assertThat(history("sluice_firehose", "firehose_schema_history")).containsExactly("V1__delivery_streams.sql");
+        assertThat(history("sluice_firehose", "firehose_schema_history"))
+                .containsExactly("V1__delivery_streams.sql", "V2__delivery_stream_configuration.sql");
         assertThat(history("sluice_analytics", "analytics_schema_history")).containsExactly("V1__applications.sql");
     }
 

@@ -45,6 +45,11 @@ public final class OwnedIndex<T> {
                 .toList();
     }
 
+    /** Every resource of every owner. */
+    public List<T> all() {
+        return List.copyOf(byKey.values());
+    }
+
     public boolean remove(Caller owner, String name) {
         return byKey.remove(key(owner, name)) != null;
     }

@@ -2,7 +2,10 @@ package io.sluice.firehose.delivery;
 
 import io.sluice.common.account.Caller;
 import io.sluice.common.arn.DeliveryStreamArn;
+import io.sluice.firehose.destination.Destination;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A delivery stream as the store keeps it.
@@ -10,13 +13,31 @@ import java.time.Instant;
  * @param owner the account and region it belongs to
  * @param name its name, unique within the owner
  * @param type {@code DirectPut} or {@code KinesisStreamAsSource}
- * @param status CREATING, ACTIVE, DELETING, … as Firehose reports it
+ * @param status CREATING, CREATING_FAILED, ACTIVE, DELETING, … as Firehose reports it
  * @param versionId increases with every configuration change (UpdateDestination's CurrentDeliveryStreamVersionId)
  * @param createdAt when CreateDeliveryStream was called
+ * @param updatedAt when its configuration or status last changed
+ * @param destination where it delivers, null for one created without a destination the service supports
+ * @param failure why it is CREATING_FAILED, null otherwise
+ * @param tags its tags
  */
-public record DeliveryStream(Caller owner, String name, String type, String status, long versionId, Instant createdAt) {
+public record DeliveryStream(Caller owner, String name, String type, String status, long versionId, Instant createdAt,
+        Instant updatedAt, Destination destination, FailureDescription failure, Map<String, String> tags) {
+
+    public DeliveryStream {
+        tags = java.util.Collections.unmodifiableMap(new TreeMap<>(tags == null ? Map.of() : tags));
+    }
+
+    /** A delivery stream without a destination, as listings need it (tests of the store and the listing). */
+    public DeliveryStream(Caller owner, String name, String type, String status, long versionId, Instant createdAt) {
+        this(owner, name, type, status, versionId, createdAt, createdAt, null, null, Map.of());
+    }
 
     public DeliveryStreamArn arn() {
         return new DeliveryStreamArn(owner.region(), owner.accountId(), name);
+    }
+
+    public DeliveryStream withStatus(String newStatus, FailureDescription newFailure, Instant at) {
+        return new DeliveryStream(owner, name, type, newStatus, versionId, createdAt, at, destination, newFailure, tags);
     }
 }

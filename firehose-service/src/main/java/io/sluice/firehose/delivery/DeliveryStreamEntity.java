@@ -30,6 +30,18 @@ class DeliveryStreamEntity {
     private long versionId;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    /** The destination as JSON, in the API's member names. */
+    @Column(name = "destination")
+    private String destination;
+    @Column(name = "failure_type")
+    private String failureType;
+    @Column(name = "failure_details")
+    private String failureDetails;
+    /** The tags as a JSON object. */
+    @Column(name = "tags")
+    private String tags;
 
     protected DeliveryStreamEntity() {
     }
@@ -39,12 +51,24 @@ class DeliveryStreamEntity {
         this.region = stream.owner().region();
         this.name = stream.name();
         this.type = stream.type();
+        this.createdAt = stream.createdAt();
+        apply(stream);
+    }
+
+    /** Writes what a change may change onto this row. */
+    void apply(DeliveryStream stream) {
         this.status = stream.status();
         this.versionId = stream.versionId();
-        this.createdAt = stream.createdAt();
+        this.updatedAt = stream.updatedAt();
+        this.destination = DestinationJson.write(stream.destination());
+        this.failureType = stream.failure() == null ? null : stream.failure().type();
+        this.failureDetails = stream.failure() == null ? null : stream.failure().details();
+        this.tags = DestinationJson.writeTags(stream.tags());
     }
 
     DeliveryStream toDeliveryStream() {
-        return new DeliveryStream(new Caller(accountId, region), name, type, status, versionId, createdAt);
+        return new DeliveryStream(new Caller(accountId, region), name, type, status, versionId, createdAt,
+                updatedAt == null ? createdAt : updatedAt, DestinationJson.read(destination),
+                failureType == null ? null : new FailureDescription(failureType, failureDetails), DestinationJson.readTags(tags));
     }
 }

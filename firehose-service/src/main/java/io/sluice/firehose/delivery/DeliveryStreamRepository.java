@@ -19,5 +19,7 @@ interface DeliveryStreamRepository extends Repository<DeliveryStreamEntity, Long
             + "and d.type = ?4 order by d.name")
     List<DeliveryStreamEntity> findPageOfType(String accountId, String region, String after, String type, Pageable page);
 
+    List<DeliveryStreamEntity> findByStatusIn(java.util.Collection<String> statuses);
+
     long deleteByAccountIdAndRegionAndName(String accountId, String region, String name);
 }

@@ -1,14 +1,22 @@
 package io.sluice.firehose.delivery;
 
 import io.sluice.common.account.Caller;
+import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
+import io.sluice.common.tag.TagRules;
+import io.sluice.firehose.destination.Destination;
+import io.sluice.firehose.destination.DestinationDescription;
+import io.sluice.firehose.destination.S3Destination;
 import io.sluice.common.protocol.Paging;
 import io.sluice.endpoint.CallerScope;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
-/** The delivery streams of the caller: ListDeliveryStreams (and their lifecycle as it arrives). */
+/** The delivery streams of the caller: CreateDeliveryStream, DescribeDeliveryStream, DeleteDeliveryStream, ListDeliveryStreams. */
 @Service
 public class DeliveryStreamService {
     /** The model's DeliveryStreamName. */
@@ -20,11 +28,128 @@ public class DeliveryStreamService {
     private final DeliveryStreamStore store;
     private final CallerScope callers;
     private final Paging paging;
+    private final DeliveryStreamLifecycle lifecycle;
+    private final Clock clock;
 
-    DeliveryStreamService(DeliveryStreamStore store, CallerScope callers, Paging paging) {
+    DeliveryStreamService(DeliveryStreamStore store, CallerScope callers, Paging paging, DeliveryStreamLifecycle lifecycle,
+            Clock clock) {
         this.store = store;
         this.callers = callers;
         this.paging = paging;
+        this.lifecycle = lifecycle;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a DirectPut delivery stream to S3, CREATING until its bucket is found.
+     *
+     * @throws io.sluice.common.error.AwsException ValidationException (the model's constraints),
+     *     InvalidArgumentException (no S3 destination, two destinations, another source or
+     *     destination type, inconsistent members), ResourceInUseException (the name is taken)
+     */
+    public CreateDeliveryStreamResponse create(CreateDeliveryStreamRequest request) {
+        String type = request.deliveryStreamType() == null ? "DirectPut" : request.deliveryStreamType();
+        Violations violations = Violations.check()
+                .notNull("deliveryStreamName", request.deliveryStreamName())
+                .length("deliveryStreamName", request.deliveryStreamName(), 1, 64)
+                .pattern("deliveryStreamName", request.deliveryStreamName(), NAME)
+                .oneOf("deliveryStreamType", request.deliveryStreamType(), TYPES)
+                .size("tags", request.tags(), 1, 50);
+        if (request.extendedS3DestinationConfiguration() != null) {
+            request.extendedS3DestinationConfiguration().check(violations, "extendedS3DestinationConfiguration");
+        }
+        if (request.s3DestinationConfiguration() != null) {
+            request.s3DestinationConfiguration().check(violations, "s3DestinationConfiguration");
+        }
+        violations.raise();
+        Map<String, String> tags = tags(request.tags());
+        TagRules.FIREHOSE.check(tags);
+        boolean extended = request.extendedS3DestinationConfiguration() != null;
+        if (extended == (request.s3DestinationConfiguration() != null) || request.hasOtherDestination()) {
+            throw ErrorCode.INVALID_ARGUMENT.exception(request.hasOtherDestination() || !extended && request.s3DestinationConfiguration() == null
+                    ? "Sluice delivers to S3: give exactly one of ExtendedS3DestinationConfiguration and S3DestinationConfiguration."
+                    : "Only one destination configuration can be specified.");
+        }
+        if (!type.equals("DirectPut")) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("DeliveryStreamType %s is not supported by Sluice yet; use DirectPut.", type);
+        }
+        S3Destination destination = extended ? request.extendedS3DestinationConfiguration() : request.s3DestinationConfiguration();
+        destination.checkConsistent();
+        Caller caller = callers.current();
+        Instant now = clock.instant();
+        DeliveryStream stream = new DeliveryStream(caller, request.deliveryStreamName(), type, "CREATING", 1, now, now,
+                new Destination(destination.withDefaults(extended), extended), null, tags);
+        if (!store.create(stream)) {
+            throw ErrorCode.RESOURCE_IN_USE.exception("Firehose stream %s under account %s already exists.",
+                    stream.name(), caller.accountId());
+        }
+        lifecycle.activate(caller, stream.name());
+        return new CreateDeliveryStreamResponse(stream.arn().toString());
+    }
+
+    /** @throws io.sluice.common.error.AwsException ValidationException, ResourceNotFoundException */
+    public DescribeDeliveryStreamResponse describe(DeliveryStreamNameRequest request) {
+        checkName(request)
+                .range("limit", request.limit(), 1, 10000)
+                .length("exclusiveStartDestinationId", request.exclusiveStartDestinationId(), 1, 100)
+                .raise();
+        DeliveryStream stream = existing(request.deliveryStreamName());
+        boolean listed = request.exclusiveStartDestinationId() == null
+                || request.exclusiveStartDestinationId().compareTo(DestinationDescription.ID) < 0;
+        List<DestinationDescription> destinations = stream.destination() == null || !listed ? List.of()
+                : List.of(DestinationDescription.of(stream.destination().s3(), stream.destination().extended()));
+        return new DescribeDeliveryStreamResponse(new DescribeDeliveryStreamResponse.Description(
+                stream.name(), stream.arn().toString(), stream.status(), stream.failure(), Map.of("Status", "DISABLED"),
+                stream.type(), String.valueOf(stream.versionId()), stream.createdAt(), stream.updatedAt(), destinations, false));
+    }
+
+    /**
+     * Marks a delivery stream DELETING; it is gone shortly after.
+     *
+     * @throws io.sluice.common.error.AwsException ValidationException, ResourceNotFoundException,
+     *     ResourceInUseException (it is still CREATING)
+     */
+    public void delete(DeliveryStreamNameRequest request) {
+        checkName(request).raise();
+        Caller caller = callers.current();
+        String name = request.deliveryStreamName();
+        store.update(caller, name, stream -> {
+            if (stream.status().equals("CREATING")) {
+                throw ErrorCode.RESOURCE_IN_USE.exception(
+                        "Firehose stream %s under account %s is in CREATING state and cannot be deleted.", name, caller.accountId());
+            }
+            return stream.withStatus("DELETING", stream.failure(), clock.instant());
+        }).orElseThrow(() -> notFound(name, caller));
+        lifecycle.remove(caller, name);
+    }
+
+    private static Violations checkName(DeliveryStreamNameRequest request) {
+        return Violations.check()
+                .notNull("deliveryStreamName", request.deliveryStreamName())
+                .length("deliveryStreamName", request.deliveryStreamName(), 1, 64)
+                .pattern("deliveryStreamName", request.deliveryStreamName(), NAME);
+    }
+
+    private DeliveryStream existing(String name) {
+        Caller caller = callers.current();
+        return store.find(caller, name).orElseThrow(() -> notFound(name, caller));
+    }
+
+    private static RuntimeException notFound(String name, Caller caller) {
+        return ErrorCode.RESOURCE_NOT_FOUND.exception("Firehose stream %s under account %s not found.", name, caller.accountId());
+    }
+
+    private static Map<String, String> tags(List<Tag> tags) {
+        Map<String, String> map = new java.util.TreeMap<>();
+        if (tags != null) {
+            Violations violations = Violations.check();
+            for (int i = 0; i < tags.size(); i++) {
+                violations.notNull("tags." + (i + 1) + ".member.key", tags.get(i).key());
+            }
+            violations.raise();
+            tags.forEach(t -> map.put(t.key(), t.value() == null ? "" : t.value()));
+        }
+        return map;
     }
 
     /**

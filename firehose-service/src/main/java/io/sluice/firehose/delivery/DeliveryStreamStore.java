@@ -26,6 +26,16 @@ public interface DeliveryStreamStore {
      */
     List<DeliveryStream> list(Caller owner, String type, String after, int limit);
 
+    /**
+     * Applies {@code change} to the delivery stream and keeps what it returns (owner and name stay).
+     *
+     * @return the changed stream, or empty when there is none
+     */
+    Optional<DeliveryStream> update(Caller owner, String name, java.util.function.UnaryOperator<DeliveryStream> change);
+
+    /** Every delivery stream in one of {@code statuses}, of every owner (the lifecycle resumes them at start). */
+    List<DeliveryStream> withStatus(java.util.Collection<String> statuses);
+
     /** @return whether there was such a delivery stream */
     boolean delete(Caller owner, String name);
 }

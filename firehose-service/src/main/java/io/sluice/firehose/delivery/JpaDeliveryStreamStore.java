@@ -49,6 +49,21 @@ class JpaDeliveryStreamStore implements DeliveryStreamStore {
 
     @Override
     @Transactional
+    public Optional<DeliveryStream> update(Caller owner, String name, java.util.function.UnaryOperator<DeliveryStream> change) {
+        return repository.findByAccountIdAndRegionAndName(owner.accountId(), owner.region(), name).map(entity -> {
+            entity.apply(change.apply(entity.toDeliveryStream()));
+            return entity.toDeliveryStream();
+        });
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<DeliveryStream> withStatus(java.util.Collection<String> statuses) {
+        return repository.findByStatusIn(statuses).stream().map(DeliveryStreamEntity::toDeliveryStream).toList();
+    }
+
+    @Override
+    @Transactional
     public boolean delete(Caller owner, String name) {
         return repository.deleteByAccountIdAndRegionAndName(owner.accountId(), owner.region(), name) > 0;
     }

@@ -25,6 +25,22 @@ public final class MemoryDeliveryStreamStore implements DeliveryStreamStore {
     }
 
     @Override
+    public synchronized Optional<DeliveryStream> update(Caller owner, String name,
+            java.util.function.UnaryOperator<DeliveryStream> change) {
+        return streams.get(owner, name).map(current -> {
+            DeliveryStream changed = change.apply(current);
+            streams.remove(owner, name);
+            streams.putIfAbsent(changed);
+            return changed;
+        });
+    }
+
+    @Override
+    public List<DeliveryStream> withStatus(java.util.Collection<String> statuses) {
+        return streams.all().stream().filter(s -> statuses.contains(s.status())).toList();
+    }
+
+    @Override
     public boolean delete(Caller owner, String name) {
         return streams.remove(owner, name);
     }

@@ -8,6 +8,8 @@ import io.sluice.common.error.AwsException;
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.protocol.Paging;
 import io.sluice.endpoint.CallerScope;
+import io.sluice.firehose.config.FirehoseProperties;
+import io.sluice.firehose.destination.S3Destination;
 import java.time.Clock;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -16,8 +18,108 @@ import org.junit.jupiter.api.Test;
 class DeliveryStreamServiceTest {
     private final Caller caller = new Caller("000000000000", "us-east-1");
     private final MemoryDeliveryStreamStore store = new MemoryDeliveryStreamStore();
-    private final DeliveryStreamService service =
-            new DeliveryStreamService(store, new CallerScope(caller), new Paging(Clock.systemUTC()));
+    private final java.util.Set<String> buckets = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final DeliveryStreamLifecycle lifecycle = new DeliveryStreamLifecycle(store, buckets::contains, Clock.systemUTC(),
+            new FirehoseProperties("000000000000", "us-east-1", null, java.time.Duration.ZERO));
+    private final DeliveryStreamService service = new DeliveryStreamService(store, new CallerScope(caller),
+            new Paging(Clock.systemUTC()), lifecycle, Clock.systemUTC());
+
+    @org.junit.jupiter.api.AfterEach
+    void stop() throws InterruptedException {
+        lifecycle.close();
+    }
+
+    private static S3Destination s3(String bucket, String compression) {
+        return new S3Destination("arn:aws:iam::000000000000:role/firehose", "arn:aws:s3:::" + bucket, null, null,
+                null, compression, null, null, null, null, null, null, null, null, null);
+    }
+
+    private static CreateDeliveryStreamRequest create(String name, S3Destination extended, S3Destination plain) {
+        return new CreateDeliveryStreamRequest(name, null, null, null, plain, extended, null, null, null, null, null, null,
+                null, null, java.util.List.of(new Tag("team", "data")));
+    }
+
+    private String status(String name) {
+        return service.describe(new DeliveryStreamNameRequest(name, null, null, null)).deliveryStreamDescription()
+                .deliveryStreamStatus();
+    }
+
+    @Test
+    void aNewStreamIsCreatingThenActiveWhenItsBucketExistsAndDescribesTheDefaultsAwsFillsIn() {
+        buckets.add("lake");
+        CreateDeliveryStreamResponse created = service.create(create("clicks", s3("lake", null), null));
+        assertThat(created.deliveryStreamArn()).isEqualTo("arn:aws:firehose:us-east-1:000000000000:deliverystream/clicks");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> status("clicks").equals("ACTIVE"));
+        DescribeDeliveryStreamResponse.Description description =
+                service.describe(new DeliveryStreamNameRequest("clicks", null, null, null)).deliveryStreamDescription();
+        assertThat(description.versionId()).isEqualTo("1");
+        assertThat(description.deliveryStreamType()).isEqualTo("DirectPut");
+        var destination = description.destinations().get(0);
+        assertThat(destination.destinationId()).isEqualTo("destinationId-000000000001");
+        assertThat(destination.extendedS3DestinationDescription().bufferingHints())
+                .isEqualTo(new io.sluice.firehose.destination.BufferingHints(5, 300));
+        assertThat(destination.extendedS3DestinationDescription().compressionFormat()).isEqualTo("UNCOMPRESSED");
+        assertThat(destination.extendedS3DestinationDescription().s3BackupMode()).isEqualTo("Disabled");
+        assertThat(destination.s3DestinationDescription().bucketArn()).isEqualTo("arn:aws:s3:::lake");
+        assertThat(store.find(caller, "clicks").orElseThrow().tags()).containsEntry("team", "data");
+
+        assertThatThrownBy(() -> service.create(create("clicks", s3("lake", null), null)))
+                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_IN_USE));
+    }
+
+    @Test
+    void aMissingBucketLeavesTheStreamCreatingFailedWithAReason() {
+        service.create(create("orphan", null, s3("no-such-bucket", "GZIP")));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> status("orphan").equals("CREATING_FAILED"));
+        DescribeDeliveryStreamResponse.Description description =
+                service.describe(new DeliveryStreamNameRequest("orphan", null, null, null)).deliveryStreamDescription();
+        assertThat(description.failureDescription().details()).contains("no-such-bucket");
+        assertThat(description.destinations().get(0).extendedS3DestinationDescription()).as("given as a plain S3 destination").isNull();
+        assertThat(description.destinations().get(0).s3DestinationDescription().compressionFormat()).isEqualTo("GZIP");
+        service.delete(new DeliveryStreamNameRequest("orphan", null, null, true));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> store.find(caller, "orphan").isEmpty());
+        assertThatThrownBy(() -> status("orphan"))
+                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND));
+    }
+
+    @Test
+    void badConfigurationsGetTheErrorsAwsGives() {
+        assertThatThrownBy(() -> service.create(create("x", new S3Destination("not-a-role", "arn:aws:s3:::b", null, null,
+                new io.sluice.firehose.destination.BufferingHints(129, 901), "BZIP2", null, null, null, null, null, null, null,
+                null, null), null)))
+                .isInstanceOfSatisfying(AwsException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION);
+                    assertThat(e.getMessage()).startsWith("4 validation errors detected")
+                            .contains("'extendedS3DestinationConfiguration.roleARN'")
+                            .contains("'extendedS3DestinationConfiguration.bufferingHints.sizeInMBs'")
+                            .contains("'extendedS3DestinationConfiguration.compressionFormat'");
+                });
+        assertThatThrownBy(() -> service.create(create("x", s3("b", null), s3("b", null))))
+                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+        assertThatThrownBy(() -> service.create(create("x", null, null)))
+                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+        assertThatThrownBy(() -> service.create(create("x", s3("b", null), null)))
+                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.getMessage()).contains("not name a valid S3 bucket"));
+        S3Destination converting = new S3Destination("arn:aws:iam::000000000000:role/r", "arn:aws:s3:::lake", null, null, null,
+                "GZIP", null, null, null, null, null,
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("Enabled", true), null, null, null);
+        assertThatThrownBy(() -> service.create(create("x", converting, null)))
+                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.getMessage()).contains("UNCOMPRESSED"));
+        assertThat(store.find(caller, "x")).isEmpty();
+    }
+
+    @Test
+    void aStreamStillCreatingCannotBeDeleted() throws InterruptedException {
+        try (DeliveryStreamLifecycle slow = new DeliveryStreamLifecycle(store, buckets::contains, Clock.systemUTC(),
+                new FirehoseProperties("000000000000", "us-east-1", null, java.time.Duration.ofHours(1)))) {
+            DeliveryStreamService patient = new DeliveryStreamService(store, new CallerScope(caller),
+                    new Paging(Clock.systemUTC()), slow, Clock.systemUTC());
+            patient.create(create("young", s3("lake", null), null));
+            assertThatThrownBy(() -> patient.delete(new DeliveryStreamNameRequest("young", null, null, null)))
+                    .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_IN_USE));
+            assertThat(store.find(caller, "young").orElseThrow().status()).isEqualTo("CREATING");
+        }
+    }
 
     @Test
     void listsTheCallersStreamsTenAtATimeByDefault() {

@@ -41,6 +41,27 @@ public abstract class DeliveryStreamStoreContract {
     }
 
     @Test
+    void keepsTheDestinationTagsAndStatusChangesOfAnUpdate() {
+        io.sluice.firehose.destination.S3Destination s3 = new io.sluice.firehose.destination.S3Destination(
+                "arn:aws:iam::000000000000:role/r", "arn:aws:s3:::lake", "logs/", "errors/",
+                new io.sluice.firehose.destination.BufferingHints(1, 60), "GZIP", null, null,
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("Enabled", false),
+                "Disabled", null, null, null, ".gz", "Europe/Paris");
+        DeliveryStream stream = new DeliveryStream(owner, "configured", "DirectPut", "CREATING", 1, Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), new io.sluice.firehose.destination.Destination(s3, true), null,
+                java.util.Map.of("team", "data"));
+        store().create(stream);
+        assertThat(store().find(owner, "configured")).contains(stream);
+        Instant later = stream.createdAt().plusSeconds(5);
+        DeliveryStream failed = store().update(owner, "configured",
+                s -> s.withStatus("CREATING_FAILED", new FailureDescription("UNKNOWN_ERROR", "no bucket"), later)).orElseThrow();
+        assertThat(store().find(owner, "configured")).contains(failed);
+        assertThat(failed.failure().details()).isEqualTo("no bucket");
+        assertThat(store().withStatus(java.util.List.of("CREATING_FAILED"))).contains(failed);
+        assertThat(store().update(owner, "missing", s -> s)).isEmpty();
+    }
+
+    @Test
     void deletesWhatItHas() {
         store().create(stream(owner, "gone", "DirectPut"));
         assertThat(store().delete(owner, "gone")).isTrue();

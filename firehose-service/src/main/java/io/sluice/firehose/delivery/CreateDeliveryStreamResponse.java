@@ -1,0 +1,6 @@
+package io.sluice.firehose.delivery;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+public record CreateDeliveryStreamResponse(@JsonProperty("DeliveryStreamARN") String deliveryStreamArn) {
+}

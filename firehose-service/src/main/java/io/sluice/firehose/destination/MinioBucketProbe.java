@@ -1,0 +1,33 @@
+package io.sluice.firehose.destination;
+
+import io.minio.BucketExistsArgs;
+import io.minio.MinioClient;
+import io.minio.errors.MinioException;
+import io.sluice.firehose.config.FirehoseProperties;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import org.springframework.stereotype.Component;
+
+/** The bucket probe on the configured S3 endpoint (MinIO, or the launcher's embedded server), through the MinIO client. */
+@Component
+class MinioBucketProbe implements BucketProbe {
+    private final MinioClient client;
+
+    MinioBucketProbe(FirehoseProperties properties) {
+        FirehoseProperties.S3 s3 = properties.s3();
+        this.client = MinioClient.builder()
+                .endpoint(s3.endpoint().toString())
+                .credentials(s3.accessKey(), s3.secretKey())
+                .region(properties.region())
+                .build();
+    }
+
+    @Override
+    public boolean exists(String bucket) throws IOException {
+        try {
+            return client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
+        } catch (MinioException | GeneralSecurityException e) {
+            throw new IOException("Could not ask S3 whether bucket " + bucket + " exists: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.sluice.firehose.destination;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sluice.common.arn.BucketArn;
+import io.sluice.common.error.ErrorCode;
+import io.sluice.common.error.Violations;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * An S3 destination as CreateDeliveryStream takes it: {@code ExtendedS3DestinationConfiguration}, or
+ * the older {@code S3DestinationConfiguration} (its first eight members). The members the delivery
+ * pipeline interprets are typed; the processing, format conversion, dynamic partitioning, backup,
+ * encryption and logging sub-configurations are kept as given and described back as given until the
+ * features that read them arrive.
+ */
+public record S3Destination(
+        @JsonProperty("RoleARN") String roleArn,
+        @JsonProperty("BucketARN") String bucketArn,
+        @JsonProperty("Prefix") String prefix,
+        @JsonProperty("ErrorOutputPrefix") String errorOutputPrefix,
+        @JsonProperty("BufferingHints") BufferingHints bufferingHints,
+        @JsonProperty("CompressionFormat") String compressionFormat,
+        @JsonProperty("EncryptionConfiguration") JsonNode encryptionConfiguration,
+        @JsonProperty("CloudWatchLoggingOptions") JsonNode cloudWatchLoggingOptions,
+        @JsonProperty("ProcessingConfiguration") JsonNode processingConfiguration,
+        @JsonProperty("S3BackupMode") String s3BackupMode,
+        @JsonProperty("S3BackupConfiguration") JsonNode s3BackupConfiguration,
+        @JsonProperty("DataFormatConversionConfiguration") JsonNode dataFormatConversionConfiguration,
+        @JsonProperty("DynamicPartitioningConfiguration") JsonNode dynamicPartitioningConfiguration,
+        @JsonProperty("FileExtension") String fileExtension,
+        @JsonProperty("CustomTimeZone") String customTimeZone) {
+
+    /** The model's patterns (firehose-2015-08-04). */
+    static final Pattern ROLE_ARN = Pattern.compile("arn:.*:iam::\\d{12}:role/[a-zA-Z_0-9+=,.@\\-_/]+");
+    static final Pattern BUCKET_ARN = Pattern.compile("arn:.*:s3:::[\\w\\.\\-]{1,255}");
+    static final Pattern FILE_EXTENSION = Pattern.compile("^$|\\.[0-9a-z!\\-_.*'()]+");
+    static final Pattern TIME_ZONE = Pattern.compile("^$|[a-zA-Z/_]+");
+    static final List<String> COMPRESSION_FORMATS = List.of("UNCOMPRESSED", "GZIP", "ZIP", "Snappy", "HADOOP_SNAPPY");
+    static final List<String> BACKUP_MODES = List.of("Disabled", "Enabled");
+
+    /**
+     * Adds the model's constraints on a destination under {@code path} (as AWS prints it, e.g.
+     * {@code extendedS3DestinationConfiguration}) to {@code violations}.
+     */
+    public Violations check(Violations violations, String path) {
+        BufferingHints hints = bufferingHints == null ? new BufferingHints(null, null) : bufferingHints;
+        return violations
+                .notNull(path + ".roleARN", roleArn)
+                .length(path + ".roleARN", roleArn, 1, 512)
+                .pattern(path + ".roleARN", roleArn, ROLE_ARN)
+                .notNull(path + ".bucketARN", bucketArn)
+                .length(path + ".bucketARN", bucketArn, 1, 2048)
+                .pattern(path + ".bucketARN", bucketArn, BUCKET_ARN)
+                .length(path + ".prefix", prefix, 0, 1024)
+                .length(path + ".errorOutputPrefix", errorOutputPrefix, 0, 1024)
+                .range(path + ".bufferingHints.sizeInMBs", hints.sizeInMBs(), 1, 128)
+                .range(path + ".bufferingHints.intervalInSeconds", hints.intervalInSeconds(), 0, 900)
+                .oneOf(path + ".compressionFormat", compressionFormat, COMPRESSION_FORMATS)
+                .oneOf(path + ".s3BackupMode", s3BackupMode, BACKUP_MODES)
+                .length(path + ".fileExtension", fileExtension, 0, 128)
+                .pattern(path + ".fileExtension", fileExtension, FILE_EXTENSION)
+                .length(path + ".customTimeZone", customTimeZone, 0, 50)
+                .pattern(path + ".customTimeZone", customTimeZone, TIME_ZONE);
+    }
+
+    /**
+     * The rules that span members, which AWS answers with InvalidArgumentException.
+     *
+     * @throws io.sluice.common.error.AwsException InvalidArgumentException
+     */
+    public void checkConsistent() {
+        if (BucketArn.parse(bucketArn).isEmpty()) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("BucketARN %s does not name a valid S3 bucket.", bucketArn);
+        }
+        boolean converting = dataFormatConversionConfiguration != null
+                && dataFormatConversionConfiguration.path("Enabled").asBoolean(true);
+        if (converting && compressionFormat != null && !compressionFormat.equals("UNCOMPRESSED")) {
+            throw ErrorCode.INVALID_ARGUMENT.exception(
+                    "CompressionFormat must be UNCOMPRESSED when DataFormatConversion is enabled; "
+                            + "set the compression in the serializer instead.");
+        }
+        if (prefix != null && prefix.contains("!{") && (errorOutputPrefix == null || errorOutputPrefix.isEmpty())) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("ErrorOutputPrefix cannot be null or empty when Prefix contains expressions.");
+        }
+    }
+
+    /** The bucket the destination writes to. */
+    public String bucket() {
+        return BucketArn.parse(bucketArn).orElseThrow().bucket();
+    }
+
+    /**
+     * The destination as DescribeDeliveryStream reports it: the defaults AWS fills in (5 MiB / 300 s
+     * buffering, UNCOMPRESSED, no encryption, logging off; backup Disabled for an extended destination).
+     */
+    public S3Destination withDefaults(boolean extended) {
+        ObjectNode noEncryption = JsonNodeFactory.instance.objectNode().put("NoEncryptionConfig", "NoEncryption");
+        ObjectNode loggingOff = JsonNodeFactory.instance.objectNode().put("Enabled", false);
+        return new S3Destination(roleArn, bucketArn, prefix == null ? "" : prefix, errorOutputPrefix,
+                bufferingHints == null ? BufferingHints.DEFAULT : bufferingHints.withDefaults(),
+                compressionFormat == null ? "UNCOMPRESSED" : compressionFormat,
+                encryptionConfiguration == null ? noEncryption : encryptionConfiguration,
+                cloudWatchLoggingOptions == null ? loggingOff : cloudWatchLoggingOptions,
+                processingConfiguration, extended && s3BackupMode == null ? "Disabled" : s3BackupMode,
+                s3BackupConfiguration, dataFormatConversionConfiguration, dynamicPartitioningConfiguration,
+                fileExtension, customTimeZone);
+    }
+}
