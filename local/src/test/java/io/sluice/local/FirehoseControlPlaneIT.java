@@ -64,6 +64,11 @@ class FirehoseControlPlaneIT {
                     .extendedS3DestinationConfiguration(d -> d.roleARN(ROLE).bucketARN("arn:aws:s3:::clicks-lake"))))
                     .isInstanceOf(ResourceInUseException.class);
 
+            firehose.tagDeliveryStream(b -> b.deliveryStreamName("clicks-to-lake").tags(t -> t.key("env").value("prod")));
+            firehose.untagDeliveryStream(b -> b.deliveryStreamName("clicks-to-lake").tagKeys("team"));
+            assertThat(firehose.listTagsForDeliveryStream(b -> b.deliveryStreamName("clicks-to-lake")).tags())
+                    .extracting(t -> t.key() + "=" + t.value()).containsExactly("env=prod");
+
             firehose.deleteDeliveryStream(b -> b.deliveryStreamName("clicks-to-lake"));
             Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                     assertThatThrownBy(() -> describe(firehose, "clicks-to-lake")).isInstanceOf(ResourceNotFoundException.class));

@@ -5,6 +5,8 @@ import io.sluice.endpoint.AwsOperations;
 import io.sluice.firehose.delivery.CreateDeliveryStreamRequest;
 import io.sluice.firehose.delivery.DeliveryStreamNameRequest;
 import io.sluice.firehose.delivery.DeliveryStreamService;
+import io.sluice.firehose.delivery.DeliveryStreamTags;
+import io.sluice.firehose.delivery.TagDeliveryStreamRequest;
 import io.sluice.firehose.delivery.ListDeliveryStreamsRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,12 +16,15 @@ import org.springframework.context.annotation.Configuration;
 class FirehoseOperations {
 
     @Bean
-    AwsOperations awsOperations(DeliveryStreamService deliveryStreams) {
+    AwsOperations awsOperations(DeliveryStreamService deliveryStreams, DeliveryStreamTags tags) {
         return AwsOperations.builder(AwsService.FIREHOSE)
                 .operation("CreateDeliveryStream", CreateDeliveryStreamRequest.class, deliveryStreams::create)
                 .operation("DescribeDeliveryStream", DeliveryStreamNameRequest.class, deliveryStreams::describe)
                 .action("DeleteDeliveryStream", DeliveryStreamNameRequest.class, deliveryStreams::delete)
                 .operation("ListDeliveryStreams", ListDeliveryStreamsRequest.class, deliveryStreams::list)
+                .action("TagDeliveryStream", TagDeliveryStreamRequest.class, tags::tag)
+                .action("UntagDeliveryStream", TagDeliveryStreamRequest.class, tags::untag)
+                .operation("ListTagsForDeliveryStream", TagDeliveryStreamRequest.class, tags::list)
                 .build();
     }
 }

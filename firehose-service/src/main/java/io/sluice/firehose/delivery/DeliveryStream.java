@@ -37,6 +37,10 @@ public record DeliveryStream(Caller owner, String name, String type, String stat
         return new DeliveryStreamArn(owner.region(), owner.accountId(), name);
     }
 
+    public DeliveryStream withTags(Map<String, String> newTags) {
+        return new DeliveryStream(owner, name, type, status, versionId, createdAt, updatedAt, destination, failure, newTags);
+    }
+
     public DeliveryStream withStatus(String newStatus, FailureDescription newFailure, Instant at) {
         return new DeliveryStream(owner, name, type, newStatus, versionId, createdAt, at, destination, newFailure, tags);
     }

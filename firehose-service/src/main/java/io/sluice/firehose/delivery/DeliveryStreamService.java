@@ -62,7 +62,7 @@ public class DeliveryStreamService {
             request.s3DestinationConfiguration().check(violations, "s3DestinationConfiguration");
         }
         violations.raise();
-        Map<String, String> tags = tags(request.tags());
+        Map<String, String> tags = DeliveryStreamTags.parse(request.tags());
         TagRules.FIREHOSE.check(tags);
         boolean extended = request.extendedS3DestinationConfiguration() != null;
         if (extended == (request.s3DestinationConfiguration() != null) || request.hasOtherDestination()) {
@@ -135,21 +135,8 @@ public class DeliveryStreamService {
         return store.find(caller, name).orElseThrow(() -> notFound(name, caller));
     }
 
-    private static RuntimeException notFound(String name, Caller caller) {
+    static RuntimeException notFound(String name, Caller caller) {
         return ErrorCode.RESOURCE_NOT_FOUND.exception("Firehose stream %s under account %s not found.", name, caller.accountId());
-    }
-
-    private static Map<String, String> tags(List<Tag> tags) {
-        Map<String, String> map = new java.util.TreeMap<>();
-        if (tags != null) {
-            Violations violations = Violations.check();
-            for (int i = 0; i < tags.size(); i++) {
-                violations.notNull("tags." + (i + 1) + ".member.key", tags.get(i).key());
-            }
-            violations.raise();
-            tags.forEach(t -> map.put(t.key(), t.value() == null ? "" : t.value()));
-        }
-        return map;
     }
 
     /**
