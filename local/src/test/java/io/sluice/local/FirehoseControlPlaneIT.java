@@ -64,6 +64,19 @@ class FirehoseControlPlaneIT {
                     .extendedS3DestinationConfiguration(d -> d.roleARN(ROLE).bucketARN("arn:aws:s3:::clicks-lake"))))
                     .isInstanceOf(ResourceInUseException.class);
 
+            firehose.updateDestination(b -> b.deliveryStreamName("clicks-to-lake").currentDeliveryStreamVersionId("1")
+                    .destinationId("destinationId-000000000001")
+                    .extendedS3DestinationUpdate(u -> u.prefix("clicks/v2/")));
+            DeliveryStreamDescription updated = describe(firehose, "clicks-to-lake");
+            assertThat(updated.versionId()).isEqualTo("2");
+            assertThat(updated.destinations().get(0).extendedS3DestinationDescription().prefix()).isEqualTo("clicks/v2/");
+            assertThat(updated.destinations().get(0).extendedS3DestinationDescription().compressionFormat())
+                    .isEqualTo(CompressionFormat.GZIP);
+            assertThatThrownBy(() -> firehose.updateDestination(b -> b.deliveryStreamName("clicks-to-lake")
+                    .currentDeliveryStreamVersionId("1").destinationId("destinationId-000000000001")
+                    .extendedS3DestinationUpdate(u -> u.prefix("stale/"))))
+                    .isInstanceOf(software.amazon.awssdk.services.firehose.model.ConcurrentModificationException.class);
+
             firehose.tagDeliveryStream(b -> b.deliveryStreamName("clicks-to-lake").tags(t -> t.key("env").value("prod")));
             firehose.untagDeliveryStream(b -> b.deliveryStreamName("clicks-to-lake").tagKeys("team"));
             assertThat(firehose.listTagsForDeliveryStream(b -> b.deliveryStreamName("clicks-to-lake")).tags())

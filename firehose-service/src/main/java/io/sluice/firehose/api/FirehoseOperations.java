@@ -7,6 +7,7 @@ import io.sluice.firehose.delivery.DeliveryStreamNameRequest;
 import io.sluice.firehose.delivery.DeliveryStreamService;
 import io.sluice.firehose.delivery.DeliveryStreamTags;
 import io.sluice.firehose.delivery.TagDeliveryStreamRequest;
+import io.sluice.firehose.delivery.UpdateDestinationRequest;
 import io.sluice.firehose.delivery.ListDeliveryStreamsRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +23,7 @@ class FirehoseOperations {
                 .operation("DescribeDeliveryStream", DeliveryStreamNameRequest.class, deliveryStreams::describe)
                 .action("DeleteDeliveryStream", DeliveryStreamNameRequest.class, deliveryStreams::delete)
                 .operation("ListDeliveryStreams", ListDeliveryStreamsRequest.class, deliveryStreams::list)
+                .action("UpdateDestination", UpdateDestinationRequest.class, deliveryStreams::updateDestination)
                 .action("TagDeliveryStream", TagDeliveryStreamRequest.class, tags::tag)
                 .action("UntagDeliveryStream", TagDeliveryStreamRequest.class, tags::untag)
                 .operation("ListTagsForDeliveryStream", TagDeliveryStreamRequest.class, tags::list)

@@ -37,6 +37,11 @@ public record DeliveryStream(Caller owner, String name, String type, String stat
         return new DeliveryStreamArn(owner.region(), owner.accountId(), name);
     }
 
+    /** A new destination: the version goes up by one, as UpdateDestination's does. */
+    public DeliveryStream withDestination(Destination newDestination, Instant at) {
+        return new DeliveryStream(owner, name, type, status, versionId + 1, createdAt, at, newDestination, failure, tags);
+    }
+
     public DeliveryStream withTags(Map<String, String> newTags) {
         return new DeliveryStream(owner, name, type, status, versionId, createdAt, updatedAt, destination, failure, newTags);
     }

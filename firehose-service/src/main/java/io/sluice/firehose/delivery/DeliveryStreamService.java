@@ -16,12 +16,14 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
-/** The delivery streams of the caller: CreateDeliveryStream, DescribeDeliveryStream, DeleteDeliveryStream, ListDeliveryStreams. */
+/** The delivery streams of the caller: Create, Describe, Delete and ListDeliveryStream(s), UpdateDestination. */
 @Service
 public class DeliveryStreamService {
     /** The model's DeliveryStreamName. */
     static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
     static final List<String> TYPES = List.of("DirectPut", "KinesisStreamAsSource", "MSKAsSource", "DatabaseAsSource");
+    static final Pattern VERSION = Pattern.compile("[0-9]+");
+    static final Pattern DESTINATION_ID = Pattern.compile("[a-zA-Z0-9-]+");
     /** Firehose lists 10 delivery streams when no Limit is given. */
     private static final int DEFAULT_LIMIT = 10;
 
@@ -121,6 +123,54 @@ public class DeliveryStreamService {
             return stream.withStatus("DELETING", stream.failure(), clock.instant());
         }).orElseThrow(() -> notFound(name, caller));
         lifecycle.remove(caller, name);
+    }
+
+    /**
+     * Changes the S3 destination of an ACTIVE delivery stream, if the caller saw its current version:
+     * the members given replace those kept, and the version goes up by one.
+     *
+     * @throws io.sluice.common.error.AwsException ValidationException, InvalidArgumentException (no
+     *     S3 update, another destination type, another destination id), ResourceNotFoundException,
+     *     ResourceInUseException (not ACTIVE), ConcurrentModificationException (a stale version)
+     */
+    public void updateDestination(UpdateDestinationRequest request) {
+        Violations violations = Violations.check()
+                .notNull("deliveryStreamName", request.deliveryStreamName())
+                .length("deliveryStreamName", request.deliveryStreamName(), 1, 64)
+                .pattern("deliveryStreamName", request.deliveryStreamName(), NAME)
+                .notNull("currentDeliveryStreamVersionId", request.currentDeliveryStreamVersionId())
+                .length("currentDeliveryStreamVersionId", request.currentDeliveryStreamVersionId(), 1, 50)
+                .pattern("currentDeliveryStreamVersionId", request.currentDeliveryStreamVersionId(), VERSION)
+                .notNull("destinationId", request.destinationId())
+                .length("destinationId", request.destinationId(), 1, 100)
+                .pattern("destinationId", request.destinationId(), DESTINATION_ID);
+        violations.raise();
+        boolean extended = request.extendedS3DestinationUpdate() != null;
+        S3Destination update = extended ? request.extendedS3DestinationUpdate() : request.s3DestinationUpdate();
+        if (update == null || request.hasOtherUpdate() || extended && request.s3DestinationUpdate() != null) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("Sluice delivers to S3: give exactly one of ExtendedS3DestinationUpdate and S3DestinationUpdate.");
+        }
+        Caller caller = callers.current();
+        String name = request.deliveryStreamName();
+        store.update(caller, name, stream -> {
+            if (!stream.status().equals("ACTIVE")) {
+                throw ErrorCode.RESOURCE_IN_USE.exception("Firehose stream %s under account %s is not ACTIVE, instead in state %s.",
+                        name, caller.accountId(), stream.status());
+            }
+            if (!String.valueOf(stream.versionId()).equals(request.currentDeliveryStreamVersionId())) {
+                throw ErrorCode.CONCURRENT_MODIFICATION.exception(
+                        "Cannot update Firehose stream %s under account %s: the current version is %d, not %s.",
+                        name, caller.accountId(), stream.versionId(), request.currentDeliveryStreamVersionId());
+            }
+            if (!request.destinationId().equals(DestinationDescription.ID) || stream.destination() == null) {
+                throw ErrorCode.INVALID_ARGUMENT.exception("Destination %s of Firehose stream %s not found.", request.destinationId(), name);
+            }
+            S3Destination updated = stream.destination().s3().updatedWith(update);
+            updated.check(Violations.check(), extended ? "extendedS3DestinationUpdate" : "s3DestinationUpdate").raise();
+            updated.checkConsistent();
+            boolean nowExtended = extended || stream.destination().extended();
+            return stream.withDestination(new Destination(updated.withDefaults(nowExtended), nowExtended), clock.instant());
+        }).orElseThrow(() -> notFound(name, caller));
     }
 
     private static Violations checkName(DeliveryStreamNameRequest request) {

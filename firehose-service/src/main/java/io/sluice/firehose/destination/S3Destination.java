@@ -1,5 +1,6 @@
 package io.sluice.firehose.destination;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -12,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * An S3 destination as CreateDeliveryStream takes it: {@code ExtendedS3DestinationConfiguration}, or
- * the older {@code S3DestinationConfiguration} (its first eight members). The members the delivery
+ * the older {@code S3DestinationConfiguration} (its first eight members); UpdateDestination's
+ * {@code ExtendedS3DestinationUpdate} and {@code S3DestinationUpdate} have the same members, all optional. The members the delivery
  * pipeline interprets are typed; the processing, format conversion, dynamic partitioning, backup,
  * encryption and logging sub-configurations are kept as given and described back as given until the
  * features that read them arrive.
@@ -28,7 +30,7 @@ public record S3Destination(
         @JsonProperty("CloudWatchLoggingOptions") JsonNode cloudWatchLoggingOptions,
         @JsonProperty("ProcessingConfiguration") JsonNode processingConfiguration,
         @JsonProperty("S3BackupMode") String s3BackupMode,
-        @JsonProperty("S3BackupConfiguration") JsonNode s3BackupConfiguration,
+        @JsonProperty("S3BackupConfiguration") @JsonAlias("S3BackupUpdate") JsonNode s3BackupConfiguration,
         @JsonProperty("DataFormatConversionConfiguration") JsonNode dataFormatConversionConfiguration,
         @JsonProperty("DynamicPartitioningConfiguration") JsonNode dynamicPartitioningConfiguration,
         @JsonProperty("FileExtension") String fileExtension,
@@ -86,6 +88,32 @@ public record S3Destination(
         if (prefix != null && prefix.contains("!{") && (errorOutputPrefix == null || errorOutputPrefix.isEmpty())) {
             throw ErrorCode.INVALID_ARGUMENT.exception("ErrorOutputPrefix cannot be null or empty when Prefix contains expressions.");
         }
+    }
+
+    /**
+     * This destination with the members an UpdateDestination gives replaced (buffering hints member
+     * by member), the others kept.
+     */
+    public S3Destination updatedWith(S3Destination update) {
+        BufferingHints hints = bufferingHints;
+        if (update.bufferingHints() != null) {
+            BufferingHints base = bufferingHints == null ? BufferingHints.DEFAULT : bufferingHints;
+            hints = new BufferingHints(
+                    update.bufferingHints().sizeInMBs() == null ? base.sizeInMBs() : update.bufferingHints().sizeInMBs(),
+                    update.bufferingHints().intervalInSeconds() == null ? base.intervalInSeconds() : update.bufferingHints().intervalInSeconds());
+        }
+        return new S3Destination(or(update.roleArn, roleArn), or(update.bucketArn, bucketArn), or(update.prefix, prefix),
+                or(update.errorOutputPrefix, errorOutputPrefix), hints, or(update.compressionFormat, compressionFormat),
+                or(update.encryptionConfiguration, encryptionConfiguration), or(update.cloudWatchLoggingOptions, cloudWatchLoggingOptions),
+                or(update.processingConfiguration, processingConfiguration), or(update.s3BackupMode, s3BackupMode),
+                or(update.s3BackupConfiguration, s3BackupConfiguration),
+                or(update.dataFormatConversionConfiguration, dataFormatConversionConfiguration),
+                or(update.dynamicPartitioningConfiguration, dynamicPartitioningConfiguration),
+                or(update.fileExtension, fileExtension), or(update.customTimeZone, customTimeZone));
+    }
+
+    private static <T> T or(T given, T kept) {
+        return given != null ? given : kept;
     }
 
     /** The bucket the destination writes to. */

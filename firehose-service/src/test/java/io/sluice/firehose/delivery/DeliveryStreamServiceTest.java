@@ -67,6 +67,42 @@ class DeliveryStreamServiceTest {
                 .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_IN_USE));
     }
 
+    private static UpdateDestinationRequest update(String version, String destinationId, S3Destination extended) {
+        return new UpdateDestinationRequest("clicks", version, destinationId, null, extended, null, null, null, null, null,
+                null, null, null);
+    }
+
+    @Test
+    void updateDestinationMergesTheGivenMembersAndRaisesTheVersionOnlyFromTheCurrentOne() {
+        buckets.add("lake");
+        service.create(create("clicks", s3("lake", null), null));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> status("clicks").equals("ACTIVE"));
+        S3Destination change = new S3Destination(null, null, "v2/", null,
+                new io.sluice.firehose.destination.BufferingHints(null, 60), "Snappy", null, null, null, null, null, null, null,
+                null, null);
+        service.updateDestination(update("1", "destinationId-000000000001", change));
+        DescribeDeliveryStreamResponse.Description after =
+                service.describe(new DeliveryStreamNameRequest("clicks", null, null, null)).deliveryStreamDescription();
+        assertThat(after.versionId()).isEqualTo("2");
+        var destination = after.destinations().get(0).extendedS3DestinationDescription();
+        assertThat(destination.prefix()).isEqualTo("v2/");
+        assertThat(destination.compressionFormat()).isEqualTo("Snappy");
+        assertThat(destination.bufferingHints()).isEqualTo(new io.sluice.firehose.destination.BufferingHints(5, 60));
+        assertThat(destination.bucketArn()).isEqualTo("arn:aws:s3:::lake");
+
+        assertThatThrownBy(() -> service.updateDestination(update("1", "destinationId-000000000001", change)))
+                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONCURRENT_MODIFICATION));
+        assertThatThrownBy(() -> service.updateDestination(update("2", "destinationId-000000000009", change)))
+                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+        S3Destination tooBig = new S3Destination(null, null, null, null,
+                new io.sluice.firehose.destination.BufferingHints(200, null), null, null, null, null, null, null, null, null,
+                null, null);
+        assertThatThrownBy(() -> service.updateDestination(update("2", "destinationId-000000000001", tooBig)))
+                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.getMessage())
+                        .contains("extendedS3DestinationUpdate.bufferingHints.sizeInMBs"));
+        assertThat(store.find(caller, "clicks").orElseThrow().versionId()).as("refused updates change nothing").isEqualTo(2);
+    }
+
     @Test
     void aMissingBucketLeavesTheStreamCreatingFailedWithAReason() {
         service.create(create("orphan", null, s3("no-such-bucket", "GZIP")));
