@@ -2,15 +2,12 @@ package io.sluice.firehose.delivery;
 
 import io.sluice.common.account.Caller;
 import io.sluice.common.error.RetryPolicy;
+import io.sluice.common.work.BackgroundSteps;
 import io.sluice.firehose.config.FirehoseProperties;
 import io.sluice.firehose.destination.BucketProbe;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -23,28 +20,21 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DeliveryStreamLifecycle implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(DeliveryStreamLifecycle.class);
-
     private final DeliveryStreamStore store;
     private final BucketProbe buckets;
     private final Clock clock;
-    private final long delayMillis;
-    private final RetryPolicy retries = RetryPolicy.background();
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "delivery-stream-lifecycle");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Duration delay;
+    private final BackgroundSteps steps = new BackgroundSteps("delivery-stream-lifecycle", RetryPolicy.background());
 
     DeliveryStreamLifecycle(DeliveryStreamStore store, BucketProbe buckets, Clock clock, FirehoseProperties properties) {
         this.store = store;
         this.buckets = buckets;
         this.clock = clock;
-        this.delayMillis = properties.transitionDelay().toMillis();
+        this.delay = properties.transitionDelay();
     }
 
     void activate(Caller owner, String name) {
-        schedule("activate", owner, name, 1, () -> {
+        steps.schedule("activate delivery stream " + name + " of " + owner, delay, () -> {
             DeliveryStream stream = store.find(owner, name).orElse(null);
             if (stream == null || !stream.status().equals("CREATING")) {
                 return;
@@ -59,7 +49,7 @@ class DeliveryStreamLifecycle implements AutoCloseable {
     }
 
     void remove(Caller owner, String name) {
-        schedule("delete", owner, name, 1, () -> {
+        steps.schedule("delete delivery stream " + name + " of " + owner, delay, () -> {
             store.find(owner, name).filter(s -> s.status().equals("DELETING")).ifPresent(s -> store.delete(owner, name));
         });
     }
@@ -75,32 +65,8 @@ class DeliveryStreamLifecycle implements AutoCloseable {
         }
     }
 
-    private interface Step {
-        void run() throws Exception;
-    }
-
-    private void schedule(String what, Caller owner, String name, int attempt, Step step) {
-        if (executor.isShutdown()) {
-            return; // shutting down: the next start resumes it
-        }
-        long wait = attempt == 1 ? delayMillis : retries.backoff(attempt - 1).toMillis();
-        executor.schedule(() -> {
-            try {
-                step.run();
-            } catch (Exception e) {
-                if (retries.isRetriable(e) && !executor.isShutdown()) {
-                    log.warn("Could not {} delivery stream {} of {}; retrying", what, name, owner, e);
-                    schedule(what, owner, name, attempt + 1, step);
-                } else {
-                    log.error("Could not {} delivery stream {} of {}; giving up", what, name, owner, e);
-                }
-            }
-        }, wait, TimeUnit.MILLISECONDS);
-    }
-
     @Override
     public void close() throws InterruptedException {
-        executor.shutdownNow();
-        executor.awaitTermination(5, TimeUnit.SECONDS);
+        steps.close();
     }
 }

@@ -2,7 +2,7 @@ package io.sluice.streams.shard;
 
 import io.sluice.common.error.AwsException;
 import io.sluice.common.kinesis.HashKeyRange;
-import io.sluice.streams.config.DaemonThreads;
+import io.sluice.common.work.DaemonThreads;
 import io.sluice.streams.config.StreamsProperties;
 import io.sluice.streams.metadata.Shard;
 import io.sluice.streams.metadata.Stream;

@@ -3,7 +3,7 @@ package io.sluice.streams.stream;
 import io.sluice.streams.topic.StreamTopics;
 import io.sluice.streams.topic.StreamWriteGate;
 import io.sluice.common.error.RetryPolicy;
-import io.sluice.streams.config.DaemonThreads;
+import io.sluice.common.work.BackgroundSteps;
 import io.sluice.streams.config.StreamsProperties;
 import io.sluice.streams.metadata.ConsumerStatus;
 import io.sluice.streams.metadata.Shard;
@@ -11,11 +11,9 @@ import io.sluice.streams.metadata.StoredConsumer;
 import io.sluice.streams.metadata.StoredStream;
 import io.sluice.streams.metadata.StreamStatus;
 import io.sluice.streams.metadata.StreamStore;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,32 +36,30 @@ public class StreamLifecycle implements AutoCloseable {
     private final StreamTopics topics;
     private final StreamCatalog catalog;
     private final ApplicationEventPublisher events;
-    private final RetryPolicy retries = RetryPolicy.background();
 
-    private final ScheduledExecutorService executor =
-            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("stream-lifecycle", false));
+    private final BackgroundSteps steps = new BackgroundSteps("stream-lifecycle", RetryPolicy.background());
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final StreamWriteGate gate;
-    private final long sealDelayMillis;
-    private final long consumerDelayMillis;
+    private final Duration sealDelay;
+    private final Duration consumerDelay;
 
     StreamLifecycle(StreamStore store, StreamTopics topics, StreamCatalog catalog, ApplicationEventPublisher events,
             KafkaProducer<byte[], byte[]> recordProducer, StreamWriteGate gate, StreamsProperties properties) {
         this.store = store;
-        this.consumerDelayMillis = properties.consumerTransitionDelay().toMillis();
+        this.consumerDelay = properties.consumerTransitionDelay();
         this.gate = gate;
         this.producer = recordProducer;
         // Another instance routes writes by a snapshot up to one cache TTL old: wait that long, and a
         // margin, before taking the closed shards' end offsets.
-        this.sealDelayMillis = properties.metadataCacheTtl().toMillis() + 200;
+        this.sealDelay = properties.metadataCacheTtl().plusMillis(200);
         this.events = events;
         this.topics = topics;
         this.catalog = catalog;
     }
 
     void activate(long id) {
-        executor.execute(() -> run("activate", id, 1, () -> {
+        steps.execute("activate stream " + id, () -> {
             StoredStream stream = store.find(id).orElse(null);
             if (stream == null || stream.status() != StreamStatus.CREATING) {
                 return;
@@ -71,11 +67,11 @@ public class StreamLifecycle implements AutoCloseable {
             topics.create(stream.topic(), stream.shards().size(), stream.retentionHours());
             store.update(id, s -> s.status() == StreamStatus.CREATING ? s.withStatus(StreamStatus.ACTIVE) : s);
             catalog.invalidate(stream.key(), id);
-        }));
+        });
     }
 
     void remove(long id) {
-        executor.execute(() -> run("delete", id, 1, () -> {
+        steps.execute("delete stream " + id, () -> {
             StoredStream stream = store.find(id).orElse(null);
             if (stream == null) {
                 return;
@@ -85,7 +81,7 @@ public class StreamLifecycle implements AutoCloseable {
             catalog.invalidate(stream.key(), id);
             gate.forget(id);
             events.publishEvent(new StreamDeleted(stream.key(), stream.topic()));
-        }));
+        });
     }
 
     /**
@@ -94,7 +90,7 @@ public class StreamLifecycle implements AutoCloseable {
      * routed to them before have landed), their log end offsets are their ending offsets.
      */
     public void seal(long id) {
-        executor.schedule(() -> run("seal closed shards of", id, 1, () -> {
+        steps.schedule("seal the closed shards of stream " + id, sealDelay, () -> {
             StoredStream stream = store.find(id).orElse(null);
             if (stream == null || stream.status() != StreamStatus.UPDATING) {
                 return;
@@ -113,24 +109,20 @@ public class StreamLifecycle implements AutoCloseable {
                 return sealed.status() == StreamStatus.UPDATING ? sealed.withStatus(StreamStatus.ACTIVE) : sealed;
             });
             catalog.invalidate(stream.key(), id);
-        }), sealDelayMillis, TimeUnit.MILLISECONDS);
+        });
     }
 
     /** Turns a registered consumer ACTIVE after the configured transition delay. */
     public void activateConsumer(long consumerId) {
-        executor.schedule(() -> run("activate consumer", consumerId, 1,
-                () -> store.updateConsumer(consumerId,
-                        c -> c.status() == ConsumerStatus.CREATING ? c.withStatus(ConsumerStatus.ACTIVE) : c)),
-                consumerDelayMillis, TimeUnit.MILLISECONDS);
+        steps.schedule("activate consumer " + consumerId, consumerDelay, () -> store.updateConsumer(consumerId,
+                c -> c.status() == ConsumerStatus.CREATING ? c.withStatus(ConsumerStatus.ACTIVE) : c));
     }
 
     /** Removes a DELETING consumer after the configured transition delay. */
     public void removeConsumer(long consumerId) {
-        executor.schedule(() -> run("remove consumer", consumerId, 1,
-                () -> store.consumer(consumerId)
-                        .filter(c -> c.status() == ConsumerStatus.DELETING)
-                        .ifPresent(c -> store.deleteConsumer(consumerId))),
-                consumerDelayMillis, TimeUnit.MILLISECONDS);
+        steps.schedule("remove consumer " + consumerId, consumerDelay, () -> store.consumer(consumerId)
+                .filter(c -> c.status() == ConsumerStatus.DELETING)
+                .ifPresent(c -> store.deleteConsumer(consumerId)));
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -151,25 +143,8 @@ public class StreamLifecycle implements AutoCloseable {
         }
     }
 
-    private void run(String what, long id, int attempt, Runnable task) {
-        try {
-            task.run();
-        } catch (RuntimeException e) {
-            if (!retries.isRetriable(e)) {
-                log.error("Could not {} stream {}; giving up: the failure is permanent", what, id, e);
-                return;
-            }
-            long wait = retries.backoff(attempt).toMillis();
-            log.warn("Could not {} stream {}; retrying in {} ms", what, id, wait, e);
-            if (!executor.isShutdown()) {
-                executor.schedule(() -> run(what, id, attempt + 1, task), wait, TimeUnit.MILLISECONDS);
-            }
-        }
-    }
-
     @Override
     public void close() throws InterruptedException {
-        executor.shutdown();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
+        steps.close();
     }
 }

@@ -1,6 +1,6 @@
 package io.sluice.streams.subscription;
 
-import io.sluice.streams.config.DaemonThreads;
+import io.sluice.common.work.DaemonThreads;
 import io.sluice.streams.config.StreamsProperties;
 import java.time.Duration;
 import java.util.HashSet;

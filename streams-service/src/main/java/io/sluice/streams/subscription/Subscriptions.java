@@ -2,7 +2,7 @@ package io.sluice.streams.subscription;
 
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.kinesis.ShardId;
-import io.sluice.streams.config.DaemonThreads;
+import io.sluice.common.work.DaemonThreads;
 import io.sluice.streams.config.StreamsProperties;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.sluice.streams.config;
+package io.sluice.common.work;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
