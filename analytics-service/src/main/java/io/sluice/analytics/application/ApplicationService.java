@@ -4,6 +4,7 @@ import io.sluice.common.account.Caller;
 import io.sluice.common.error.Violations;
 import io.sluice.common.protocol.Paging;
 import io.sluice.endpoint.CallerScope;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
@@ -17,12 +18,10 @@ public class ApplicationService {
 
     private final ApplicationStore store;
     private final CallerScope callers;
-    private final Paging paging;
 
-    ApplicationService(ApplicationStore store, CallerScope callers, Paging paging) {
+    ApplicationService(ApplicationStore store, CallerScope callers) {
         this.store = store;
         this.callers = callers;
-        this.paging = paging;
     }
 
     /**
@@ -38,9 +37,8 @@ public class ApplicationService {
                 .raise();
         Caller caller = callers.current();
         int limit = request.limit() == null ? MAX_LIMIT : request.limit();
-        String after = paging.startAfter(null, "", request.exclusiveStartApplicationName());
-        Paging.Page<Application> page = paging.page(store.list(caller, after, limit + 1), limit, caller.toString(),
-                Application::name);
+        String after = Objects.requireNonNullElse(request.exclusiveStartApplicationName(), "");
+        Paging.Page<Application> page = Paging.page(store.list(caller, after, limit + 1), limit);
         return new ListApplicationsResponse(page.items().stream()
                 .map(a -> new ListApplicationsResponse.ApplicationSummary(a.name(), a.arn().toString(), a.status()))
                 .toList(), page.hasMore());

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sluice.common.account.Caller;
 import io.sluice.common.error.AwsException;
 import io.sluice.common.error.ErrorCode;
-import io.sluice.common.protocol.Paging;
 import io.sluice.endpoint.CallerScope;
-import java.time.Clock;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ApplicationServiceTest {
     private final Caller caller = new Caller("000000000000", "eu-west-1");
     private final MemoryApplicationStore store = new MemoryApplicationStore();
-    private final ApplicationService service = new ApplicationService(store, new CallerScope(caller), new Paging(Clock.systemUTC()));
+    private final ApplicationService service = new ApplicationService(store, new CallerScope(caller));
 
     @Test
     void summariesCarryTheArnOfTheCallersRegionAndPageByName() {

@@ -63,7 +63,17 @@ public final class Paging {
     }
 
     /**
-     * Cuts a page from {@code fetched}, which holds up to {@code limit + 1} items in listing order.
+     * Cuts a page of a listing in the exclusive-start style (no NextToken) from {@code fetched},
+     * which holds up to {@code limit + 1} items in listing order.
+     */
+    public static <T> Page<T> page(List<T> fetched, int limit) {
+        boolean more = fetched.size() > limit;
+        return new Page<>(List.copyOf(more ? fetched.subList(0, limit) : fetched), more, null);
+    }
+
+    /**
+     * Cuts a page from {@code fetched}, which holds up to {@code limit + 1} items in listing order,
+     * with the NextToken of the next page.
      *
      * @param position the key of an item, what the next page starts after
      */

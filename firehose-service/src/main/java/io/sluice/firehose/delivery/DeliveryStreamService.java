@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
@@ -29,15 +30,13 @@ public class DeliveryStreamService {
 
     private final DeliveryStreamStore store;
     private final CallerScope callers;
-    private final Paging paging;
     private final DeliveryStreamLifecycle lifecycle;
     private final Clock clock;
 
-    DeliveryStreamService(DeliveryStreamStore store, CallerScope callers, Paging paging, DeliveryStreamLifecycle lifecycle,
+    DeliveryStreamService(DeliveryStreamStore store, CallerScope callers, DeliveryStreamLifecycle lifecycle,
             Clock clock) {
         this.store = store;
         this.callers = callers;
-        this.paging = paging;
         this.lifecycle = lifecycle;
         this.clock = clock;
     }
@@ -68,9 +67,8 @@ public class DeliveryStreamService {
         TagRules.FIREHOSE.check(tags);
         boolean extended = request.extendedS3DestinationConfiguration() != null;
         if (extended == (request.s3DestinationConfiguration() != null) || request.hasOtherDestination()) {
-            throw ErrorCode.INVALID_ARGUMENT.exception(request.hasOtherDestination() || !extended && request.s3DestinationConfiguration() == null
-                    ? "Sluice delivers to S3: give exactly one of ExtendedS3DestinationConfiguration and S3DestinationConfiguration."
-                    : "Only one destination configuration can be specified.");
+            throw ErrorCode.INVALID_ARGUMENT.exception(
+                    "Sluice delivers to S3: give exactly one of ExtendedS3DestinationConfiguration and S3DestinationConfiguration.");
         }
         if (!type.equals("DirectPut")) {
             throw ErrorCode.INVALID_ARGUMENT.exception("DeliveryStreamType %s is not supported by Sluice yet; use DirectPut.", type);
@@ -203,9 +201,8 @@ public class DeliveryStreamService {
                 .raise();
         Caller caller = callers.current();
         int limit = request.limit() == null ? DEFAULT_LIMIT : request.limit();
-        String after = paging.startAfter(null, "", request.exclusiveStartDeliveryStreamName());
-        Paging.Page<DeliveryStream> page = paging.page(
-                store.list(caller, request.deliveryStreamType(), after, limit + 1), limit, caller.toString(), DeliveryStream::name);
+        String after = Objects.requireNonNullElse(request.exclusiveStartDeliveryStreamName(), "");
+        Paging.Page<DeliveryStream> page = Paging.page(store.list(caller, request.deliveryStreamType(), after, limit + 1), limit);
         return new ListDeliveryStreamsResponse(page.items().stream().map(DeliveryStream::name).toList(), page.hasMore());
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sluice.common.account.Caller;
 import io.sluice.common.error.AwsException;
 import io.sluice.common.error.ErrorCode;
-import io.sluice.common.protocol.Paging;
 import io.sluice.endpoint.CallerScope;
 import io.sluice.firehose.config.FirehoseProperties;
 import io.sluice.firehose.destination.S3Destination;
@@ -22,7 +21,7 @@ class DeliveryStreamServiceTest {
     private final DeliveryStreamLifecycle lifecycle = new DeliveryStreamLifecycle(store, buckets::contains, Clock.systemUTC(),
             new FirehoseProperties("000000000000", "us-east-1", null, java.time.Duration.ZERO));
     private final DeliveryStreamService service = new DeliveryStreamService(store, new CallerScope(caller),
-            new Paging(Clock.systemUTC()), lifecycle, Clock.systemUTC());
+            lifecycle, Clock.systemUTC());
 
     @org.junit.jupiter.api.AfterEach
     void stop() throws InterruptedException {
@@ -149,7 +148,7 @@ class DeliveryStreamServiceTest {
         try (DeliveryStreamLifecycle slow = new DeliveryStreamLifecycle(store, buckets::contains, Clock.systemUTC(),
                 new FirehoseProperties("000000000000", "us-east-1", null, java.time.Duration.ofHours(1)))) {
             DeliveryStreamService patient = new DeliveryStreamService(store, new CallerScope(caller),
-                    new Paging(Clock.systemUTC()), slow, Clock.systemUTC());
+                    slow, Clock.systemUTC());
             patient.create(create("young", s3("lake", null), null));
             assertThatThrownBy(() -> patient.delete(new DeliveryStreamNameRequest("young", null, null, null)))
                     .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_IN_USE));
