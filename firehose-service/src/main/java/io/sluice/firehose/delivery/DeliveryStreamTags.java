@@ -5,18 +5,15 @@ import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
 import io.sluice.common.tag.TagRules;
 import io.sluice.endpoint.CallerScope;
+import java.util.AbstractMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
 /** TagDeliveryStream, UntagDeliveryStream and ListTagsForDeliveryStream: up to 50 tags a delivery stream. */
 @Service
 public class DeliveryStreamTags {
-    /** The model's TagKey (no {@code aws:} prefix) and TagValue patterns. */
-    static final Pattern KEY = Pattern.compile("^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:\\/=+\\-@%]*$");
-    static final Pattern VALUE = Pattern.compile("^[\\p{L}\\p{Z}\\p{N}_.:\\/=+\\-@%]*$");
     /** ListTagsForDeliveryStream lists 50 tags (all of them) when no Limit is given. */
     private static final int DEFAULT_LIMIT = 50;
 
@@ -30,22 +27,9 @@ public class DeliveryStreamTags {
 
     /** The tags of a request, checked as the model constrains them, as a map. */
     static Map<String, String> parse(List<Tag> tags) {
-        Map<String, String> map = new TreeMap<>();
-        if (tags != null) {
-            Violations violations = Violations.check();
-            for (int i = 0; i < tags.size(); i++) {
-                Tag tag = tags.get(i);
-                String path = "tags." + (i + 1) + ".member.";
-                violations.notNull(path + "key", tag.key())
-                        .length(path + "key", tag.key(), 1, 128)
-                        .pattern(path + "key", tag.key(), KEY)
-                        .length(path + "value", tag.value(), 0, 256)
-                        .pattern(path + "value", tag.value(), VALUE);
-            }
-            violations.raise();
-            tags.forEach(t -> map.put(t.key(), t.value() == null ? "" : t.value()));
-        }
-        return map;
+        return tags == null ? Map.of()
+                : TagRules.FIREHOSE.checkMembers(tags.stream()
+                        .map(t -> new AbstractMap.SimpleImmutableEntry<>(t.key(), t.value())).toList());
     }
 
     /**
