@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -28,6 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AwsEndpointController {
     private static final Logger log = LoggerFactory.getLogger(AwsEndpointController.class);
+    /** What a forwarded request id may be: the gateway's UUIDs; anything else is replaced. */
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final AwsOperations operations;
     private final AwsCodec codec;
@@ -83,7 +86,7 @@ class AwsEndpointController {
 
     /** The gateway's id when it sent one (so both log the same id), else a new one. */
     static String requestId(String forwarded) {
-        return forwarded != null && forwarded.matches("[A-Za-z0-9-]{1,64}") ? forwarded : UUID.randomUUID().toString();
+        return forwarded != null && REQUEST_ID.matcher(forwarded).matches() ? forwarded : UUID.randomUUID().toString();
     }
 
     private void error(HttpServletResponse response, WireFormat format, ErrorCode code, String message) throws IOException {

@@ -56,11 +56,6 @@ public final class EmbeddedFlink implements AutoCloseable {
         return restAddress;
     }
 
-    /** Whether the cluster has been started (by a first application). */
-    public synchronized boolean running() {
-        return cluster != null;
-    }
-
     @Override
     public synchronized void close() {
         if (cluster != null) {

@@ -1,7 +1,6 @@
 package io.sluice.kafka;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -69,11 +68,6 @@ public final class RecordAppender implements AutoCloseable {
             outcome.completeExceptionally(e);
         }
         return outcome;
-    }
-
-    /** Appends records in order, each with its own outcome. */
-    public List<CompletableFuture<RecordMetadata>> appendAll(List<ProducerRecord<byte[], byte[]>> records) {
-        return records.stream().map(this::append).toList();
     }
 
     /** Waits until what was appended so far is acknowledged or failed. */

@@ -81,12 +81,11 @@ public record StreamLocation(
         return shards.stream().map(ShardLocation::partition).toList();
     }
 
-    /** The record format with this stream's data keys, to open its sealed records (and seal new ones). */
-    public RecordFormat recordFormat() {
-        return recordFormat(dataKeys);
-    }
-
-    /** The record format with the given data keys (base64, by id), as {@link #dataKeys} carries them. */
+    /**
+     * The record format with a stream's data keys (base64, by id, as {@link #dataKeys} carries
+     * them), to open its sealed records (and seal new ones); a reader that is serialized into a job
+     * carries the keys and builds it where it runs.
+     */
     public static RecordFormat recordFormat(Map<Long, String> dataKeys) {
         Map<Long, String> keys = Map.copyOf(dataKeys);
         return new RecordFormat(id -> {

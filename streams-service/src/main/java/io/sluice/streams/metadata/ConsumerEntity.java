@@ -67,7 +67,9 @@ public class ConsumerEntity {
     void apply(StoredConsumer changed) {
         this.status = changed.status();
         this.resourcePolicy = changed.resourcePolicy();
-        this.tags.clear();
-        this.tags.putAll(changed.tags());
+        if (!tags.equals(changed.tags())) {
+            tags.clear();
+            tags.putAll(changed.tags());
+        }
     }
 }

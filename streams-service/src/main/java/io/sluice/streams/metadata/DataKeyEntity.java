@@ -38,10 +38,6 @@ class DataKeyEntity {
         this.createdAt = createdAt;
     }
 
-    long getStreamId() {
-        return streamId;
-    }
-
     Long getId() {
         return id;
     }

@@ -37,12 +37,7 @@ class JpaStreamStore implements StreamStore {
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        try {
-            return transactions.execute(tx -> work.get());
-        } catch (DataIntegrityViolationException e) {
-            // A unique name taken by a concurrent create, found at commit.
-            throw new NameTakenException();
-        }
+        return transactions.execute(tx -> work.get());
     }
 
     private <T> T read(Supplier<T> work) {
@@ -86,7 +81,12 @@ class JpaStreamStore implements StreamStore {
             if (streams.findByKey(stream.key()).isPresent()) {
                 throw new NameTakenException();
             }
-            return streams.saveAndFlush(new StreamEntity(stream)).toStored();
+            try {
+                return streams.saveAndFlush(new StreamEntity(stream)).toStored();
+            } catch (DataIntegrityViolationException e) {
+                // The unique (account, region, name): a concurrent create took the name first.
+                throw new NameTakenException();
+            }
         });
     }
 
@@ -151,7 +151,12 @@ class JpaStreamStore implements StreamStore {
                     .orElseThrow(() -> new IllegalStateException("No stream " + consumer.streamId()));
             ConsumerEntity entity = new ConsumerEntity(stream, consumer.name(), consumer.createdAt(), consumer.tags());
             entity.apply(consumer);
-            return consumers.saveAndFlush(entity).toStored();
+            try {
+                return consumers.saveAndFlush(entity).toStored();
+            } catch (DataIntegrityViolationException e) {
+                // The unique (stream, name): a concurrent registration took the name first.
+                throw new NameTakenException();
+            }
         });
     }
 

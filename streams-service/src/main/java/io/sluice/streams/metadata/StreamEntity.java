@@ -112,10 +112,15 @@ public class StreamEntity {
         this.maxRecordSizeKiB = changed.maxRecordSizeKiB();
         setShardLevelMetrics(changed.shardLevelMetrics());
         this.resourcePolicy = changed.resourcePolicy();
-        this.scalings.clear();
-        this.scalings.addAll(changed.scalings());
-        this.tags.clear();
-        this.tags.putAll(changed.tags());
+        // Element collections are rewritten whole when touched: leave them alone unless they changed.
+        if (!scalings.equals(changed.scalings())) {
+            scalings.clear();
+            scalings.addAll(changed.scalings());
+        }
+        if (!tags.equals(changed.tags())) {
+            tags.clear();
+            tags.putAll(changed.tags());
+        }
         for (Shard shard : changed.shards()) {
             if (shard.partition() < shards.size()) {
                 shards.get(shard.partition()).apply(shard);
