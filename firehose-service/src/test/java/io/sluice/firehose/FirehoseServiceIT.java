@@ -34,6 +34,7 @@ class FirehoseServiceIT {
     static void engines(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> SharedEngines.postgres().jdbcUrl("firehose_it"));
         registry.add("spring.datasource.username", () -> SharedEngines.postgres().user());
+        registry.add("sluice.firehose.kafka.bootstrap-servers", () -> SharedEngines.kafka().bootstrapServers());
     }
 
     @LocalServerPort

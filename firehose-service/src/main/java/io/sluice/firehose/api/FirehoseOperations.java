@@ -9,6 +9,9 @@ import io.sluice.firehose.delivery.DeliveryStreamTags;
 import io.sluice.firehose.delivery.TagDeliveryStreamRequest;
 import io.sluice.firehose.delivery.UpdateDestinationRequest;
 import io.sluice.firehose.delivery.ListDeliveryStreamsRequest;
+import io.sluice.firehose.record.PutRecordBatchRequest;
+import io.sluice.firehose.record.PutRecordRequest;
+import io.sluice.firehose.record.RecordPuts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,13 +20,15 @@ import org.springframework.context.annotation.Configuration;
 class FirehoseOperations {
 
     @Bean
-    AwsOperations awsOperations(DeliveryStreamService deliveryStreams, DeliveryStreamTags tags) {
+    AwsOperations awsOperations(DeliveryStreamService deliveryStreams, DeliveryStreamTags tags, RecordPuts puts) {
         return AwsOperations.builder(AwsService.FIREHOSE)
                 .operation("CreateDeliveryStream", CreateDeliveryStreamRequest.class, deliveryStreams::create)
                 .operation("DescribeDeliveryStream", DeliveryStreamNameRequest.class, deliveryStreams::describe)
                 .action("DeleteDeliveryStream", DeliveryStreamNameRequest.class, deliveryStreams::delete)
                 .operation("ListDeliveryStreams", ListDeliveryStreamsRequest.class, deliveryStreams::list)
                 .action("UpdateDestination", UpdateDestinationRequest.class, deliveryStreams::updateDestination)
+                .operation("PutRecord", PutRecordRequest.class, puts::putRecord)
+                .operation("PutRecordBatch", PutRecordBatchRequest.class, puts::putRecordBatch)
                 .action("TagDeliveryStream", TagDeliveryStreamRequest.class, tags::tag)
                 .action("UntagDeliveryStream", TagDeliveryStreamRequest.class, tags::untag)
                 .operation("ListTagsForDeliveryStream", TagDeliveryStreamRequest.class, tags::list)

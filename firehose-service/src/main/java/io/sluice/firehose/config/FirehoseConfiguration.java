@@ -2,10 +2,15 @@ package io.sluice.firehose.config;
 
 import io.sluice.common.account.Caller;
 import io.sluice.endpoint.CallerScope;
+import io.sluice.kafka.RecordAppender;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wiring of what the Firehose concepts share: the caller. */
+/** Wiring of what the Firehose concepts share: the caller, one Kafka producer and one admin client. */
 @Configuration(proxyBeanMethods = false)
 class FirehoseConfiguration {
 
@@ -13,5 +18,18 @@ class FirehoseConfiguration {
     @Bean
     CallerScope callerScope(FirehoseProperties properties) {
         return new CallerScope(new Caller(properties.accountId(), properties.region()));
+    }
+
+    /** acks=all with idempotence: a put is acknowledged once every in-sync replica has its records. */
+    @Bean(destroyMethod = "close")
+    KafkaProducer<byte[], byte[]> recordProducer(FirehoseProperties properties) {
+        return RecordAppender.producer(properties.kafka().bootstrapServers(), "sluice-firehose");
+    }
+
+    @Bean(destroyMethod = "close")
+    Admin kafkaAdmin(FirehoseProperties properties) {
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafka().bootstrapServers(),
+                AdminClientConfig.CLIENT_ID_CONFIG, "sluice-firehose-admin"));
     }
 }

@@ -1,5 +1,7 @@
 package io.sluice.firehose.config;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,15 +11,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accountId the account every request is served as, until access keys map to accounts
  * @param region the region in ARNs
  * @param s3 the S3-compatible storage delivery streams write to
+ * @param kafka where put records are kept until they are delivered
+ * @param delivery how records travel from Kafka to S3
  * @param transitionDelay how long a new delivery stream stays CREATING (and a deleted one DELETING)
  *     before it turns ACTIVE (or is gone), as Firehose takes a few seconds
+ * @param metadataCacheTtl how long a delivery stream's configuration is served from memory before
+ *     it is read again (puts and delivery see an UpdateDestination of another instance this late)
  */
 @ConfigurationProperties("sluice.firehose")
 public record FirehoseProperties(
         @DefaultValue("000000000000") String accountId,
         @DefaultValue("us-east-1") String region,
         @DefaultValue S3 s3,
-        @DefaultValue("500ms") java.time.Duration transitionDelay) {
+        @DefaultValue Kafka kafka,
+        @DefaultValue Delivery delivery,
+        @DefaultValue("500ms") Duration transitionDelay,
+        @DefaultValue("1s") Duration metadataCacheTtl) {
 
     /**
      * @param endpoint the S3 API endpoint (MinIO's port by default; the launcher hands over its
@@ -29,5 +38,38 @@ public record FirehoseProperties(
             @DefaultValue("http://127.0.0.1:9000") java.net.URI endpoint,
             @DefaultValue("minioadmin") String accessKey,
             @DefaultValue("minioadmin") String secretKey) {
+    }
+
+    /**
+     * @param bootstrapServers the Kafka cluster
+     * @param replicationFactor replicas of each delivery stream's topic
+     * @param minInsyncReplicas replicas that must have a record before a put is acknowledged
+     * @param partitions partitions of each delivery stream's topic: how many firehose-service
+     *     consumers can deliver one delivery stream at once
+     * @param retentionHours how long a topic keeps records: how long delivery may be down (S3
+     *     unreachable, the service stopped) before records put are lost (7 days)
+     */
+    public record Kafka(
+            @DefaultValue("127.0.0.1:9092") String bootstrapServers,
+            @DefaultValue("1") short replicationFactor,
+            @DefaultValue("1") int minInsyncReplicas,
+            @DefaultValue("4") int partitions,
+            @DefaultValue("168") int retentionHours) {
+    }
+
+    /**
+     * @param consumers Kafka consumers (threads) of this instance sharing the delivery streams'
+     *     partitions with each other and with the other instances
+     * @param bufferDirectory where buffers are written until they are uploaded (a temporary
+     *     directory when unset); its contents are disposable, Kafka holds the records
+     * @param checkEvery how often buffers are looked at when no record arrives, so that
+     *     IntervalInSeconds holds on a quiet stream
+     * @param retryBackoff the first wait after a failed upload; it doubles up to a minute
+     */
+    public record Delivery(
+            @DefaultValue("2") int consumers,
+            Path bufferDirectory,
+            @DefaultValue("1s") Duration checkEvery,
+            @DefaultValue("1s") Duration retryBackoff) {
     }
 }

@@ -13,8 +13,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves delivery streams out of CREATING (ACTIVE once the destination's bucket is there,
- * CREATING_FAILED when it is not) and out of DELETING (gone), in the background, after the
+ * Moves delivery streams out of CREATING (ACTIVE once the destination's bucket is there and the
+ * stream's topic serves, CREATING_FAILED when the bucket is not there) and out of DELETING (topic
+ * and stream gone), in the background, after the
  * configured transition delay. A step that fails for a passing reason (S3 unreachable) is retried
  * as the shared retry policy says. At start-up it finishes what a previous run left half done.
  */
@@ -22,13 +23,18 @@ import org.springframework.stereotype.Component;
 class DeliveryStreamLifecycle implements AutoCloseable {
     private final DeliveryStreamStore store;
     private final BucketProbe buckets;
+    private final DeliveryTopics topics;
+    private final DeliveryStreamCache cache;
     private final Clock clock;
     private final Duration delay;
     private final BackgroundSteps steps = new BackgroundSteps("delivery-stream-lifecycle", RetryPolicy.background());
 
-    DeliveryStreamLifecycle(DeliveryStreamStore store, BucketProbe buckets, Clock clock, FirehoseProperties properties) {
+    DeliveryStreamLifecycle(DeliveryStreamStore store, BucketProbe buckets, DeliveryTopics topics,
+            DeliveryStreamCache cache, Clock clock, FirehoseProperties properties) {
         this.store = store;
         this.buckets = buckets;
+        this.topics = topics;
+        this.cache = cache;
         this.clock = clock;
         this.delay = properties.transitionDelay();
     }
@@ -41,16 +47,26 @@ class DeliveryStreamLifecycle implements AutoCloseable {
             }
             String bucket = stream.destination().s3().bucket();
             boolean exists = buckets.exists(bucket);
+            if (exists && stream.type().equals("DirectPut")) {
+                topics.create(stream);
+            }
             store.update(owner, name, s -> !s.status().equals("CREATING") ? s
                     : exists ? s.withStatus("ACTIVE", null, clock.instant())
                     : s.withStatus("CREATING_FAILED", new FailureDescription("UNKNOWN_ERROR",
                             "The S3 bucket " + bucket + " does not exist."), clock.instant()));
+            cache.evict(owner, name);
         });
     }
 
     void remove(Caller owner, String name) {
         steps.schedule("delete delivery stream " + name + " of " + owner, delay, () -> {
-            store.find(owner, name).filter(s -> s.status().equals("DELETING")).ifPresent(s -> store.delete(owner, name));
+            store.find(owner, name).filter(s -> s.status().equals("DELETING")).ifPresent(s -> {
+                if (s.type().equals("DirectPut")) {
+                    topics.delete(s);
+                }
+                store.delete(owner, name);
+                cache.evict(owner, name);
+            });
         });
     }
 

@@ -31,11 +31,13 @@ public class DeliveryStreamService {
     private final DeliveryStreamStore store;
     private final CallerScope callers;
     private final DeliveryStreamLifecycle lifecycle;
+    private final DeliveryStreamCache cache;
     private final Clock clock;
 
     DeliveryStreamService(DeliveryStreamStore store, CallerScope callers, DeliveryStreamLifecycle lifecycle,
-            Clock clock) {
+            DeliveryStreamCache cache, Clock clock) {
         this.store = store;
+        this.cache = cache;
         this.callers = callers;
         this.lifecycle = lifecycle;
         this.clock = clock;
@@ -120,6 +122,7 @@ public class DeliveryStreamService {
             }
             return stream.withStatus("DELETING", stream.failure(), clock.instant());
         }).orElseThrow(() -> notFound(name, caller));
+        cache.evict(caller, name);
         lifecycle.remove(caller, name);
     }
 
@@ -169,6 +172,7 @@ public class DeliveryStreamService {
             boolean nowExtended = extended || stream.destination().extended();
             return stream.withDestination(new Destination(updated.withDefaults(nowExtended), nowExtended), clock.instant());
         }).orElseThrow(() -> notFound(name, caller));
+        cache.evict(caller, name);
     }
 
     private static Violations checkName(DeliveryStreamNameRequest request) {

@@ -88,6 +88,40 @@ public record S3Destination(
         if (prefix != null && prefix.contains("!{") && (errorOutputPrefix == null || errorOutputPrefix.isEmpty())) {
             throw ErrorCode.INVALID_ARGUMENT.exception("ErrorOutputPrefix cannot be null or empty when Prefix contains expressions.");
         }
+        ObjectKeys.check("Prefix", prefix, dynamicPartitioning());
+        ObjectKeys.check("ErrorOutputPrefix", errorOutputPrefix, dynamicPartitioning());
+        try {
+            ObjectKeys.zone(customTimeZone);
+        } catch (java.time.DateTimeException e) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("CustomTimeZone %s is not a supported time zone.", customTimeZone);
+        }
+    }
+
+    /** Whether DynamicPartitioningConfiguration is enabled. */
+    public boolean dynamicPartitioning() {
+        return dynamicPartitioningConfiguration != null && dynamicPartitioningConfiguration.path("Enabled").asBoolean(false);
+    }
+
+    /** The S3-level compression. */
+    public Compression compression() {
+        return Compression.of(compressionFormat);
+    }
+
+    /** What ends object names: the FileExtension given, or the compression's. */
+    public String extension() {
+        return fileExtension != null && !fileExtension.isEmpty() ? fileExtension : compression().extension();
+    }
+
+    /** Buffered bytes that make an object. */
+    public long bufferBytes() {
+        BufferingHints hints = bufferingHints == null ? BufferingHints.DEFAULT : bufferingHints.withDefaults();
+        return hints.sizeInMBs() * 1024L * 1024L;
+    }
+
+    /** How long records wait in a buffer at most. */
+    public java.time.Duration bufferInterval() {
+        BufferingHints hints = bufferingHints == null ? BufferingHints.DEFAULT : bufferingHints.withDefaults();
+        return java.time.Duration.ofSeconds(hints.intervalInSeconds());
     }
 
     /**

@@ -18,10 +18,28 @@ class DeliveryStreamServiceTest {
     private final Caller caller = new Caller("000000000000", "us-east-1");
     private final MemoryDeliveryStreamStore store = new MemoryDeliveryStreamStore();
     private final java.util.Set<String> buckets = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final DeliveryStreamLifecycle lifecycle = new DeliveryStreamLifecycle(store, buckets::contains, Clock.systemUTC(),
-            new FirehoseProperties("000000000000", "us-east-1", null, java.time.Duration.ZERO));
+    /** The topics the lifecycle made and has not deleted. */
+    private final java.util.Set<String> topics = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final DeliveryStreamCache cache = new DeliveryStreamCache(store, java.time.Duration.ofHours(1));
+    private final DeliveryStreamLifecycle lifecycle = lifecycle(java.time.Duration.ZERO);
     private final DeliveryStreamService service = new DeliveryStreamService(store, new CallerScope(caller),
-            lifecycle, Clock.systemUTC());
+            lifecycle, cache, Clock.systemUTC());
+
+    private DeliveryStreamLifecycle lifecycle(java.time.Duration delay) {
+        DeliveryTopics kept = new DeliveryTopics() {
+            @Override
+            public void create(DeliveryStream stream) {
+                topics.add(DeliveryTopics.topicOf(stream));
+            }
+
+            @Override
+            public void delete(DeliveryStream stream) {
+                topics.remove(DeliveryTopics.topicOf(stream));
+            }
+        };
+        return new DeliveryStreamLifecycle(store, buckets::contains, kept, cache, Clock.systemUTC(),
+                new FirehoseProperties("000000000000", "us-east-1", null, null, null, delay, java.time.Duration.ofHours(1)));
+    }
 
     @org.junit.jupiter.api.AfterEach
     void stop() throws InterruptedException {
@@ -61,9 +79,13 @@ class DeliveryStreamServiceTest {
         assertThat(destination.extendedS3DestinationDescription().s3BackupMode()).isEqualTo("Disabled");
         assertThat(destination.s3DestinationDescription().bucketArn()).isEqualTo("arn:aws:s3:::lake");
         assertThat(store.find(caller, "clicks").orElseThrow().tags()).containsEntry("team", "data");
+        assertThat(topics).as("its topic, made before it turned ACTIVE")
+                .containsExactly(DeliveryTopics.topicOf(store.find(caller, "clicks").orElseThrow()));
 
         assertThatThrownBy(() -> service.create(create("clicks", s3("lake", null), null)))
                 .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_IN_USE));
+        service.delete(new DeliveryStreamNameRequest("clicks", null, null, null));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(topics::isEmpty);
     }
 
     private static UpdateDestinationRequest update(String version, String destinationId, S3Destination extended) {
@@ -109,6 +131,7 @@ class DeliveryStreamServiceTest {
         DescribeDeliveryStreamResponse.Description description =
                 service.describe(new DeliveryStreamNameRequest("orphan", null, null, null)).deliveryStreamDescription();
         assertThat(description.failureDescription().details()).contains("no-such-bucket");
+        assertThat(topics).as("no topic for a stream that failed").isEmpty();
         assertThat(description.destinations().get(0).extendedS3DestinationDescription()).as("given as a plain S3 destination").isNull();
         assertThat(description.destinations().get(0).s3DestinationDescription().compressionFormat()).isEqualTo("GZIP");
         service.delete(new DeliveryStreamNameRequest("orphan", null, null, true));
@@ -145,10 +168,9 @@ class DeliveryStreamServiceTest {
 
     @Test
     void aStreamStillCreatingCannotBeDeleted() throws InterruptedException {
-        try (DeliveryStreamLifecycle slow = new DeliveryStreamLifecycle(store, buckets::contains, Clock.systemUTC(),
-                new FirehoseProperties("000000000000", "us-east-1", null, java.time.Duration.ofHours(1)))) {
+        try (DeliveryStreamLifecycle slow = lifecycle(java.time.Duration.ofHours(1))) {
             DeliveryStreamService patient = new DeliveryStreamService(store, new CallerScope(caller),
-                    slow, Clock.systemUTC());
+                    slow, cache, Clock.systemUTC());
             patient.create(create("young", s3("lake", null), null));
             assertThatThrownBy(() -> patient.delete(new DeliveryStreamNameRequest("young", null, null, null)))
                     .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_IN_USE));

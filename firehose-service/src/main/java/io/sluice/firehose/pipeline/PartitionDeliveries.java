@@ -1,0 +1,187 @@
+package io.sluice.firehose.pipeline;
+
+import io.sluice.common.error.RetryPolicy;
+import io.sluice.firehose.delivery.DeliveryStream;
+import io.sluice.firehose.delivery.DeliveryStreamCache;
+import io.sluice.firehose.delivery.DeliveryTopics;
+import io.sluice.firehose.destination.ObjectSink;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.BatchConsumerAwareMessageListener;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+
+/**
+ * The work of the delivery consumers, on their threads: each record goes into the round of its
+ * source partition; a round that is full, or older than its buffering interval, is written to S3
+ * and its offset committed; a round whose write failed pauses its partition and is tried again
+ * after a backoff, its records kept. A partition taken away by a rebalance loses its round: the
+ * consumer that gets the partition reads those records again from the committed offset.
+ *
+ * <p>One instance serves every consumer of the container; a partition belongs to one consumer at a
+ * time, so each round is only ever touched by one thread.
+ */
+final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byte[], byte[]>, ConsumerAwareRebalanceListener {
+    private static final Logger log = LoggerFactory.getLogger(PartitionDeliveries.class);
+    private static final String CONTENT_TYPE = "application/octet-stream";
+
+    /** Pauses and resumes a partition's fetching (the container's, which owns the consumer's pause state). */
+    interface Pauser {
+        void pause(TopicPartition partition);
+
+        void resume(TopicPartition partition);
+    }
+
+    private final DeliveryStreamCache streams;
+    private final ObjectSink sink;
+    private final Clock clock;
+    private final Path directory;
+    private final RetryPolicy retries;
+    private final Map<TopicPartition, PartitionRound> rounds = new ConcurrentHashMap<>();
+    private volatile Pauser pauser;
+
+    PartitionDeliveries(DeliveryStreamCache streams, ObjectSink sink, Clock clock, Path directory, RetryPolicy retries) {
+        this.streams = streams;
+        this.sink = sink;
+        this.clock = clock;
+        this.directory = directory;
+        this.retries = retries;
+    }
+
+    void pauseWith(Pauser pauser) {
+        this.pauser = pauser;
+    }
+
+    @Override
+    public void onMessage(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
+        Set<TopicPartition> held = new HashSet<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            TopicPartition source = new TopicPartition(record.topic(), record.partition());
+            if (held.contains(source)) {
+                continue;
+            }
+            PartitionRound round = rounds.get(source);
+            if (round != null && round.blocked()) {
+                // The round waits for a retry: these records are read again once it is written.
+                consumer.seek(source, record.offset());
+                held.add(source);
+                continue;
+            }
+            if (round == null) {
+                Optional<DeliveryStream> stream = streamOf(record.topic());
+                if (stream.isEmpty()) {
+                    continue;
+                }
+                round = new PartitionRound(source, stream.get(), directory, clock.instant());
+                rounds.put(source, round);
+            }
+            round.add(record, record.value(), Map.of());
+            if (round.full()) {
+                deliver(source, round, consumer);
+            }
+        }
+        deliverDue(consumer);
+    }
+
+    /** Delivers the rounds of the consumer's partitions whose interval passed, or whose retry is due. */
+    void deliverDue(Consumer<?, ?> consumer) {
+        Instant now = clock.instant();
+        for (TopicPartition source : consumer.assignment()) {
+            PartitionRound round = rounds.get(source);
+            if (round == null) {
+                continue;
+            }
+            Optional<DeliveryStream> current = streamOf(source.topic());
+            if (current.isEmpty()) {
+                drop(source);
+            } else if (round.blocked() ? !now.isBefore(round.retryAt())
+                    : round.due(now) || current.get().versionId() != round.stream().versionId()) {
+                deliver(source, round, consumer);
+            }
+        }
+    }
+
+    private void deliver(TopicPartition source, PartitionRound round, Consumer<?, ?> consumer) {
+        DeliveryStream stream = round.stream();
+        String bucket = stream.destination().s3().bucket();
+        try {
+            for (PartitionRound.PendingObject object : round.seal()) {
+                if (!object.written) {
+                    sink.put(bucket, object.key, object.file, CONTENT_TYPE);
+                    object.written = true;
+                }
+            }
+        } catch (Exception e) {
+            boolean wasBlocked = round.blocked();
+            round.failed(clock.instant(), retries.backoff(round.failedAttempts() + 1));
+            log.warn("Delivery of {} up to offset {} to bucket {} failed (attempt {}), retrying at {}: {}", source, round.nextOffset(),
+                    bucket, round.failedAttempts(), round.retryAt(), e.getMessage());
+            if (!wasBlocked && pauser != null) {
+                pauser.pause(source);
+            }
+            return;
+        }
+        try {
+            consumer.commitSync(Map.of(source, new OffsetAndMetadata(round.nextOffset())));
+        } catch (KafkaException e) {
+            // The objects are written; whoever reads these records again writes the same keys.
+            log.info("Could not commit offset {} of {} after delivering it: {}", round.nextOffset(), source, e.getMessage());
+        }
+        rounds.remove(source);
+        round.discard();
+        if (round.blocked() && pauser != null) {
+            pauser.resume(source);
+        }
+    }
+
+    /** The ACTIVE delivery stream a topic belongs to; empty for one deleted (or re-created since). */
+    private Optional<DeliveryStream> streamOf(String topic) {
+        return DeliveryTopics.ownerOf(topic).flatMap(owner -> streams.find(owner.owner(), owner.name())
+                .filter(s -> s.createdAt().toEpochMilli() == owner.createdMillis() && s.status().equals("ACTIVE")
+                        && s.destination() != null));
+    }
+
+    private void drop(TopicPartition source) {
+        PartitionRound round = rounds.remove(source);
+        if (round != null) {
+            round.discard();
+            if (round.blocked() && pauser != null) {
+                pauser.resume(source);
+            }
+        }
+    }
+
+    @Override
+    public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        partitions.forEach(this::drop);
+    }
+
+    @Override
+    public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        partitions.forEach(this::drop);
+    }
+
+    /** Drops every round (the container stopped: the records are read again at the next start). */
+    void dropAll() {
+        Set.copyOf(rounds.keySet()).forEach(this::drop);
+    }
+
+    /** Rounds buffered now, for tests and metrics. */
+    int roundCount() {
+        return rounds.size();
+    }
+}

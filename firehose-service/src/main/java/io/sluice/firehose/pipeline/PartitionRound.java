@@ -1,0 +1,150 @@
+package io.sluice.firehose.pipeline;
+
+import io.sluice.firehose.delivery.DeliveryStream;
+import io.sluice.firehose.destination.ObjectKeys;
+import io.sluice.firehose.destination.S3Destination;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The records of one source partition since its committed offset, in one buffer per dynamic
+ * partition. A round is delivered whole — every object written, then the offset after its last
+ * record committed — before the partition's next round is written, so at most one round of a
+ * partition is ever written and not committed. Each object is named by the source partition and
+ * the offset of its first record, and every round starts at the committed offset: a round
+ * delivered again after a crash writes the keys the lost round wrote, and no record ends up in
+ * two objects.
+ */
+final class PartitionRound {
+    private final TopicPartition source;
+    private final DeliveryStream stream;
+    private final Path directory;
+    private final Instant openedAt;
+    private final Map<Map<String, String>, ObjectBuffer> buffers = new LinkedHashMap<>();
+    private long nextOffset = -1;
+    private List<PendingObject> sealed;
+    private int failedAttempts;
+    private Instant retryAt;
+
+    /**
+     * @param stream the delivery stream's configuration when the round opened; the round is
+     *     written with it
+     * @param openedAt when its first record was taken (the buffering interval counts from here)
+     */
+    PartitionRound(TopicPartition source, DeliveryStream stream, Path directory, Instant openedAt) {
+        this.source = source;
+        this.stream = stream;
+        this.directory = directory;
+        this.openedAt = openedAt;
+    }
+
+    /** Adds a record's data to the buffer of its dynamic partition ({@code partitionKeys} empty without). */
+    void add(ConsumerRecord<byte[], byte[]> record, byte[] data, Map<String, String> partitionKeys) {
+        if (sealed != null) {
+            throw new IllegalStateException("Round of " + source + " is sealed");
+        }
+        ObjectBuffer buffer = buffers.computeIfAbsent(partitionKeys, keys -> new ObjectBuffer(directory,
+                destination().compression(), stream.name(), record.offset(), Instant.ofEpochMilli(record.timestamp()), keys));
+        buffer.append(data);
+        nextOffset = record.offset() + 1;
+    }
+
+    /** Marks a record as taken without adding it (dropped by processing, for instance). */
+    void skip(ConsumerRecord<byte[], byte[]> record) {
+        nextOffset = record.offset() + 1;
+    }
+
+    /** Whether a buffer reached the destination's SizeInMBs (it is then over by less than one record). */
+    boolean full() {
+        long limit = destination().bufferBytes();
+        return buffers.values().stream().anyMatch(b -> b.bytes() >= limit);
+    }
+
+    /** Whether the destination's IntervalInSeconds has passed since the round's first record. */
+    boolean due(Instant now) {
+        return !now.isBefore(openedAt.plus(destination().bufferInterval()));
+    }
+
+    /** Finishes every buffer and names its object; later calls return the same objects. */
+    List<PendingObject> seal() {
+        if (sealed == null) {
+            sealed = new ArrayList<>();
+            S3Destination destination = destination();
+            for (ObjectBuffer buffer : buffers.values()) {
+                ObjectKeys.Place place = new ObjectKeys.Place(stream.name(), stream.versionId(), buffer.firstArrival(),
+                        ObjectKeys.zone(destination.customTimeZone()), seed(buffer.firstOffset()), buffer.partitionKeys(),
+                        destination.dynamicPartitioning(), null);
+                sealed.add(new PendingObject(ObjectKeys.key(destination.prefix(), place, destination.extension()),
+                        buffer.close(), buffer.records()));
+            }
+        }
+        return sealed;
+    }
+
+    /** The uuid of the object whose first record is at {@code offset} of the source partition. */
+    private UUID seed(long offset) {
+        return UUID.nameUUIDFromBytes((source.topic() + "/" + source.partition() + "/" + offset).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Removes every buffer file. */
+    void discard() {
+        buffers.values().forEach(ObjectBuffer::discard);
+    }
+
+    /** Records a failed write: the round waits until {@link #retryAt()} before it is written again. */
+    void failed(Instant now, java.time.Duration backoff) {
+        failedAttempts++;
+        retryAt = now.plus(backoff);
+    }
+
+    boolean blocked() {
+        return retryAt != null;
+    }
+
+    Instant retryAt() {
+        return retryAt;
+    }
+
+    int failedAttempts() {
+        return failedAttempts;
+    }
+
+    boolean isEmpty() {
+        return buffers.isEmpty();
+    }
+
+    /** The offset the partition's consumer commits once the round is written. */
+    long nextOffset() {
+        return nextOffset;
+    }
+
+    DeliveryStream stream() {
+        return stream;
+    }
+
+    private S3Destination destination() {
+        return stream.destination().s3();
+    }
+
+    /** An object of a sealed round: its key, its file, and whether it is written yet. */
+    static final class PendingObject {
+        final String key;
+        final Path file;
+        final int records;
+        boolean written;
+
+        PendingObject(String key, Path file, int records) {
+            this.key = key;
+            this.file = file;
+            this.records = records;
+        }
+    }
+}

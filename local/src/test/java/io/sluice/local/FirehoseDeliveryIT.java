@@ -1,0 +1,153 @@
+package io.sluice.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sluice.testsupport.AwsClients;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.firehose.model.CompressionFormat;
+import software.amazon.awssdk.services.firehose.model.DeliveryStreamStatus;
+import software.amazon.awssdk.services.firehose.model.InvalidArgumentException;
+import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponse;
+import software.amazon.awssdk.services.firehose.model.Record;
+import software.amazon.awssdk.services.firehose.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.firehose.model.S3DestinationConfiguration;
+
+/**
+ * Delivery end to end: records put with the SDK's FirehoseClient through the gateway land in the
+ * embedded S3 server under Firehose's keys, each format decompressing to exactly the records put;
+ * a buffer is delivered when it reaches its size, and a quiet one when its interval has passed on
+ * the platform's clock.
+ */
+class FirehoseDeliveryIT {
+    private static final String ROLE = "arn:aws:iam::000000000000:role/firehose";
+
+    private static void createAndAwait(FirehoseClient firehose, String name, String bucket,
+            java.util.function.Consumer<software.amazon.awssdk.services.firehose.model.ExtendedS3DestinationConfiguration.Builder> destination) {
+        firehose.createDeliveryStream(b -> b.deliveryStreamName(name)
+                .extendedS3DestinationConfiguration(d -> destination.accept(d.roleARN(ROLE).bucketARN("arn:aws:s3:::" + bucket))));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> firehose.describeDeliveryStream(b -> b.deliveryStreamName(name)).deliveryStreamDescription()
+                        .deliveryStreamStatus() == DeliveryStreamStatus.ACTIVE);
+    }
+
+    private static Record record(String line) {
+        return Record.builder().data(SdkBytes.fromString(line + "\n", StandardCharsets.UTF_8)).build();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CompressionFormat.class, names = "UNKNOWN_TO_SDK_VERSION", mode = EnumSource.Mode.EXCLUDE)
+    void eachCompressionFormatDeliversExactlyTheRecordsPutUnderFirehoseKeys(CompressionFormat format) {
+        String name = "delivered-" + format.toString().toLowerCase().replace('_', '-');
+        try (FirehoseClient firehose = AwsClients.firehose(Platform.endpoint()); Lake lake = new Lake()) {
+            lake.createBucket(name);
+            createAndAwait(firehose, name, name, d -> d.prefix("events/").compressionFormat(format)
+                    .bufferingHints(h -> h.intervalInSeconds(0).sizeInMBs(1)));
+            List<String> expected = new ArrayList<>();
+            for (int batch = 0; batch < 3; batch++) {
+                List<Record> records = new ArrayList<>();
+                for (int i = 0; i < 200; i++) {
+                    String line = "{\"batch\":" + batch + ",\"i\":" + i + ",\"pad\":\"" + "x".repeat(i) + "\"}";
+                    expected.add(line);
+                    records.add(record(line));
+                }
+                PutRecordBatchResponse put = firehose.putRecordBatch(b -> b.deliveryStreamName(name).records(records));
+                assertThat(put.failedPutCount()).isZero();
+                assertThat(put.requestResponses()).hasSize(200).allSatisfy(r -> assertThat(r.recordId()).isNotBlank());
+                assertThat(put.requestResponses().stream().map(r -> r.recordId()).distinct()).hasSize(200);
+            }
+            String single = "{\"single\":true}";
+            expected.add(single);
+            assertThat(firehose.putRecord(b -> b.deliveryStreamName(name).record(record(single))).recordId()).isNotBlank();
+
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> assertThat(lake.lines(name, "events/")).containsExactlyInAnyOrderElementsOf(expected));
+            String extension = Map.of(CompressionFormat.GZIP, ".gz", CompressionFormat.ZIP, ".zip", CompressionFormat.SNAPPY, ".snappy",
+                    CompressionFormat.HADOOP_SNAPPY, ".hsnappy").getOrDefault(format, "");
+            Pattern key = Pattern.compile("events/\\d{4}/\\d{2}/\\d{2}/\\d{2}/" + name
+                    + "-1-\\d{4}-\\d{2}-\\d{2}-\\d{2}-\\d{2}-\\d{2}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+                    + Pattern.quote(extension));
+            assertThat(lake.objects(name, "").keySet()).allSatisfy(k -> assertThat(k).matches(key));
+        }
+    }
+
+    @Test
+    void aBufferIsDeliveredWhenItReachesItsSizeAndAQuietOneWhenItsIntervalHasPassed() {
+        String name = "buffered";
+        try (FirehoseClient firehose = AwsClients.firehose(Platform.endpoint()); Lake lake = new Lake()) {
+            lake.createBucket(name);
+            createAndAwait(firehose, name, name, d -> d.bufferingHints(h -> h.sizeInMBs(1).intervalInSeconds(300)));
+            // 500,000-byte records: two stay under 1 MiB, the third fills a buffer.
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String line = String.format("%03d", i) + "y".repeat(500_000 - 4);
+                expected.add(line);
+                firehose.putRecord(b -> b.deliveryStreamName(name).record(record(line)));
+            }
+            Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                Map<String, byte[]> objects = lake.objects(name, "");
+                assertThat(objects.values()).as("every object delivered so far is a full buffer")
+                        .allSatisfy(content -> assertThat(Lake.lines(content)).hasSize(3));
+            });
+            int deliveredBySize = lake.lines(name, "").size();
+            assertThat(deliveredBySize).as("12 records on 4 partitions fill at least one buffer; the rest waits for the interval")
+                    .isBetween(3, 11);
+
+            Platform.CLOCK.advance(Duration.ofSeconds(301));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> assertThat(lake.lines(name, "")).containsExactlyInAnyOrderElementsOf(expected));
+        }
+    }
+
+    @Test
+    void badPutsGetTheErrorsFirehoseGivesAndNothingReachesS3() {
+        String name = "refusing";
+        try (FirehoseClient firehose = AwsClients.firehose(Platform.endpoint()); Lake lake = new Lake()) {
+            lake.createBucket(name);
+            createAndAwait(firehose, name, name, d -> d.bufferingHints(h -> h.intervalInSeconds(0)));
+            List<Record> tooMany = IntStream.range(0, 501).mapToObj(i -> record("r" + i)).toList();
+            assertThatThrownBy(() -> firehose.putRecordBatch(b -> b.deliveryStreamName(name).records(tooMany)))
+                    .hasMessageContaining("Member must have length less than or equal to 500")
+                    .satisfies(e -> assertThat(((software.amazon.awssdk.awscore.exception.AwsServiceException) e)
+                            .awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
+            Record big = Record.builder().data(SdkBytes.fromByteArray(new byte[1_024_001])).build();
+            assertThatThrownBy(() -> firehose.putRecord(b -> b.deliveryStreamName(name).record(big)))
+                    .hasMessageContaining("Value at 'record.data' failed to satisfy constraint: Member must have length less than or equal to 1024000");
+            assertThatThrownBy(() -> firehose.putRecordBatch(b -> b.deliveryStreamName(name).records(List.of(record("ok"), big))))
+                    .hasMessageContaining("'records.2.member.data'");
+            Record large = Record.builder().data(SdkBytes.fromByteArray(new byte[1_000_000])).build();
+            assertThatThrownBy(() -> firehose.putRecordBatch(b -> b.deliveryStreamName(name)
+                    .records(large, large, large, large, large)))
+                    .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("4194304");
+            assertThatThrownBy(() -> firehose.putRecord(b -> b.deliveryStreamName("no-such-stream").record(record("x"))))
+                    .isInstanceOf(ResourceNotFoundException.class)
+                    .hasMessageContaining("Firehose stream no-such-stream under account 000000000000 not found.");
+            assertThatThrownBy(() -> firehose.createDeliveryStream(b -> b.deliveryStreamName("bad-prefix")
+                    .extendedS3DestinationConfiguration(d -> d.roleARN(ROLE).bucketARN("arn:aws:s3:::" + name)
+                            .prefix("a/!{timestamp:yyyy}/!{nonsense:x}/").errorOutputPrefix("errors/"))))
+                    .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("nonsense");
+            assertThatThrownBy(() -> firehose.createDeliveryStream(b -> b.deliveryStreamName("bad-prefix")
+                    .s3DestinationConfiguration(S3DestinationConfiguration.builder().roleARN(ROLE).bucketARN("arn:aws:s3:::" + name)
+                            .prefix("!{firehose:error-output-type}/").errorOutputPrefix("e/").build())))
+                    .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("ErrorOutputPrefix");
+
+            firehose.putRecord(b -> b.deliveryStreamName(name).record(record("the only good one")));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> assertThat(lake.lines(name, "")).containsExactly("the only good one"));
+            Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(lake.lines(name, "")).containsExactly("the only good one"));
+        }
+    }
+}
