@@ -10,14 +10,10 @@ import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.Result;
 import io.minio.messages.Item;
-import io.sluice.engines.FreePorts;
 import io.sluice.testsupport.AwsClients;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,70 +122,6 @@ class LauncherKillIT {
                 ResultSet rs = c.createStatement().executeQuery("SHOW fsync")) {
             rs.next();
             return rs.getString(1);
-        }
-    }
-
-    /** The launcher's main class in a JVM of its own, on the test classpath. */
-    private record Launcher(Process process, int port, int s3Port) {
-
-        static Launcher start(Path dataDir) throws Exception {
-            int port = FreePorts.pick();
-            int s3Port = FreePorts.pick();
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            Process process = new ProcessBuilder(java.toString(), "-Xmx768m", "-cp", System.getProperty("java.class.path"),
-                    SluiceLocal.class.getName(), "--port", String.valueOf(port), "--s3-port", String.valueOf(s3Port),
-                    "--data-dir", dataDir.toString())
-                    .redirectErrorStream(true)
-                    .start();
-            CompletableFuture<Void> ready = new CompletableFuture<>();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = lines.readLine()) != null; ) {
-                        if (line.contains("Sluice is ready")) {
-                            System.out.println("launcher: " + line.trim());
-                            ready.complete(null);
-                        } else if (line.contains("ERROR") || line.contains("Exception")) {
-                            System.out.println("launcher: " + line);
-                        }
-                    }
-                    ready.completeExceptionally(new IllegalStateException("The launcher exited with " + process.waitFor()));
-                } catch (IOException | InterruptedException e) {
-                    ready.completeExceptionally(e);
-                }
-            }, "launcher-output");
-            reader.setDaemon(true);
-            reader.start();
-            try {
-                ready.get(180, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                process.destroyForcibly();
-                throw e;
-            }
-            return new Launcher(process, port, s3Port);
-        }
-
-        URI endpoint() {
-            return URI.create("http://127.0.0.1:" + port);
-        }
-
-        MinioClient minio() {
-            return MinioClient.builder().endpoint("http://127.0.0.1:" + s3Port).credentials("any", "thing").build();
-        }
-
-        /** SIGKILL, as {@code kill -9}; with {@code watchdogToo}, its child processes as well. */
-        void kill(boolean watchdogToo) throws InterruptedException {
-            List<ProcessHandle> children = process.children().toList();
-            process.destroyForcibly();
-            if (watchdogToo) {
-                children.forEach(ProcessHandle::destroyForcibly);
-            }
-            process.waitFor(30, TimeUnit.SECONDS);
-        }
-
-        /** SIGTERM, as Ctrl-C or a service manager stops it. */
-        void stop() throws InterruptedException {
-            process.destroy();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the launcher stops on SIGTERM").isTrue();
         }
     }
 }

@@ -1,0 +1,84 @@
+package io.sluice.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.minio.MinioClient;
+import io.sluice.engines.FreePorts;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** The launcher's main class in a JVM of its own, on the test classpath, as a user runs {@code ./sluice-local}. */
+record Launcher(Process process, int port, int s3Port) {
+
+    static Launcher start(Path dataDir, String... options) throws Exception {
+        int port = FreePorts.pick();
+        int s3Port = FreePorts.pick();
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx768m", "-cp", System.getProperty("java.class.path"),
+                SluiceLocal.class.getName(), "--port", String.valueOf(port), "--s3-port", String.valueOf(s3Port),
+                "--data-dir", dataDir.toString()));
+        command.addAll(List.of(options));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    if (line.contains("Sluice is ready")) {
+                        System.out.println("launcher: " + line.trim());
+                        ready.complete(null);
+                    } else if (line.contains("ERROR") || line.contains("Exception")) {
+                        System.out.println("launcher: " + line);
+                    }
+                }
+                ready.completeExceptionally(new IllegalStateException("The launcher exited with " + process.waitFor()));
+            } catch (IOException | InterruptedException e) {
+                ready.completeExceptionally(e);
+            }
+        }, "launcher-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            ready.get(180, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw e;
+        }
+        return new Launcher(process, port, s3Port);
+    }
+
+    URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    URI s3Endpoint() {
+        return URI.create("http://127.0.0.1:" + s3Port);
+    }
+
+    MinioClient minio() {
+        return MinioClient.builder().endpoint("http://127.0.0.1:" + s3Port).credentials("any", "thing").build();
+    }
+
+    /** SIGKILL, as {@code kill -9}; with {@code watchdogToo}, its child processes as well. */
+    void kill(boolean watchdogToo) throws InterruptedException {
+        List<ProcessHandle> children = process.children().toList();
+        process.destroyForcibly();
+        if (watchdogToo) {
+            children.forEach(ProcessHandle::destroyForcibly);
+        }
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, as Ctrl-C or a service manager stops it. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the launcher stops on SIGTERM").isTrue();
+    }
+}
