@@ -57,7 +57,8 @@ final class Platform {
             platform = SluicePlatform.start(new SluicePlatform.Settings(0, EnumSet.allOf(PlatformService.class),
                     SharedEngines.kafka().bootstrapServers(), SharedEngines.postgres()::jdbcUrl, SharedEngines.postgres().user(),
                     "sluice", Map.of("sluice.streams.encryption.master-key", MASTER_KEY,
-                            "sluice.firehose.s3.endpoint", SharedEngines.s3().endpoint().toString()),
+                            "sluice.firehose.s3.endpoint", SharedEngines.s3().endpoint().toString(),
+                            "sluice.firehose.lambda.url-template", Lambdas.urlTemplate()),
                     List.of(clock), FLINK::restAddress));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 platform.close();

@@ -39,8 +39,13 @@ class PlatformServicesIT {
     void firehoseAndAnalyticsAnswerThroughTheGatewayFromTheirOwnServices() {
         try (FirehoseClient firehose = AwsClients.firehose(Platform.endpoint());
                 KinesisAnalyticsClient analytics = AwsClients.analytics(Platform.endpoint())) {
-            ListDeliveryStreamsResponse streams = firehose.listDeliveryStreams(b -> b.limit(10));
-            assertThat(streams.deliveryStreamNames()).isEmpty();
+            String kinesisOnly = "kinesis-only-" + System.nanoTime();
+            try (var kinesis = Platform.kinesis()) {
+                kinesis.createStream(b -> b.streamName(kinesisOnly).shardCount(1));
+            }
+            // Other tests of this JVM create delivery streams; a Kinesis stream is never one of them.
+            ListDeliveryStreamsResponse streams = firehose.listDeliveryStreams(b -> b.limit(10000));
+            assertThat(streams.deliveryStreamNames()).doesNotContain(kinesisOnly).isSorted();
             assertThat(streams.hasMoreDeliveryStreams()).isFalse();
             ListApplicationsResponse applications = analytics.listApplications(b -> b.limit(10));
             assertThat(applications.applicationSummaries()).isEmpty();

@@ -2,6 +2,7 @@ package io.sluice.firehose.config;
 
 import io.sluice.common.account.Caller;
 import io.sluice.endpoint.CallerScope;
+import io.sluice.firehose.processing.LambdaInvoker;
 import io.sluice.kafka.RecordAppender;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -24,6 +25,13 @@ class FirehoseConfiguration {
     @Bean(destroyMethod = "close")
     KafkaProducer<byte[], byte[]> recordProducer(FirehoseProperties properties) {
         return RecordAppender.producer(properties.kafka().bootstrapServers(), "sluice-firehose");
+    }
+
+    @Bean
+    LambdaInvoker lambdaInvoker(FirehoseProperties properties) {
+        FirehoseProperties.Lambda lambda = properties.lambda();
+        return new LambdaInvoker(lambda.endpoints() == null ? java.util.Map.of() : lambda.endpoints(), lambda.urlTemplate(),
+                lambda.timeout());
     }
 
     @Bean(destroyMethod = "close")

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param s3 the S3-compatible storage delivery streams write to
  * @param kafka where put records are kept until they are delivered
  * @param delivery how records travel from Kafka to S3
+ * @param lambda where the transformation functions of Lambda processors are invoked
  * @param transitionDelay how long a new delivery stream stays CREATING (and a deleted one DELETING)
  *     before it turns ACTIVE (or is gone), as Firehose takes a few seconds
  * @param metadataCacheTtl how long a delivery stream's configuration is served from memory before
@@ -25,6 +26,7 @@ public record FirehoseProperties(
         @DefaultValue S3 s3,
         @DefaultValue Kafka kafka,
         @DefaultValue Delivery delivery,
+        @DefaultValue Lambda lambda,
         @DefaultValue("500ms") Duration transitionDelay,
         @DefaultValue("1s") Duration metadataCacheTtl) {
 
@@ -55,6 +57,20 @@ public record FirehoseProperties(
             @DefaultValue("1") int minInsyncReplicas,
             @DefaultValue("4") int partitions,
             @DefaultValue("168") int retentionHours) {
+    }
+
+    /**
+     * @param endpoints the URL each function is invoked at, by function name or ARN (a POST of
+     *     Firehose's transformation event, answered with its records)
+     * @param urlTemplate the URL of a function not in {@code endpoints}, {@code {function}} standing
+     *     for its name — e.g. {@code http://127.0.0.1:3001/2015-03-31/functions/{function}/invocations}
+     *     for {@code sam local start-lambda}; unset, such a function cannot be invoked
+     * @param timeout how long one invocation may take before it is retried
+     */
+    public record Lambda(
+            @DefaultValue java.util.Map<String, java.net.URI> endpoints,
+            String urlTemplate,
+            @DefaultValue("60s") Duration timeout) {
     }
 
     /**

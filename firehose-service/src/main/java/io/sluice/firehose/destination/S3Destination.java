@@ -50,6 +50,7 @@ public record S3Destination(
      */
     public Violations check(Violations violations, String path) {
         BufferingHints hints = bufferingHints == null ? new BufferingHints(null, null) : bufferingHints;
+        processing().check(violations, path + ".processingConfiguration");
         return violations
                 .notNull(path + ".roleARN", roleArn)
                 .length(path + ".roleARN", roleArn, 1, 512)
@@ -88,6 +89,11 @@ public record S3Destination(
         if (prefix != null && prefix.contains("!{") && (errorOutputPrefix == null || errorOutputPrefix.isEmpty())) {
             throw ErrorCode.INVALID_ARGUMENT.exception("ErrorOutputPrefix cannot be null or empty when Prefix contains expressions.");
         }
+        if (dynamicPartitioning() && bufferingHints != null && bufferingHints.sizeInMBs() != null && bufferingHints.sizeInMBs() < 64) {
+            throw ErrorCode.INVALID_ARGUMENT.exception(
+                    "BufferingHints.SizeInMBs must be at least 64 when Dynamic Partitioning is enabled.");
+        }
+        processing().checkConsistent(dynamicPartitioning());
         ObjectKeys.check("Prefix", prefix, dynamicPartitioning());
         ObjectKeys.check("ErrorOutputPrefix", errorOutputPrefix, dynamicPartitioning());
         try {
@@ -95,6 +101,23 @@ public record S3Destination(
         } catch (java.time.DateTimeException e) {
             throw ErrorCode.INVALID_ARGUMENT.exception("CustomTimeZone %s is not a supported time zone.", customTimeZone);
         }
+    }
+
+    /**
+     * Where error output goes: ErrorOutputPrefix, or by default the Prefix followed by the error
+     * output type (both get the hourly time prefix when they name no timestamp).
+     */
+    public String errorPrefix() {
+        if (errorOutputPrefix != null && !errorOutputPrefix.isEmpty()) {
+            return errorOutputPrefix;
+        }
+        String base = prefix == null ? "" : prefix.replaceAll("!\\{[^}]*}", "");
+        return base + "!{firehose:error-output-type}/";
+    }
+
+    /** The processors of the destination. */
+    public io.sluice.firehose.processing.ProcessingConfiguration processing() {
+        return io.sluice.firehose.processing.ProcessingConfiguration.of(processingConfiguration);
     }
 
     /** Whether DynamicPartitioningConfiguration is enabled. */
@@ -163,7 +186,10 @@ public record S3Destination(
         ObjectNode noEncryption = JsonNodeFactory.instance.objectNode().put("NoEncryptionConfig", "NoEncryption");
         ObjectNode loggingOff = JsonNodeFactory.instance.objectNode().put("Enabled", false);
         return new S3Destination(roleArn, bucketArn, prefix == null ? "" : prefix, errorOutputPrefix,
-                bufferingHints == null ? BufferingHints.DEFAULT : bufferingHints.withDefaults(),
+                dynamicPartitioning() && (bufferingHints == null || bufferingHints.sizeInMBs() == null)
+                        ? new BufferingHints(64, bufferingHints == null || bufferingHints.intervalInSeconds() == null
+                                ? 300 : bufferingHints.intervalInSeconds())
+                        : bufferingHints == null ? BufferingHints.DEFAULT : bufferingHints.withDefaults(),
                 compressionFormat == null ? "UNCOMPRESSED" : compressionFormat,
                 encryptionConfiguration == null ? noEncryption : encryptionConfiguration,
                 cloudWatchLoggingOptions == null ? loggingOff : cloudWatchLoggingOptions,

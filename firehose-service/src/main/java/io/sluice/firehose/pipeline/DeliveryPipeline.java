@@ -5,6 +5,7 @@ import io.sluice.firehose.config.FirehoseProperties;
 import io.sluice.firehose.delivery.DeliveryStreamCache;
 import io.sluice.firehose.delivery.DeliveryTopics;
 import io.sluice.firehose.destination.ObjectSink;
+import io.sluice.firehose.processing.LambdaInvoker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ class DeliveryPipeline implements SmartLifecycle {
     private final Path directory;
     private ConcurrentMessageListenerContainer<byte[], byte[]> container;
 
-    DeliveryPipeline(FirehoseProperties properties, DeliveryStreamCache streams, ObjectSink sink, Clock clock) {
+    DeliveryPipeline(FirehoseProperties properties, DeliveryStreamCache streams, ObjectSink sink, LambdaInvoker lambdas, Clock clock) {
         this.properties = properties;
         FirehoseProperties.Delivery delivery = properties.delivery();
         try {
@@ -54,7 +55,7 @@ class DeliveryPipeline implements SmartLifecycle {
             throw new UncheckedIOException("Could not create the delivery buffer directory", e);
         }
         Duration backoff = delivery.retryBackoff();
-        this.deliveries = new PartitionDeliveries(streams, sink, clock, directory,
+        this.deliveries = new PartitionDeliveries(streams, sink, lambdas, clock, directory,
                 new RetryPolicy(backoff, Duration.ofMinutes(1).compareTo(backoff) > 0 ? Duration.ofMinutes(1) : backoff));
     }
 

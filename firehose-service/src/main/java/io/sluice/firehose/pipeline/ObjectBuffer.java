@@ -20,6 +20,7 @@ final class ObjectBuffer {
     private final long firstOffset;
     private final Instant firstArrival;
     private final Map<String, String> partitionKeys;
+    private final String errorType;
     private long bytes;
     private int records;
     private boolean closed;
@@ -29,9 +30,11 @@ final class ObjectBuffer {
      * @param firstOffset the source offset of its first record (names the object)
      * @param firstArrival when its first record arrived (dates the object)
      * @param partitionKeys the dynamic partition of its records (empty without dynamic partitioning)
+     * @param errorType the error output type of an error object (processing-failed, …), null for data
      */
     ObjectBuffer(Path directory, Compression compression, String entryName, long firstOffset, Instant firstArrival,
-            Map<String, String> partitionKeys) {
+            Map<String, String> partitionKeys, String errorType) {
+        this.errorType = errorType;
         this.firstOffset = firstOffset;
         this.firstArrival = firstArrival;
         this.partitionKeys = Map.copyOf(partitionKeys);
@@ -102,5 +105,9 @@ final class ObjectBuffer {
 
     Map<String, String> partitionKeys() {
         return partitionKeys;
+    }
+
+    String errorType() {
+        return errorType;
     }
 }

@@ -4,12 +4,18 @@ import io.sluice.common.error.RetryPolicy;
 import io.sluice.firehose.delivery.DeliveryStream;
 import io.sluice.firehose.delivery.DeliveryStreamCache;
 import io.sluice.firehose.delivery.DeliveryTopics;
+import io.sluice.firehose.destination.ObjectKeys;
 import io.sluice.firehose.destination.ObjectSink;
+import io.sluice.firehose.destination.S3Destination;
+import io.sluice.firehose.processing.LambdaInvoker;
+import io.sluice.firehose.processing.RecordProcessing;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,10 +58,14 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
     private final Path directory;
     private final RetryPolicy retries;
     private final Map<TopicPartition, PartitionRound> rounds = new ConcurrentHashMap<>();
+    private final Map<String, RecordProcessing> processings = new ConcurrentHashMap<>();
+    private final LambdaInvoker lambdas;
     private volatile Pauser pauser;
 
-    PartitionDeliveries(DeliveryStreamCache streams, ObjectSink sink, Clock clock, Path directory, RetryPolicy retries) {
+    PartitionDeliveries(DeliveryStreamCache streams, ObjectSink sink, LambdaInvoker lambdas, Clock clock, Path directory,
+            RetryPolicy retries) {
         this.streams = streams;
+        this.lambdas = lambdas;
         this.sink = sink;
         this.clock = clock;
         this.directory = directory;
@@ -68,33 +78,68 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
 
     @Override
     public void onMessage(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
-        Set<TopicPartition> held = new HashSet<>();
+        Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> bySource = new LinkedHashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            TopicPartition source = new TopicPartition(record.topic(), record.partition());
-            if (held.contains(source)) {
-                continue;
-            }
-            PartitionRound round = rounds.get(source);
-            if (round != null && round.blocked()) {
-                // The round waits for a retry: these records are read again once it is written.
-                consumer.seek(source, record.offset());
-                held.add(source);
-                continue;
-            }
+            bySource.computeIfAbsent(new TopicPartition(record.topic(), record.partition()), p -> new ArrayList<>()).add(record);
+        }
+        bySource.forEach((source, partitionRecords) -> take(source, partitionRecords, consumer));
+        deliverDue(consumer);
+    }
+
+    /** Takes a poll's records of one source partition into its rounds, delivering each round that fills. */
+    private void take(TopicPartition source, List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
+        PartitionRound round = rounds.get(source);
+        if (round != null && round.blocked()) {
+            // The round waits for a retry: these records are read again once it is written.
+            consumer.seek(source, records.get(0).offset());
+            return;
+        }
+        Optional<DeliveryStream> stream = round != null ? Optional.of(round.stream()) : streamOf(source.topic());
+        if (stream.isEmpty()) {
+            return;
+        }
+        RecordProcessing processing = processing(stream.get());
+        Map<Long, List<RecordProcessing.Output>> outputs = processing.passThrough() ? Map.of() : outputsByOffset(processing, records);
+        for (ConsumerRecord<byte[], byte[]> record : records) {
             if (round == null) {
-                Optional<DeliveryStream> stream = streamOf(record.topic());
-                if (stream.isEmpty()) {
-                    continue;
-                }
                 round = new PartitionRound(source, stream.get(), directory, clock.instant());
                 rounds.put(source, round);
             }
-            round.add(record, record.value(), Map.of());
+            if (processing.passThrough()) {
+                round.add(record);
+            } else {
+                outputs.getOrDefault(record.offset(), List.of()).forEach(round::add);
+                round.advance(record.offset());
+            }
             if (round.full()) {
                 deliver(source, round, consumer);
+                if (round.blocked()) {
+                    consumer.seek(source, record.offset() + 1);
+                    return;
+                }
+                round = null;
             }
         }
-        deliverDue(consumer);
+    }
+
+    private static Map<Long, List<RecordProcessing.Output>> outputsByOffset(RecordProcessing processing,
+            List<ConsumerRecord<byte[], byte[]>> records) {
+        List<RecordProcessing.Input> inputs = new ArrayList<>(records.size());
+        records.forEach(r -> inputs.add(new RecordProcessing.Input(r.offset(), r.timestamp(), r.value())));
+        Map<Long, List<RecordProcessing.Output>> byOffset = new HashMap<>();
+        for (RecordProcessing.Output output : processing.process(inputs)) {
+            byOffset.computeIfAbsent(output.offset(), o -> new ArrayList<>()).add(output);
+        }
+        return byOffset;
+    }
+
+    /** The processing of a delivery stream's version, made once. */
+    private RecordProcessing processing(DeliveryStream stream) {
+        return processings.computeIfAbsent(DeliveryTopics.topicOf(stream) + "@" + stream.versionId(), key -> {
+            S3Destination destination = stream.destination().s3();
+            return new RecordProcessing(destination.processing(), destination.dynamicPartitioning(),
+                    ObjectKeys.partitionKeysOf(destination.prefix()), stream.arn().toString(), stream.owner().region(), lambdas, clock);
+        });
     }
 
     /** Delivers the rounds of the consumer's partitions whose interval passed, or whose retry is due. */

@@ -3,6 +3,7 @@ package io.sluice.firehose.pipeline;
 import io.sluice.firehose.delivery.DeliveryStream;
 import io.sluice.firehose.destination.ObjectKeys;
 import io.sluice.firehose.destination.S3Destination;
+import io.sluice.firehose.processing.RecordProcessing;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,7 +29,7 @@ final class PartitionRound {
     private final DeliveryStream stream;
     private final Path directory;
     private final Instant openedAt;
-    private final Map<Map<String, String>, ObjectBuffer> buffers = new LinkedHashMap<>();
+    private final Map<BufferKey, ObjectBuffer> buffers = new LinkedHashMap<>();
     private long nextOffset = -1;
     private List<PendingObject> sealed;
     private int failedAttempts;
@@ -46,20 +47,33 @@ final class PartitionRound {
         this.openedAt = openedAt;
     }
 
-    /** Adds a record's data to the buffer of its dynamic partition ({@code partitionKeys} empty without). */
-    void add(ConsumerRecord<byte[], byte[]> record, byte[] data, Map<String, String> partitionKeys) {
+    /** Which buffer an output goes to: its error output type (null for data) and its dynamic partition. */
+    private record BufferKey(String errorType, Map<String, String> partitionKeys) {
+    }
+
+    /**
+     * Adds an output to the buffer of its dynamic partition ({@code partitionKeys} empty without),
+     * or of its error output type.
+     */
+    void add(RecordProcessing.Output output) {
         if (sealed != null) {
             throw new IllegalStateException("Round of " + source + " is sealed");
         }
-        ObjectBuffer buffer = buffers.computeIfAbsent(partitionKeys, keys -> new ObjectBuffer(directory,
-                destination().compression(), stream.name(), record.offset(), Instant.ofEpochMilli(record.timestamp()), keys));
-        buffer.append(data);
-        nextOffset = record.offset() + 1;
+        ObjectBuffer buffer = buffers.computeIfAbsent(new BufferKey(output.errorType(), output.partitionKeys()),
+                key -> new ObjectBuffer(directory, destination().compression(), stream.name(), output.offset(),
+                        Instant.ofEpochMilli(output.arrivalMillis()), key.partitionKeys(), key.errorType()));
+        buffer.append(output.data());
     }
 
-    /** Marks a record as taken without adding it (dropped by processing, for instance). */
-    void skip(ConsumerRecord<byte[], byte[]> record) {
-        nextOffset = record.offset() + 1;
+    /** Marks every record up to {@code offset} as taken, whatever it became. */
+    void advance(long offset) {
+        nextOffset = offset + 1;
+    }
+
+    /** A record delivered as it was put. */
+    void add(ConsumerRecord<byte[], byte[]> record) {
+        add(new RecordProcessing.Output(record.offset(), record.timestamp(), record.value(), Map.of(), null));
+        advance(record.offset());
     }
 
     /** Whether a buffer reached the destination's SizeInMBs (it is then over by less than one record). */
@@ -79,19 +93,24 @@ final class PartitionRound {
             sealed = new ArrayList<>();
             S3Destination destination = destination();
             for (ObjectBuffer buffer : buffers.values()) {
+                boolean error = buffer.errorType() != null;
                 ObjectKeys.Place place = new ObjectKeys.Place(stream.name(), stream.versionId(), buffer.firstArrival(),
-                        ObjectKeys.zone(destination.customTimeZone()), seed(buffer.firstOffset()), buffer.partitionKeys(),
-                        destination.dynamicPartitioning(), null);
-                sealed.add(new PendingObject(ObjectKeys.key(destination.prefix(), place, destination.extension()),
-                        buffer.close(), buffer.records()));
+                        ObjectKeys.zone(destination.customTimeZone()), seed(buffer.firstOffset(), buffer.errorType()),
+                        buffer.partitionKeys(), destination.dynamicPartitioning() && !error, buffer.errorType());
+                String prefix = error ? destination.errorPrefix() : destination.prefix();
+                sealed.add(new PendingObject(ObjectKeys.key(prefix, place, destination.extension()), buffer.close(), buffer.records()));
             }
         }
         return sealed;
     }
 
-    /** The uuid of the object whose first record is at {@code offset} of the source partition. */
-    private UUID seed(long offset) {
-        return UUID.nameUUIDFromBytes((source.topic() + "/" + source.partition() + "/" + offset).getBytes(StandardCharsets.UTF_8));
+    /**
+     * The uuid of the object whose first record is at {@code offset} of the source partition (an
+     * error object's first record may also be a data object's).
+     */
+    private UUID seed(long offset, String errorType) {
+        String name = source.topic() + "/" + source.partition() + "/" + offset + (errorType == null ? "" : "/" + errorType);
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Removes every buffer file. */

@@ -38,7 +38,7 @@ class DeliveryStreamServiceTest {
             }
         };
         return new DeliveryStreamLifecycle(store, buckets::contains, kept, cache, Clock.systemUTC(),
-                new FirehoseProperties("000000000000", "us-east-1", null, null, null, delay, java.time.Duration.ofHours(1)));
+                new FirehoseProperties("000000000000", "us-east-1", null, null, null, null, delay, java.time.Duration.ofHours(1)));
     }
 
     @org.junit.jupiter.api.AfterEach
