@@ -112,6 +112,32 @@ class FirehoseDeliveryIT {
     }
 
     @Test
+    void aBucketThatIsGoneIsRetriedVisiblyAndNoRecordIsLost() {
+        String name = "vanishing";
+        try (FirehoseClient firehose = AwsClients.firehose(Platform.endpoint()); Lake lake = new Lake()) {
+            lake.createBucket(name);
+            createAndAwait(firehose, name, name, d -> d.bufferingHints(h -> h.intervalInSeconds(0)));
+            lake.s3().deleteBucket(b -> b.bucket(name));
+            List<String> expected = IntStream.range(0, 20).mapToObj(i -> "kept-" + i).toList();
+            firehose.putRecordBatch(b -> b.deliveryStreamName(name).records(expected.stream().map(FirehoseDeliveryIT::record).toList()));
+
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                var description = firehose.describeDeliveryStream(b -> b.deliveryStreamName(name)).deliveryStreamDescription();
+                assertThat(description.deliveryStreamStatus()).isEqualTo(DeliveryStreamStatus.ACTIVE);
+                assertThat(description.failureDescription()).isNotNull();
+                assertThat(description.failureDescription().typeAsString()).isEqualTo("UNKNOWN_ERROR");
+                assertThat(description.failureDescription().details()).contains("S3 bucket " + name).contains("retried");
+            });
+            lake.createBucket(name);
+            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                assertThat(lake.lines(name, "")).containsExactlyInAnyOrderElementsOf(expected);
+                assertThat(firehose.describeDeliveryStream(b -> b.deliveryStreamName(name)).deliveryStreamDescription()
+                        .failureDescription()).isNull();
+            });
+        }
+    }
+
+    @Test
     void badPutsGetTheErrorsFirehoseGivesAndNothingReachesS3() {
         String name = "refusing";
         try (FirehoseClient firehose = AwsClients.firehose(Platform.endpoint()); Lake lake = new Lake()) {

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     before it turns ACTIVE (or is gone), as Firehose takes a few seconds
  * @param metadataCacheTtl how long a delivery stream's configuration is served from memory before
  *     it is read again (puts and delivery see an UpdateDestination of another instance this late)
+ * @param deliveryStreamLimit delivery streams one account may have in a region (5,000, Firehose's quota)
  */
 @ConfigurationProperties("sluice.firehose")
 public record FirehoseProperties(
@@ -28,18 +29,26 @@ public record FirehoseProperties(
         @DefaultValue Delivery delivery,
         @DefaultValue Lambda lambda,
         @DefaultValue("500ms") Duration transitionDelay,
-        @DefaultValue("1s") Duration metadataCacheTtl) {
+        @DefaultValue("1s") Duration metadataCacheTtl,
+        @DefaultValue("5000") int deliveryStreamLimit) {
 
     /**
      * @param endpoint the S3 API endpoint (MinIO's port by default; the launcher hands over its
      *     embedded S3 server's), addressed path-style
      * @param accessKey the access key delivery signs with (MinIO's default; the embedded server takes any)
      * @param secretKey its secret key
+     * @param buckets buckets kept on another S3 endpoint, by name: each with its own endpoint and
+     *     credentials (a destination whose bucket is not named here uses the ones above)
      */
     public record S3(
             @DefaultValue("http://127.0.0.1:9000") java.net.URI endpoint,
             @DefaultValue("minioadmin") String accessKey,
-            @DefaultValue("minioadmin") String secretKey) {
+            @DefaultValue("minioadmin") String secretKey,
+            @DefaultValue java.util.Map<String, Endpoint> buckets) {
+    }
+
+    /** An S3 endpoint and the credentials it is signed for. */
+    public record Endpoint(java.net.URI endpoint, String accessKey, String secretKey) {
     }
 
     /**

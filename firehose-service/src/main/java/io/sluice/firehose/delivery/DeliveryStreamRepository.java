@@ -19,6 +19,8 @@ interface DeliveryStreamRepository extends Repository<DeliveryStreamEntity, Long
             + "and d.type = ?4 order by d.name")
     List<DeliveryStreamEntity> findPageOfType(String accountId, String region, String after, String type, Pageable page);
 
+    long countByAccountIdAndRegion(String accountId, String region);
+
     List<DeliveryStreamEntity> findByStatusIn(java.util.Collection<String> statuses);
 
     long deleteByAccountIdAndRegionAndName(String accountId, String region, String name);

@@ -33,9 +33,17 @@ public class DeliveryStreamService {
     private final DeliveryStreamLifecycle lifecycle;
     private final DeliveryStreamCache cache;
     private final Clock clock;
+    private final int limit;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    DeliveryStreamService(DeliveryStreamStore store, CallerScope callers, DeliveryStreamLifecycle lifecycle,
+            DeliveryStreamCache cache, Clock clock, io.sluice.firehose.config.FirehoseProperties properties) {
+        this(store, callers, lifecycle, cache, clock, properties.deliveryStreamLimit());
+    }
 
     DeliveryStreamService(DeliveryStreamStore store, CallerScope callers, DeliveryStreamLifecycle lifecycle,
-            DeliveryStreamCache cache, Clock clock) {
+            DeliveryStreamCache cache, Clock clock, int limit) {
+        this.limit = limit;
         this.store = store;
         this.cache = cache;
         this.callers = callers;
@@ -48,7 +56,8 @@ public class DeliveryStreamService {
      *
      * @throws io.sluice.common.error.AwsException ValidationException (the model's constraints),
      *     InvalidArgumentException (no S3 destination, two destinations, another source or
-     *     destination type, inconsistent members), ResourceInUseException (the name is taken)
+     *     destination type, inconsistent members), ResourceInUseException (the name is taken),
+     *     LimitExceededException (the caller has as many delivery streams as the quota allows)
      */
     public CreateDeliveryStreamResponse create(CreateDeliveryStreamRequest request) {
         String type = request.deliveryStreamType() == null ? "DirectPut" : request.deliveryStreamType();
@@ -78,6 +87,9 @@ public class DeliveryStreamService {
         S3Destination destination = extended ? request.extendedS3DestinationConfiguration() : request.s3DestinationConfiguration();
         destination.checkConsistent();
         Caller caller = callers.current();
+        if (store.count(caller) >= limit) {
+            throw ErrorCode.LIMIT_EXCEEDED.exception("You have already consumed your firehose quota of %d hoses.", limit);
+        }
         Instant now = clock.instant();
         DeliveryStream stream = new DeliveryStream(caller, request.deliveryStreamName(), type, "CREATING", 1, now, now,
                 new Destination(destination.withDefaults(extended), extended), null, tags);

@@ -33,6 +33,9 @@ public interface DeliveryStreamStore {
      */
     Optional<DeliveryStream> update(Caller owner, String name, java.util.function.UnaryOperator<DeliveryStream> change);
 
+    /** How many delivery streams the owner has, in any status. */
+    long count(Caller owner);
+
     /** Every delivery stream in one of {@code statuses}, of every owner (the lifecycle resumes them at start). */
     List<DeliveryStream> withStatus(java.util.Collection<String> statuses);
 

@@ -58,6 +58,12 @@ class JpaDeliveryStreamStore implements DeliveryStreamStore {
 
     @Override
     @Transactional(readOnly = true)
+    public long count(Caller owner) {
+        return repository.countByAccountIdAndRegion(owner.accountId(), owner.region());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<DeliveryStream> withStatus(java.util.Collection<String> statuses) {
         return repository.findByStatusIn(statuses).stream().map(DeliveryStreamEntity::toDeliveryStream).toList();
     }

@@ -36,6 +36,11 @@ public final class MemoryDeliveryStreamStore implements DeliveryStreamStore {
     }
 
     @Override
+    public long count(Caller owner) {
+        return streams.all().stream().filter(s -> s.owner().equals(owner)).count();
+    }
+
+    @Override
     public List<DeliveryStream> withStatus(java.util.Collection<String> statuses) {
         return streams.all().stream().filter(s -> statuses.contains(s.status())).toList();
     }

@@ -2,6 +2,7 @@ package io.sluice.firehose.pipeline;
 
 import io.sluice.common.error.RetryPolicy;
 import io.sluice.firehose.config.FirehoseProperties;
+import io.sluice.firehose.delivery.DeliveryFailures;
 import io.sluice.firehose.delivery.DeliveryStreamCache;
 import io.sluice.firehose.delivery.DeliveryTopics;
 import io.sluice.firehose.destination.ObjectSink;
@@ -44,7 +45,8 @@ class DeliveryPipeline implements SmartLifecycle {
     private final Path directory;
     private ConcurrentMessageListenerContainer<byte[], byte[]> container;
 
-    DeliveryPipeline(FirehoseProperties properties, DeliveryStreamCache streams, ObjectSink sink, LambdaInvoker lambdas, Clock clock) {
+    DeliveryPipeline(FirehoseProperties properties, DeliveryStreamCache streams, DeliveryFailures failures, ObjectSink sink,
+            LambdaInvoker lambdas, Clock clock) {
         this.properties = properties;
         FirehoseProperties.Delivery delivery = properties.delivery();
         try {
@@ -55,7 +57,7 @@ class DeliveryPipeline implements SmartLifecycle {
             throw new UncheckedIOException("Could not create the delivery buffer directory", e);
         }
         Duration backoff = delivery.retryBackoff();
-        this.deliveries = new PartitionDeliveries(streams, sink, lambdas, clock, directory,
+        this.deliveries = new PartitionDeliveries(streams, failures, sink, lambdas, clock, directory,
                 new RetryPolicy(backoff, Duration.ofMinutes(1).compareTo(backoff) > 0 ? Duration.ofMinutes(1) : backoff));
     }
 

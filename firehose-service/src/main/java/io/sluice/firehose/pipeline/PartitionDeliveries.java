@@ -2,6 +2,7 @@ package io.sluice.firehose.pipeline;
 
 import io.sluice.common.error.RetryPolicy;
 import io.sluice.firehose.delivery.DeliveryStream;
+import io.sluice.firehose.delivery.DeliveryFailures;
 import io.sluice.firehose.delivery.DeliveryStreamCache;
 import io.sluice.firehose.delivery.DeliveryTopics;
 import io.sluice.firehose.destination.ObjectKeys;
@@ -53,6 +54,7 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
     }
 
     private final DeliveryStreamCache streams;
+    private final DeliveryFailures failures;
     private final ObjectSink sink;
     private final Clock clock;
     private final Path directory;
@@ -62,9 +64,10 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
     private final LambdaInvoker lambdas;
     private volatile Pauser pauser;
 
-    PartitionDeliveries(DeliveryStreamCache streams, ObjectSink sink, LambdaInvoker lambdas, Clock clock, Path directory,
-            RetryPolicy retries) {
+    PartitionDeliveries(DeliveryStreamCache streams, DeliveryFailures failures, ObjectSink sink, LambdaInvoker lambdas, Clock clock,
+            Path directory, RetryPolicy retries) {
         this.streams = streams;
+        this.failures = failures;
         this.lambdas = lambdas;
         this.sink = sink;
         this.clock = clock;
@@ -175,8 +178,12 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
             round.failed(clock.instant(), retries.backoff(round.failedAttempts() + 1));
             log.warn("Delivery of {} up to offset {} to bucket {} failed (attempt {}), retrying at {}: {}", source, round.nextOffset(),
                     bucket, round.failedAttempts(), round.retryAt(), e.getMessage());
-            if (!wasBlocked && pauser != null) {
-                pauser.pause(source);
+            if (!wasBlocked) {
+                failures.failing(stream, "Delivery to S3 bucket " + bucket + " fails and is being retried; no record is dropped. "
+                        + e.getMessage());
+                if (pauser != null) {
+                    pauser.pause(source);
+                }
             }
             return;
         }
@@ -188,8 +195,11 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
         }
         rounds.remove(source);
         round.discard();
-        if (round.blocked() && pauser != null) {
-            pauser.resume(source);
+        if (round.blocked()) {
+            failures.recovered(stream);
+            if (pauser != null) {
+                pauser.resume(source);
+            }
         }
     }
 

@@ -26,6 +26,10 @@ public abstract class DeliveryStreamStoreContract {
         assertThat(store().create(stream(owner, "logs", "KinesisStreamAsSource"))).as("same name again").isFalse();
         assertThat(store().find(owner, "logs")).contains(logs);
         assertThat(store().find(new Caller(owner.accountId(), "eu-west-1"), "logs")).as("another region").isEmpty();
+        long before = store().count(owner);
+        store().create(stream(owner, "logs-2", "DirectPut"));
+        store().create(stream(new Caller(owner.accountId(), "eu-west-1"), "logs-3", "DirectPut"));
+        assertThat(store().count(owner)).as("counted within the owner").isEqualTo(before + 1);
     }
 
     @Test
