@@ -42,7 +42,7 @@ public class AwsEndpointConfiguration {
 
     @Bean
     @ConditionalOnBean(AwsOperations.class)
-    AwsEndpointController awsEndpointController(AwsOperations operations, AwsCodec codec, EndpointProperties properties) {
+    AwsEndpointController awsEndpointController(java.util.List<AwsOperations> operations, AwsCodec codec, EndpointProperties properties) {
         return new AwsEndpointController(operations, codec, properties);
     }
 }

@@ -32,12 +32,13 @@ class AwsEndpointController {
     /** What a forwarded request id may be: the gateway's UUIDs; anything else is replaced. */
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
-    private final AwsOperations operations;
+    private final java.util.List<AwsOperations> operations;
     private final AwsCodec codec;
     private final long maxRequestBytes;
 
-    AwsEndpointController(AwsOperations operations, AwsCodec codec, EndpointProperties properties) {
-        this.operations = operations;
+    /** @param operations the operation tables of the service: one per AWS API it serves */
+    AwsEndpointController(java.util.List<AwsOperations> operations, AwsCodec codec, EndpointProperties properties) {
+        this.operations = java.util.List.copyOf(operations);
         this.codec = codec;
         this.maxRequestBytes = properties.maxRequestSize().toBytes();
     }
@@ -55,7 +56,7 @@ class AwsEndpointController {
         response.setContentType(format.contentType());
         MDC.put("requestId", requestId);
         try {
-            AwsOperations.Operation<?> operation = operations.forTarget(target).orElseThrow(
+            AwsOperations.Operation<?> operation = operations.stream().flatMap(o -> o.forTarget(target).stream()).findFirst().orElseThrow(
                     () -> ErrorCode.UNKNOWN_OPERATION.exception("Operation %s is not supported.", target));
             if (request.getContentLengthLong() > maxRequestBytes) {
                 throw ErrorCode.REQUEST_TOO_LARGE.exception("Request body of %d bytes exceeds the limit of %d bytes.",

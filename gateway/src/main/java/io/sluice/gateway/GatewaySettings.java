@@ -26,6 +26,7 @@ public record GatewaySettings(
             case KINESIS -> streamsUri;
             case FIREHOSE -> firehoseUri;
             case KINESIS_ANALYTICS -> analyticsUri;
+            case GLUE -> firehoseUri;
         };
     }
 }

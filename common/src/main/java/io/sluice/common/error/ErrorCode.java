@@ -27,6 +27,10 @@ public enum ErrorCode {
     RESOURCE_NOT_FOUND("ResourceNotFoundException", 400),
     RESOURCE_IN_USE("ResourceInUseException", 400),
     LIMIT_EXCEEDED("LimitExceededException", 400),
+    /** Glue's errors, for the schema catalogue Firehose's format conversion reads (the AWSGlue API). */
+    ALREADY_EXISTS("AlreadyExistsException", 400),
+    ENTITY_NOT_FOUND("EntityNotFoundException", 400),
+    INVALID_INPUT("InvalidInputException", 400),
     PROVISIONED_THROUGHPUT_EXCEEDED("ProvisionedThroughputExceededException", 400),
     /** No master key is configured to wrap or unwrap a stream's data keys with. */
     KMS_NOT_FOUND("KMSNotFoundException", 400),

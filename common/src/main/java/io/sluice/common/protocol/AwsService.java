@@ -11,7 +11,12 @@ import java.util.Optional;
 public enum AwsService {
     KINESIS("Kinesis_20131202", "kinesis"),
     FIREHOSE("Firehose_20150804", "firehose"),
-    KINESIS_ANALYTICS("KinesisAnalytics_20150814", "kinesisanalytics");
+    KINESIS_ANALYTICS("KinesisAnalytics_20150814", "kinesisanalytics"),
+    /**
+     * The part of the Glue Data Catalog that Firehose's DataFormatConversion reads table schemas
+     * from (databases and tables), served by the Firehose service.
+     */
+    GLUE("AWSGlue", "glue");
 
     private final String targetPrefix;
     private final String arnNamespace;

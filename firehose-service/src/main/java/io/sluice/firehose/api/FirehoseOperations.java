@@ -12,6 +12,8 @@ import io.sluice.firehose.delivery.ListDeliveryStreamsRequest;
 import io.sluice.firehose.record.PutRecordBatchRequest;
 import io.sluice.firehose.record.PutRecordRequest;
 import io.sluice.firehose.record.RecordPuts;
+import io.sluice.firehose.schema.GlueCatalog;
+import io.sluice.firehose.schema.GlueShapes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -32,6 +34,21 @@ class FirehoseOperations {
                 .action("TagDeliveryStream", TagDeliveryStreamRequest.class, tags::tag)
                 .action("UntagDeliveryStream", TagDeliveryStreamRequest.class, tags::untag)
                 .operation("ListTagsForDeliveryStream", TagDeliveryStreamRequest.class, tags::list)
+                .build();
+    }
+
+    /** The Glue Data Catalog operations of the schema catalogue that DataFormatConversion reads. */
+    @Bean
+    AwsOperations glueOperations(GlueCatalog glue) {
+        return AwsOperations.builder(AwsService.GLUE)
+                .action("CreateDatabase", GlueShapes.CreateDatabaseRequest.class, glue::createDatabase)
+                .operation("GetDatabase", GlueShapes.DatabaseNameRequest.class, glue::getDatabase)
+                .action("DeleteDatabase", GlueShapes.DatabaseNameRequest.class, glue::deleteDatabase)
+                .action("CreateTable", GlueShapes.TableInputRequest.class, glue::createTable)
+                .operation("GetTable", GlueShapes.TableNameRequest.class, glue::getTable)
+                .operation("GetTables", GlueShapes.GetTablesRequest.class, glue::getTables)
+                .action("UpdateTable", GlueShapes.TableInputRequest.class, glue::updateTable)
+                .action("DeleteTable", GlueShapes.TableNameRequest.class, glue::deleteTable)
                 .build();
     }
 }

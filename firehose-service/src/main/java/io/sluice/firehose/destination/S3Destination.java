@@ -51,6 +51,8 @@ public record S3Destination(
     public Violations check(Violations violations, String path) {
         BufferingHints hints = bufferingHints == null ? new BufferingHints(null, null) : bufferingHints;
         processing().check(violations, path + ".processingConfiguration");
+        io.sluice.firehose.conversion.DataFormatConversion.check(dataFormatConversionConfiguration, violations,
+                path + ".dataFormatConversionConfiguration");
         return violations
                 .notNull(path + ".roleARN", roleArn)
                 .length(path + ".roleARN", roleArn, 1, 512)
@@ -93,7 +95,12 @@ public record S3Destination(
             throw ErrorCode.INVALID_ARGUMENT.exception(
                     "BufferingHints.SizeInMBs must be at least 64 when Dynamic Partitioning is enabled.");
         }
+        if (converting && bufferingHints != null && bufferingHints.sizeInMBs() != null && bufferingHints.sizeInMBs() < 64) {
+            throw ErrorCode.INVALID_ARGUMENT.exception(
+                    "BufferingHints.SizeInMBs must be at least 64 when data format conversion is enabled.");
+        }
         processing().checkConsistent(dynamicPartitioning());
+        io.sluice.firehose.conversion.DataFormatConversion.checkConsistent(dataFormatConversionConfiguration);
         ObjectKeys.check("Prefix", prefix, dynamicPartitioning());
         ObjectKeys.check("ErrorOutputPrefix", errorOutputPrefix, dynamicPartitioning());
         try {
@@ -118,6 +125,11 @@ public record S3Destination(
     /** The processors of the destination. */
     public io.sluice.firehose.processing.ProcessingConfiguration processing() {
         return io.sluice.firehose.processing.ProcessingConfiguration.of(processingConfiguration);
+    }
+
+    /** Whether DataFormatConversionConfiguration is there and enabled. */
+    public boolean converting() {
+        return dataFormatConversionConfiguration != null && dataFormatConversionConfiguration.path("Enabled").asBoolean(true);
     }
 
     /** Whether DynamicPartitioningConfiguration is enabled. */
@@ -186,8 +198,8 @@ public record S3Destination(
         ObjectNode noEncryption = JsonNodeFactory.instance.objectNode().put("NoEncryptionConfig", "NoEncryption");
         ObjectNode loggingOff = JsonNodeFactory.instance.objectNode().put("Enabled", false);
         return new S3Destination(roleArn, bucketArn, prefix == null ? "" : prefix, errorOutputPrefix,
-                dynamicPartitioning() && (bufferingHints == null || bufferingHints.sizeInMBs() == null)
-                        ? new BufferingHints(64, bufferingHints == null || bufferingHints.intervalInSeconds() == null
+                (dynamicPartitioning() || converting()) && (bufferingHints == null || bufferingHints.sizeInMBs() == null)
+                        ? new BufferingHints(converting() ? 128 : 64, bufferingHints == null || bufferingHints.intervalInSeconds() == null
                                 ? 300 : bufferingHints.intervalInSeconds())
                         : bufferingHints == null ? BufferingHints.DEFAULT : bufferingHints.withDefaults(),
                 compressionFormat == null ? "UNCOMPRESSED" : compressionFormat,

@@ -7,6 +7,7 @@ import io.sluice.firehose.delivery.DeliveryStreamCache;
 import io.sluice.firehose.delivery.DeliveryTopics;
 import io.sluice.firehose.destination.ObjectSink;
 import io.sluice.firehose.processing.LambdaInvoker;
+import io.sluice.firehose.schema.SchemaCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,8 +46,8 @@ class DeliveryPipeline implements SmartLifecycle {
     private final Path directory;
     private ConcurrentMessageListenerContainer<byte[], byte[]> container;
 
-    DeliveryPipeline(FirehoseProperties properties, DeliveryStreamCache streams, DeliveryFailures failures, ObjectSink sink,
-            LambdaInvoker lambdas, Clock clock) {
+    DeliveryPipeline(FirehoseProperties properties, DeliveryStreamCache streams, DeliveryFailures failures, SchemaCatalog schemas,
+            ObjectSink sink, LambdaInvoker lambdas, Clock clock) {
         this.properties = properties;
         FirehoseProperties.Delivery delivery = properties.delivery();
         try {
@@ -57,7 +58,7 @@ class DeliveryPipeline implements SmartLifecycle {
             throw new UncheckedIOException("Could not create the delivery buffer directory", e);
         }
         Duration backoff = delivery.retryBackoff();
-        this.deliveries = new PartitionDeliveries(streams, failures, sink, lambdas, clock, directory,
+        this.deliveries = new PartitionDeliveries(streams, failures, schemas, sink, lambdas, clock, directory,
                 new RetryPolicy(backoff, Duration.ofMinutes(1).compareTo(backoff) > 0 ? Duration.ofMinutes(1) : backoff));
     }
 

@@ -21,6 +21,7 @@ final class ObjectBuffer {
     private final Instant firstArrival;
     private final Map<String, String> partitionKeys;
     private final String errorType;
+    private final boolean framed;
     private long bytes;
     private int records;
     private boolean closed;
@@ -31,10 +32,12 @@ final class ObjectBuffer {
      * @param firstArrival when its first record arrived (dates the object)
      * @param partitionKeys the dynamic partition of its records (empty without dynamic partitioning)
      * @param errorType the error output type of an error object (processing-failed, …), null for data
+     * @param framed whether each record is written after its length (4 bytes), to be read back one by one
      */
     ObjectBuffer(Path directory, Compression compression, String entryName, long firstOffset, Instant firstArrival,
-            Map<String, String> partitionKeys, String errorType) {
+            Map<String, String> partitionKeys, String errorType, boolean framed) {
         this.errorType = errorType;
+        this.framed = framed;
         this.firstOffset = firstOffset;
         this.firstArrival = firstArrival;
         this.partitionKeys = Map.copyOf(partitionKeys);
@@ -48,6 +51,12 @@ final class ObjectBuffer {
 
     void append(byte[] data) {
         try {
+            if (framed) {
+                out.write(data.length >>> 24);
+                out.write(data.length >>> 16);
+                out.write(data.length >>> 8);
+                out.write(data.length);
+            }
             out.write(data);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write buffer file " + file, e);

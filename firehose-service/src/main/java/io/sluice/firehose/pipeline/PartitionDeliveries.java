@@ -2,6 +2,8 @@ package io.sluice.firehose.pipeline;
 
 import io.sluice.common.error.RetryPolicy;
 import io.sluice.firehose.delivery.DeliveryStream;
+import io.sluice.firehose.conversion.DataFormatConversion;
+import io.sluice.firehose.conversion.RecordConversion;
 import io.sluice.firehose.delivery.DeliveryFailures;
 import io.sluice.firehose.delivery.DeliveryStreamCache;
 import io.sluice.firehose.delivery.DeliveryTopics;
@@ -10,6 +12,8 @@ import io.sluice.firehose.destination.ObjectSink;
 import io.sluice.firehose.destination.S3Destination;
 import io.sluice.firehose.processing.LambdaInvoker;
 import io.sluice.firehose.processing.RecordProcessing;
+import io.sluice.firehose.schema.SchemaCatalog;
+import io.sluice.firehose.schema.TableSchema;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,12 +65,15 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
     private final RetryPolicy retries;
     private final Map<TopicPartition, PartitionRound> rounds = new ConcurrentHashMap<>();
     private final Map<String, RecordProcessing> processings = new ConcurrentHashMap<>();
+    private final Map<String, Timed<RecordConversion>> conversions = new ConcurrentHashMap<>();
+    private final SchemaCatalog schemas;
     private final LambdaInvoker lambdas;
     private volatile Pauser pauser;
 
-    PartitionDeliveries(DeliveryStreamCache streams, DeliveryFailures failures, ObjectSink sink, LambdaInvoker lambdas, Clock clock,
-            Path directory, RetryPolicy retries) {
+    PartitionDeliveries(DeliveryStreamCache streams, DeliveryFailures failures, SchemaCatalog schemas, ObjectSink sink,
+            LambdaInvoker lambdas, Clock clock, Path directory, RetryPolicy retries) {
         this.streams = streams;
+        this.schemas = schemas;
         this.failures = failures;
         this.lambdas = lambdas;
         this.sink = sink;
@@ -102,13 +109,15 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
             return;
         }
         RecordProcessing processing = processing(stream.get());
-        Map<Long, List<RecordProcessing.Output>> outputs = processing.passThrough() ? Map.of() : outputsByOffset(processing, records);
+        RecordConversion conversion = conversion(stream.get());
+        boolean asPut = processing.passThrough() && conversion == null;
+        Map<Long, List<RecordProcessing.Output>> outputs = asPut ? Map.of() : outputsByOffset(processing, conversion, records);
         for (ConsumerRecord<byte[], byte[]> record : records) {
             if (round == null) {
-                round = new PartitionRound(source, stream.get(), directory, clock.instant());
+                round = new PartitionRound(source, stream.get(), directory, clock.instant(), conversion);
                 rounds.put(source, round);
             }
-            if (processing.passThrough()) {
+            if (asPut) {
                 round.add(record);
             } else {
                 outputs.getOrDefault(record.offset(), List.of()).forEach(round::add);
@@ -125,15 +134,43 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
         }
     }
 
-    private static Map<Long, List<RecordProcessing.Output>> outputsByOffset(RecordProcessing processing,
+    private static Map<Long, List<RecordProcessing.Output>> outputsByOffset(RecordProcessing processing, RecordConversion conversion,
             List<ConsumerRecord<byte[], byte[]>> records) {
-        List<RecordProcessing.Input> inputs = new ArrayList<>(records.size());
-        records.forEach(r -> inputs.add(new RecordProcessing.Input(r.offset(), r.timestamp(), r.value())));
+        List<RecordProcessing.Output> outputs = new ArrayList<>(records.size());
+        if (processing.passThrough()) {
+            records.forEach(r -> outputs.add(new RecordProcessing.Output(r.offset(), r.timestamp(), r.value(), Map.of(), null)));
+        } else {
+            List<RecordProcessing.Input> inputs = new ArrayList<>(records.size());
+            records.forEach(r -> inputs.add(new RecordProcessing.Input(r.offset(), r.timestamp(), r.value())));
+            outputs.addAll(processing.process(inputs));
+        }
         Map<Long, List<RecordProcessing.Output>> byOffset = new HashMap<>();
-        for (RecordProcessing.Output output : processing.process(inputs)) {
-            byOffset.computeIfAbsent(output.offset(), o -> new ArrayList<>()).add(output);
+        for (RecordProcessing.Output output : outputs) {
+            RecordProcessing.Output checked = conversion == null || output.failed() ? output : conversion.check(output);
+            byOffset.computeIfAbsent(checked.offset(), o -> new ArrayList<>()).add(checked);
         }
         return byOffset;
+    }
+
+    /** The data format conversion of a delivery stream's version, null for none; its table is read again every minute. */
+    private RecordConversion conversion(DeliveryStream stream) {
+        DataFormatConversion configuration = DataFormatConversion.of(stream.destination().s3().dataFormatConversionConfiguration());
+        if (!configuration.enabled()) {
+            return null;
+        }
+        String key = DeliveryTopics.topicOf(stream) + "@" + stream.versionId();
+        Timed<RecordConversion> cached = conversions.get(key);
+        if (cached == null || clock.millis() - cached.madeAt() > 60_000) {
+            TableSchema table = schemas.table(stream.owner(), configuration.database().toLowerCase(java.util.Locale.ROOT),
+                    configuration.table().toLowerCase(java.util.Locale.ROOT)).orElse(null);
+            cached = new Timed<>(new RecordConversion(configuration, table, stream.owner().accountId(), stream.owner().region(), clock),
+                    clock.millis());
+            conversions.put(key, cached);
+        }
+        return cached.value();
+    }
+
+    private record Timed<T>(T value, long madeAt) {
     }
 
     /** The processing of a delivery stream's version, made once. */

@@ -3,6 +3,7 @@ package io.sluice.firehose.pipeline;
 import io.sluice.firehose.delivery.DeliveryStream;
 import io.sluice.firehose.destination.ObjectKeys;
 import io.sluice.firehose.destination.S3Destination;
+import io.sluice.firehose.conversion.RecordConversion;
 import io.sluice.firehose.processing.RecordProcessing;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,6 +30,8 @@ final class PartitionRound {
     private final DeliveryStream stream;
     private final Path directory;
     private final Instant openedAt;
+    private final RecordConversion conversion;
+    private final List<Path> encoded = new ArrayList<>();
     private final Map<BufferKey, ObjectBuffer> buffers = new LinkedHashMap<>();
     private long nextOffset = -1;
     private List<PendingObject> sealed;
@@ -39,8 +42,10 @@ final class PartitionRound {
      * @param stream the delivery stream's configuration when the round opened; the round is
      *     written with it
      * @param openedAt when its first record was taken (the buffering interval counts from here)
+     * @param conversion the data format conversion of its data objects, null for none
      */
-    PartitionRound(TopicPartition source, DeliveryStream stream, Path directory, Instant openedAt) {
+    PartitionRound(TopicPartition source, DeliveryStream stream, Path directory, Instant openedAt, RecordConversion conversion) {
+        this.conversion = conversion;
         this.source = source;
         this.stream = stream;
         this.directory = directory;
@@ -61,7 +66,8 @@ final class PartitionRound {
         }
         ObjectBuffer buffer = buffers.computeIfAbsent(new BufferKey(output.errorType(), output.partitionKeys()),
                 key -> new ObjectBuffer(directory, destination().compression(), stream.name(), output.offset(),
-                        Instant.ofEpochMilli(output.arrivalMillis()), key.partitionKeys(), key.errorType()));
+                        Instant.ofEpochMilli(output.arrivalMillis()), key.partitionKeys(), key.errorType(),
+                        conversion != null && key.errorType() == null));
         buffer.append(output.data());
     }
 
@@ -87,10 +93,15 @@ final class PartitionRound {
         return !now.isBefore(openedAt.plus(destination().bufferInterval()));
     }
 
-    /** Finishes every buffer and names its object; later calls return the same objects. */
+    /**
+     * Finishes every buffer (converting data buffers to Parquet or ORC) and names its object; later
+     * calls return the same objects.
+     *
+     * @throws java.io.UncheckedIOException when a columnar file cannot be written
+     */
     List<PendingObject> seal() {
         if (sealed == null) {
-            sealed = new ArrayList<>();
+            List<PendingObject> objects = new ArrayList<>();
             S3Destination destination = destination();
             for (ObjectBuffer buffer : buffers.values()) {
                 boolean error = buffer.errorType() != null;
@@ -98,8 +109,16 @@ final class PartitionRound {
                         ObjectKeys.zone(destination.customTimeZone()), seed(buffer.firstOffset(), buffer.errorType()),
                         buffer.partitionKeys(), destination.dynamicPartitioning() && !error, buffer.errorType());
                 String prefix = error ? destination.errorPrefix() : destination.prefix();
-                sealed.add(new PendingObject(ObjectKeys.key(prefix, place, destination.extension()), buffer.close(), buffer.records()));
+                Path file = buffer.close();
+                String extension = destination.extension();
+                if (conversion != null && !error) {
+                    file = encode(file);
+                    extension = destination.fileExtension() != null && !destination.fileExtension().isEmpty()
+                            ? destination.fileExtension() : conversion.configuration().extension();
+                }
+                objects.add(new PendingObject(ObjectKeys.key(prefix, place, extension), file, buffer.records()));
             }
+            sealed = objects;
         }
         return sealed;
     }
@@ -113,9 +132,26 @@ final class PartitionRound {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }
 
+    private Path encode(Path buffer) {
+        try {
+            Path file = conversion.encode(buffer);
+            encoded.add(file);
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Removes every buffer file. */
     void discard() {
         buffers.values().forEach(ObjectBuffer::discard);
+        for (Path file : encoded) {
+            try {
+                java.nio.file.Files.deleteIfExists(file);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     /** Records a failed write: the round waits until {@link #retryAt()} before it is written again. */
