@@ -25,10 +25,12 @@ public final class BenchMain {
     private final Results results = new Results();
     private final List<String> targets;
     private final boolean jmh;
+    private final boolean firehose;
     private final Path out;
 
-    private BenchMain(Settings settings, Path root, List<String> targets, boolean jmh, Path out) throws IOException {
+    private BenchMain(Settings settings, Path root, List<String> targets, boolean jmh, boolean firehose, Path out) throws IOException {
         this.jmh = jmh;
+        this.firehose = firehose;
         this.out = out;
         this.settings = settings;
         this.root = root;
@@ -63,7 +65,7 @@ public final class BenchMain {
         Path root = Path.of("").toAbsolutePath();
         String outOption = option(options, "--out");
         Path out = outOption == null ? root.resolve("docs/benchmarks") : Path.of(outOption).toAbsolutePath();
-        BenchMain bench = new BenchMain(settings, root, targets, options.contains("--jmh"), out);
+        BenchMain bench = new BenchMain(settings, root, targets, options.contains("--jmh"), options.contains("--firehose"), out);
         try {
             bench.run();
         } finally {
@@ -83,6 +85,10 @@ public final class BenchMain {
     private void run() throws Exception {
         Files.createDirectories(out);
         Map<String, String> environment = Environment.describe(root);
+        if (firehose) {
+            new FirehoseBench(root, work, out).run(javaBin(), environment);
+            return;
+        }
         if (jmh) {
             Microbenchmarks.run(out, environment);
             System.out.println("Wrote " + out.resolve("jmh.md"));

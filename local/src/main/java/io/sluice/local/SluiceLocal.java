@@ -51,7 +51,9 @@ public final class SluiceLocal implements AutoCloseable {
             kafka = EmbeddedKafka.start(options.dataDir().resolve("kafka"), options.kafkaPort());
             s3 = EmbeddedS3.start(options.dataDir().resolve("s3"), options.s3Port());
             Map<String, String> properties = new LinkedHashMap<>();
-            properties.put("sluice.streams.encryption.master-key", masterKey(options.dataDir().resolve("master.key")));
+            String masterKey = masterKey(options.dataDir().resolve("master.key"));
+            properties.put("sluice.streams.encryption.master-key", masterKey);
+            properties.put("sluice.firehose.encryption.master-key", masterKey);
             properties.put("sluice.firehose.s3.endpoint", s3.endpoint().toString());
             properties.putAll(options.properties());
             SluicePlatform platform = SluicePlatform.start(new SluicePlatform.Settings(options.port(),

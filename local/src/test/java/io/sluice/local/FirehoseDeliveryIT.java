@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.CompressionFormat;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamStatus;
 import software.amazon.awssdk.services.firehose.model.InvalidArgumentException;
+import software.amazon.awssdk.services.firehose.model.KeyType;
 import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponse;
 import software.amazon.awssdk.services.firehose.model.Record;
 import software.amazon.awssdk.services.firehose.model.ResourceNotFoundException;
@@ -134,6 +135,69 @@ class FirehoseDeliveryIT {
                 assertThat(firehose.describeDeliveryStream(b -> b.deliveryStreamName(name)).deliveryStreamDescription()
                         .failureDescription()).isNull();
             });
+        }
+    }
+
+    @Test
+    void encryptedRecordsAreSealedInKafkaAndDeliveredInTheClear() throws Exception {
+        String name = "sealed";
+        try (FirehoseClient firehose = AwsClients.firehose(Platform.endpoint()); Lake lake = new Lake()) {
+            lake.createBucket(name);
+            firehose.createDeliveryStream(b -> b.deliveryStreamName(name)
+                    .deliveryStreamEncryptionConfigurationInput(e -> e.keyType(KeyType.AWS_OWNED_CMK))
+                    .extendedS3DestinationConfiguration(d -> d.roleARN(ROLE).bucketARN("arn:aws:s3:::" + name)
+                            .bufferingHints(h -> h.intervalInSeconds(0))));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    encryption(firehose, name).statusAsString().equals("ENABLED"));
+            assertThat(encryption(firehose, name).keyType()).isEqualTo(KeyType.AWS_OWNED_CMK);
+            assertThat(firehose.putRecord(b -> b.deliveryStreamName(name).record(record("secret-one"))).encrypted()).isTrue();
+
+            firehose.stopDeliveryStreamEncryption(b -> b.deliveryStreamName(name));
+            assertThat(encryption(firehose, name).statusAsString()).isEqualTo("DISABLING");
+            assertThatThrownBy(() -> firehose.startDeliveryStreamEncryption(b -> b.deliveryStreamName(name)))
+                    .isInstanceOf(software.amazon.awssdk.services.firehose.model.ResourceInUseException.class);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    encryption(firehose, name).statusAsString().equals("DISABLED"));
+            assertThat(firehose.putRecordBatch(b -> b.deliveryStreamName(name).records(record("plain-two"))).encrypted()).isFalse();
+            assertThatThrownBy(() -> firehose.startDeliveryStreamEncryption(b -> b.deliveryStreamName(name)
+                    .deliveryStreamEncryptionConfigurationInput(e -> e.keyType(KeyType.CUSTOMER_MANAGED_CMK))))
+                    .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("KeyARN is required");
+
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                    assertThat(lake.lines(name, "")).containsExactlyInAnyOrder("secret-one", "plain-two"));
+            String kafka = new String(rawTopic(name), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(kafka).as("the sealed record is not readable in Kafka").doesNotContain("secret-one").contains("plain-two");
+        }
+    }
+
+    private static software.amazon.awssdk.services.firehose.model.DeliveryStreamEncryptionConfiguration encryption(
+            FirehoseClient firehose, String name) {
+        return firehose.describeDeliveryStream(b -> b.deliveryStreamName(name)).deliveryStreamDescription()
+                .deliveryStreamEncryptionConfiguration();
+    }
+
+    /** Every value of a delivery stream's topic, read with a plain Kafka consumer, concatenated. */
+    private static byte[] rawTopic(String name) throws Exception {
+        java.util.Map<String, Object> settings = java.util.Map.of(
+                org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Platform.kafkaBootstrapServers());
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(settings,
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            String topic = consumer.listTopics().keySet().stream().filter(t -> t.startsWith("firehose.000000000000.us-east-1." + name + "."))
+                    .findFirst().orElseThrow();
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            java.io.ByteArrayOutputStream values = new java.io.ByteArrayOutputStream();
+            int seen = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (seen < 2 && System.nanoTime() < deadline) {
+                for (var r : consumer.poll(Duration.ofMillis(200))) {
+                    values.writeBytes(r.value());
+                    seen++;
+                }
+            }
+            return values.toByteArray();
         }
     }
 

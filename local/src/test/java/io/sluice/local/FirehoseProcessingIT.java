@@ -23,6 +23,8 @@ import software.amazon.awssdk.services.firehose.model.InvalidArgumentException;
 import software.amazon.awssdk.services.firehose.model.ProcessorParameterName;
 import software.amazon.awssdk.services.firehose.model.ProcessorType;
 import software.amazon.awssdk.services.firehose.model.Record;
+import software.amazon.awssdk.services.firehose.model.S3BackupMode;
+import software.amazon.awssdk.services.firehose.model.CompressionFormat;
 
 /**
  * Record processing end to end, through the gateway with the SDK's FirehoseClient: a Lambda
@@ -60,8 +62,12 @@ class FirehoseProcessingIT {
         String name = "transformed";
         try (FirehoseClient firehose = AwsClients.firehose(Platform.endpoint()); Lake lake = new Lake()) {
             lake.createBucket(name);
+            lake.createBucket(name + "-backup");
             createAndAwait(firehose, name, ExtendedS3DestinationConfiguration.builder().roleARN(ROLE).bucketARN("arn:aws:s3:::" + name)
                     .prefix("ok/").errorOutputPrefix("errors/!{firehose:error-output-type}/")
+                    .s3BackupMode(S3BackupMode.ENABLED)
+                    .s3BackupConfiguration(b -> b.roleARN(ROLE).bucketARN("arn:aws:s3:::" + name + "-backup").prefix("source/")
+                            .compressionFormat(CompressionFormat.GZIP))
                     .bufferingHints(h -> h.intervalInSeconds(0))
                     .processingConfiguration(p -> p.enabled(true).processors(
                             l -> l.type(ProcessorType.LAMBDA).parameters(
@@ -73,8 +79,10 @@ class FirehoseProcessingIT {
             List<Record> records = new ArrayList<>();
             List<String> kept = new ArrayList<>();
             List<String> failed = new ArrayList<>();
+            List<String> sources = new ArrayList<>();
             for (int i = 0; i < 90; i++) {
-                String data = (i % 3 == 0 ? "keep-" : i % 3 == 1 ? "drop-" : "fail-") + i;
+                String data = (i % 3 == 0 ? "keep-" : i % 3 == 1 ? "drop-" : "fail-") + i + ";";
+                sources.add(data.substring(0, data.length() - 1));
                 records.add(record(data));
                 if (i % 3 == 0) {
                     kept.add(data.toUpperCase());
@@ -96,6 +104,12 @@ class FirehoseProcessingIT {
                     raw.add(new String(Base64.getDecoder().decode(doc.path("rawData").asText()), StandardCharsets.UTF_8));
                 }
                 assertThat(raw).containsExactlyInAnyOrderElementsOf(failed);
+                List<String> backedUp = new ArrayList<>();
+                for (var object : lake.objects(name + "-backup", "source/").entrySet()) {
+                    assertThat(object.getKey()).matches("source/\\d{4}/\\d{2}/\\d{2}/\\d{2}/" + name + "-1-.*\\.gz");
+                    backedUp.addAll(List.of(new String(object.getValue(), StandardCharsets.UTF_8).split(";")));
+                }
+                assertThat(backedUp).as("every source record, as it was put").containsExactlyInAnyOrderElementsOf(sources);
             });
         }
     }

@@ -56,7 +56,7 @@ class PlatformServicesIT {
     @Test
     void unknownOperationsOfEachApiAreUnknownOperationExceptions() throws Exception {
         for (String target : List.of("Kinesis_20131202.NoSuchThing", "Firehose_20150804.NoSuchThing",
-                "KinesisAnalytics_20150814.NoSuchThing")) {
+                "KinesisAnalytics_20150814.NoSuchThing", "AWSGlue.NoSuchThing")) {
             HttpResponse<byte[]> response = Platform.post(target, "application/x-amz-json-1.1", "{}".getBytes(),
                     Map.of("Authorization", Platform.AUTHORIZATION));
             assertThat(response.statusCode()).as(target).isEqualTo(400);
@@ -64,12 +64,6 @@ class PlatformServicesIT {
                     .contains("\"__type\":\"UnknownOperationException\"");
             assertThat(response.headers().firstValue(AwsHeaders.ERROR_TYPE)).contains("UnknownOperationException");
             assertThat(response.headers().firstValue(AwsHeaders.REQUEST_ID)).isPresent();
-        }
-        try (FirehoseClient firehose = AwsClients.firehose(Platform.endpoint())) {
-            // A well-formed target the service itself does not have: the service's own table answers.
-            assertThatThrownBy(() -> firehose.startDeliveryStreamEncryption(b -> b.deliveryStreamName("x")))
-                    .isInstanceOfSatisfying(AwsServiceException.class,
-                            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException"));
         }
     }
 
@@ -121,8 +115,9 @@ class PlatformServicesIT {
     void eachServiceMigratesItsOwnDatabaseWithItsOwnHistory() throws Exception {
         Platform.get();
         assertThat(history("sluice", "flyway_schema_history")).contains("V1__streams.sql").allMatch(s -> !s.contains("delivery"));
-        assertThat(history("sluice_firehose", "firehose_schema_history"))
-                .containsExactly("V1__delivery_streams.sql", "V2__delivery_stream_configuration.sql");
+        List<String> firehose = history("sluice_firehose", "firehose_schema_history");
+        assertThat(firehose).startsWith("V1__delivery_streams.sql", "V2__delivery_stream_configuration.sql")
+                .doesNotContain("V1__streams.sql", "V1__applications.sql");
         assertThat(history("sluice_analytics", "analytics_schema_history")).containsExactly("V1__applications.sql");
     }
 

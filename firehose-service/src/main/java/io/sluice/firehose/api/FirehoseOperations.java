@@ -9,6 +9,8 @@ import io.sluice.firehose.delivery.DeliveryStreamTags;
 import io.sluice.firehose.delivery.TagDeliveryStreamRequest;
 import io.sluice.firehose.delivery.UpdateDestinationRequest;
 import io.sluice.firehose.delivery.ListDeliveryStreamsRequest;
+import io.sluice.firehose.encryption.DeliveryStreamEncryption;
+import io.sluice.firehose.encryption.EncryptionRequest;
 import io.sluice.firehose.record.PutRecordBatchRequest;
 import io.sluice.firehose.record.PutRecordRequest;
 import io.sluice.firehose.record.RecordPuts;
@@ -22,13 +24,16 @@ import org.springframework.context.annotation.Configuration;
 class FirehoseOperations {
 
     @Bean
-    AwsOperations awsOperations(DeliveryStreamService deliveryStreams, DeliveryStreamTags tags, RecordPuts puts) {
+    AwsOperations awsOperations(DeliveryStreamService deliveryStreams, DeliveryStreamTags tags, RecordPuts puts,
+            DeliveryStreamEncryption encryption) {
         return AwsOperations.builder(AwsService.FIREHOSE)
                 .operation("CreateDeliveryStream", CreateDeliveryStreamRequest.class, deliveryStreams::create)
                 .operation("DescribeDeliveryStream", DeliveryStreamNameRequest.class, deliveryStreams::describe)
                 .action("DeleteDeliveryStream", DeliveryStreamNameRequest.class, deliveryStreams::delete)
                 .operation("ListDeliveryStreams", ListDeliveryStreamsRequest.class, deliveryStreams::list)
                 .action("UpdateDestination", UpdateDestinationRequest.class, deliveryStreams::updateDestination)
+                .action("StartDeliveryStreamEncryption", EncryptionRequest.class, encryption::start)
+                .action("StopDeliveryStreamEncryption", EncryptionRequest.class, encryption::stop)
                 .operation("PutRecord", PutRecordRequest.class, puts::putRecord)
                 .operation("PutRecordBatch", PutRecordBatchRequest.class, puts::putRecordBatch)
                 .action("TagDeliveryStream", TagDeliveryStreamRequest.class, tags::tag)

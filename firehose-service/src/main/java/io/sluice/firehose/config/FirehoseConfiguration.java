@@ -3,6 +3,7 @@ package io.sluice.firehose.config;
 import io.sluice.common.account.Caller;
 import io.sluice.endpoint.CallerScope;
 import io.sluice.firehose.processing.LambdaInvoker;
+import io.sluice.kafka.MasterKey;
 import io.sluice.kafka.RecordAppender;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -25,6 +26,13 @@ class FirehoseConfiguration {
     @Bean(destroyMethod = "close")
     KafkaProducer<byte[], byte[]> recordProducer(FirehoseProperties properties) {
         return RecordAppender.producer(properties.kafka().bootstrapServers(), "sluice-firehose");
+    }
+
+    /** The key that wraps the delivery streams' data keys. */
+    @Bean
+    MasterKey masterKey(FirehoseProperties properties) {
+        return new MasterKey(properties.encryption() == null ? null : properties.encryption().masterKey(),
+                "sluice.firehose.encryption.master-key");
     }
 
     @Bean

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param metadataCacheTtl how long a delivery stream's configuration is served from memory before
  *     it is read again (puts and delivery see an UpdateDestination of another instance this late)
  * @param deliveryStreamLimit delivery streams one account may have in a region (5,000, Firehose's quota)
+ * @param encryption server-side encryption of what delivery streams hold in Kafka
  */
 @ConfigurationProperties("sluice.firehose")
 public record FirehoseProperties(
@@ -30,7 +31,15 @@ public record FirehoseProperties(
         @DefaultValue Lambda lambda,
         @DefaultValue("500ms") Duration transitionDelay,
         @DefaultValue("1s") Duration metadataCacheTtl,
-        @DefaultValue("5000") int deliveryStreamLimit) {
+        @DefaultValue("5000") int deliveryStreamLimit,
+        @DefaultValue Encryption encryption) {
+
+    /**
+     * @param masterKey the key that wraps every delivery stream's data key: 32 bytes, base64 (the
+     *     launcher hands over its own). Without it StartDeliveryStreamEncryption fails.
+     */
+    public record Encryption(String masterKey) {
+    }
 
     /**
      * @param endpoint the S3 API endpoint (MinIO's port by default; the launcher hands over its
@@ -89,12 +98,14 @@ public record FirehoseProperties(
      *     directory when unset); its contents are disposable, Kafka holds the records
      * @param checkEvery how often buffers are looked at when no record arrives, so that
      *     IntervalInSeconds holds on a quiet stream
-     * @param retryBackoff the first wait after a failed upload; it doubles up to a minute
+     * @param retryBackoff the first wait after a failed upload; it doubles up to {@code retryBackoffMax}
+     * @param retryBackoffMax the longest wait between two attempts
      */
     public record Delivery(
             @DefaultValue("2") int consumers,
             Path bufferDirectory,
             @DefaultValue("1s") Duration checkEvery,
-            @DefaultValue("1s") Duration retryBackoff) {
+            @DefaultValue("1s") Duration retryBackoff,
+            @DefaultValue("1m") Duration retryBackoffMax) {
     }
 }

@@ -41,7 +41,7 @@ public class DeliveryStreamCache {
     }
 
     /** Forgets what is known of a delivery stream after this instance changed it. */
-    void evict(Caller owner, String name) {
+    public void evict(Caller owner, String name) {
         entries.remove(new Key(owner, name));
     }
 

@@ -42,6 +42,12 @@ class DeliveryStreamEntity {
     /** The tags as a JSON object. */
     @Column(name = "tags")
     private String tags;
+    /** The server-side encryption as JSON. */
+    @Column(name = "encryption")
+    private String encryption;
+    /** The Kinesis stream read, as JSON. */
+    @Column(name = "source")
+    private String source;
 
     protected DeliveryStreamEntity() {
     }
@@ -64,11 +70,14 @@ class DeliveryStreamEntity {
         this.failureType = stream.failure() == null ? null : stream.failure().type();
         this.failureDetails = stream.failure() == null ? null : stream.failure().details();
         this.tags = DestinationJson.writeTags(stream.tags());
+        this.encryption = DestinationJson.writeValue(stream.encryption());
+        this.source = DestinationJson.writeValue(stream.source());
     }
 
     DeliveryStream toDeliveryStream() {
         return new DeliveryStream(new Caller(accountId, region), name, type, status, versionId, createdAt,
                 updatedAt == null ? createdAt : updatedAt, DestinationJson.read(destination),
-                failureType == null ? null : new FailureDescription(failureType, failureDetails), DestinationJson.readTags(tags));
+                failureType == null ? null : new FailureDescription(failureType, failureDetails), DestinationJson.readTags(tags),
+                DestinationJson.readValue(encryption, StreamEncryption.class), DestinationJson.readValue(source, KinesisSource.class));
     }
 }

@@ -51,11 +51,17 @@ class DeliveryStreamLifecycle implements AutoCloseable {
                 topics.create(stream);
             }
             store.update(owner, name, s -> !s.status().equals("CREATING") ? s
-                    : exists ? s.withStatus("ACTIVE", null, clock.instant())
+                    : exists ? enabled(s.withStatus("ACTIVE", null, clock.instant()))
                     : s.withStatus("CREATING_FAILED", new FailureDescription("UNKNOWN_ERROR",
                             "The S3 bucket " + bucket + " does not exist."), clock.instant()));
             cache.evict(owner, name);
         });
+    }
+
+    /** A stream created with encryption has it ENABLED when it turns ACTIVE. */
+    private DeliveryStream enabled(DeliveryStream stream) {
+        return stream.encryption() != null && stream.encryption().status().equals("ENABLING")
+                ? stream.withEncryption(stream.encryption().withStatus("ENABLED"), clock.instant()) : stream;
     }
 
     void remove(Caller owner, String name) {

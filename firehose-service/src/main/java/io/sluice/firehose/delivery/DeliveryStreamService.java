@@ -1,6 +1,8 @@
 package io.sluice.firehose.delivery;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.common.account.Caller;
+import io.sluice.kafka.MasterKey;
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
 import io.sluice.common.tag.TagRules;
@@ -34,16 +36,18 @@ public class DeliveryStreamService {
     private final DeliveryStreamCache cache;
     private final Clock clock;
     private final int limit;
+    private final MasterKey master;
 
     @org.springframework.beans.factory.annotation.Autowired
     DeliveryStreamService(DeliveryStreamStore store, CallerScope callers, DeliveryStreamLifecycle lifecycle,
-            DeliveryStreamCache cache, Clock clock, io.sluice.firehose.config.FirehoseProperties properties) {
-        this(store, callers, lifecycle, cache, clock, properties.deliveryStreamLimit());
+            DeliveryStreamCache cache, Clock clock, io.sluice.firehose.config.FirehoseProperties properties, MasterKey master) {
+        this(store, callers, lifecycle, cache, clock, properties.deliveryStreamLimit(), master);
     }
 
     DeliveryStreamService(DeliveryStreamStore store, CallerScope callers, DeliveryStreamLifecycle lifecycle,
-            DeliveryStreamCache cache, Clock clock, int limit) {
+            DeliveryStreamCache cache, Clock clock, int limit, MasterKey master) {
         this.limit = limit;
+        this.master = master;
         this.store = store;
         this.cache = cache;
         this.callers = callers;
@@ -91,8 +95,18 @@ public class DeliveryStreamService {
             throw ErrorCode.LIMIT_EXCEEDED.exception("You have already consumed your firehose quota of %d hoses.", limit);
         }
         Instant now = clock.instant();
+        StreamEncryption encryption = null;
+        JsonNode keyInput = request.deliveryStreamEncryptionConfigurationInput();
+        if (keyInput != null && !keyInput.isNull()) {
+            if (!master.configured()) {
+                throw ErrorCode.INVALID_KMS_RESOURCE.exception("No master key is configured for server-side encryption "
+                        + "(sluice.firehose.encryption.master-key).");
+            }
+            encryption = StreamEncryption.enabling(keyInput.path("KeyType").asText(null), keyInput.path("KeyARN").asText(null),
+                    master.wrap(master.newDataKey()), "deliveryStreamEncryptionConfigurationInput");
+        }
         DeliveryStream stream = new DeliveryStream(caller, request.deliveryStreamName(), type, "CREATING", 1, now, now,
-                new Destination(destination.withDefaults(extended), extended), null, tags);
+                new Destination(destination.withDefaults(extended), extended), null, tags, encryption, null);
         if (!store.create(stream)) {
             throw ErrorCode.RESOURCE_IN_USE.exception("Firehose stream %s under account %s already exists.",
                     stream.name(), caller.accountId());
@@ -113,7 +127,7 @@ public class DeliveryStreamService {
         List<DestinationDescription> destinations = stream.destination() == null || !listed ? List.of()
                 : List.of(DestinationDescription.of(stream.destination().s3(), stream.destination().extended()));
         return new DescribeDeliveryStreamResponse(new DescribeDeliveryStreamResponse.Description(
-                stream.name(), stream.arn().toString(), stream.status(), stream.failure(), Map.of("Status", "DISABLED"),
+                stream.name(), stream.arn().toString(), stream.status(), stream.failure(), encryptionOf(stream),
                 stream.type(), String.valueOf(stream.versionId()), stream.createdAt(), stream.updatedAt(), destinations, false));
     }
 
@@ -185,6 +199,20 @@ public class DeliveryStreamService {
             return stream.withDestination(new Destination(updated.withDefaults(nowExtended), nowExtended), clock.instant());
         }).orElseThrow(() -> notFound(name, caller));
         cache.evict(caller, name);
+    }
+
+    /** DeliveryStreamEncryptionConfiguration: Status, and KeyType and KeyARN once encryption was started. */
+    private static Map<String, String> encryptionOf(DeliveryStream stream) {
+        if (stream.encryption() == null) {
+            return Map.of("Status", "DISABLED");
+        }
+        Map<String, String> described = new java.util.LinkedHashMap<>();
+        described.put("Status", stream.encryption().status());
+        described.put("KeyType", stream.encryption().keyType());
+        if (stream.encryption().keyArn() != null) {
+            described.put("KeyARN", stream.encryption().keyArn());
+        }
+        return described;
     }
 
     private static Violations checkName(DeliveryStreamNameRequest request) {

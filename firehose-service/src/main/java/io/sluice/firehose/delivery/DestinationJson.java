@@ -43,6 +43,23 @@ final class DestinationJson {
         }
     }
 
+    /** Any value kept as JSON (the encryption, the source), null for null. */
+    static String writeValue(Object value) {
+        try {
+            return value == null ? null : JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static <T> T readValue(String json, Class<T> type) {
+        try {
+            return json == null ? null : JSON.readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Destination read(String json) {
         try {
             return json == null ? null : JSON.readValue(json, Destination.class);

@@ -101,6 +101,17 @@ public record S3Destination(
         }
         processing().checkConsistent(dynamicPartitioning());
         io.sluice.firehose.conversion.DataFormatConversion.checkConsistent(dataFormatConversionConfiguration);
+        if ("Enabled".equals(s3BackupMode)) {
+            if (s3BackupConfiguration == null || s3BackupConfiguration.isNull()) {
+                throw ErrorCode.INVALID_ARGUMENT.exception("S3BackupConfiguration is required when S3BackupMode is Enabled.");
+            }
+            S3Destination backup = backup();
+            backup.check(Violations.check(), "s3BackupConfiguration").raise();
+            if (BucketArn.parse(backup.bucketArn).isEmpty()) {
+                throw ErrorCode.INVALID_ARGUMENT.exception("BucketARN %s does not name a valid S3 bucket.", backup.bucketArn);
+            }
+            ObjectKeys.check("Prefix", backup.prefix, false);
+        }
         ObjectKeys.check("Prefix", prefix, dynamicPartitioning());
         ObjectKeys.check("ErrorOutputPrefix", errorOutputPrefix, dynamicPartitioning());
         try {
@@ -125,6 +136,20 @@ public record S3Destination(
     /** The processors of the destination. */
     public io.sluice.firehose.processing.ProcessingConfiguration processing() {
         return io.sluice.firehose.processing.ProcessingConfiguration.of(processingConfiguration);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** Where source records are backed up when S3BackupMode is Enabled, null otherwise. */
+    public S3Destination backup() {
+        if (!"Enabled".equals(s3BackupMode) || s3BackupConfiguration == null || s3BackupConfiguration.isNull()) {
+            return null;
+        }
+        try {
+            return JSON.treeToValue(s3BackupConfiguration, S3Destination.class).withDefaults(false);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("S3BackupConfiguration is not a valid S3 destination: %s", e.getMessage());
+        }
     }
 
     /** Whether DataFormatConversionConfiguration is there and enabled. */

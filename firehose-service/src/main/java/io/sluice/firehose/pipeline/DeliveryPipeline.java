@@ -3,6 +3,7 @@ package io.sluice.firehose.pipeline;
 import io.sluice.common.error.RetryPolicy;
 import io.sluice.firehose.config.FirehoseProperties;
 import io.sluice.firehose.delivery.DeliveryFailures;
+import io.sluice.firehose.encryption.RecordCipher;
 import io.sluice.firehose.delivery.DeliveryStreamCache;
 import io.sluice.firehose.delivery.DeliveryTopics;
 import io.sluice.firehose.destination.ObjectSink;
@@ -47,7 +48,7 @@ class DeliveryPipeline implements SmartLifecycle {
     private ConcurrentMessageListenerContainer<byte[], byte[]> container;
 
     DeliveryPipeline(FirehoseProperties properties, DeliveryStreamCache streams, DeliveryFailures failures, SchemaCatalog schemas,
-            ObjectSink sink, LambdaInvoker lambdas, Clock clock) {
+            RecordCipher cipher, ObjectSink sink, LambdaInvoker lambdas, Clock clock) {
         this.properties = properties;
         FirehoseProperties.Delivery delivery = properties.delivery();
         try {
@@ -58,8 +59,9 @@ class DeliveryPipeline implements SmartLifecycle {
             throw new UncheckedIOException("Could not create the delivery buffer directory", e);
         }
         Duration backoff = delivery.retryBackoff();
-        this.deliveries = new PartitionDeliveries(streams, failures, schemas, sink, lambdas, clock, directory,
-                new RetryPolicy(backoff, Duration.ofMinutes(1).compareTo(backoff) > 0 ? Duration.ofMinutes(1) : backoff));
+        Duration maxBackoff = delivery.retryBackoffMax().compareTo(backoff) > 0 ? delivery.retryBackoffMax() : backoff;
+        this.deliveries = new PartitionDeliveries(streams, failures, schemas, cipher, sink, lambdas, clock, directory,
+                new RetryPolicy(backoff, maxBackoff));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.sluice.firehose.delivery.DeliveryStream;
 import io.sluice.firehose.conversion.DataFormatConversion;
 import io.sluice.firehose.conversion.RecordConversion;
 import io.sluice.firehose.delivery.DeliveryFailures;
+import io.sluice.firehose.encryption.RecordCipher;
 import io.sluice.firehose.delivery.DeliveryStreamCache;
 import io.sluice.firehose.delivery.DeliveryTopics;
 import io.sluice.firehose.destination.ObjectKeys;
@@ -67,12 +68,14 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
     private final Map<String, RecordProcessing> processings = new ConcurrentHashMap<>();
     private final Map<String, Timed<RecordConversion>> conversions = new ConcurrentHashMap<>();
     private final SchemaCatalog schemas;
+    private final RecordCipher cipher;
     private final LambdaInvoker lambdas;
     private volatile Pauser pauser;
 
-    PartitionDeliveries(DeliveryStreamCache streams, DeliveryFailures failures, SchemaCatalog schemas, ObjectSink sink,
-            LambdaInvoker lambdas, Clock clock, Path directory, RetryPolicy retries) {
+    PartitionDeliveries(DeliveryStreamCache streams, DeliveryFailures failures, SchemaCatalog schemas, RecordCipher cipher,
+            ObjectSink sink, LambdaInvoker lambdas, Clock clock, Path directory, RetryPolicy retries) {
         this.streams = streams;
+        this.cipher = cipher;
         this.schemas = schemas;
         this.failures = failures;
         this.lambdas = lambdas;
@@ -111,14 +114,19 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
         RecordProcessing processing = processing(stream.get());
         RecordConversion conversion = conversion(stream.get());
         boolean asPut = processing.passThrough() && conversion == null;
-        Map<Long, List<RecordProcessing.Output>> outputs = asPut ? Map.of() : outputsByOffset(processing, conversion, records);
+        S3Destination backup = stream.get().destination().s3().backup();
+        Map<Long, List<RecordProcessing.Output>> outputs = asPut ? Map.of()
+                : outputsByOffset(processing, conversion, stream.get(), records);
         for (ConsumerRecord<byte[], byte[]> record : records) {
             if (round == null) {
                 round = new PartitionRound(source, stream.get(), directory, clock.instant(), conversion);
                 rounds.put(source, round);
             }
+            if (backup != null) {
+                round.backUp(record, data(stream.get(), record));
+            }
             if (asPut) {
-                round.add(record);
+                round.add(record, data(stream.get(), record));
             } else {
                 outputs.getOrDefault(record.offset(), List.of()).forEach(round::add);
                 round.advance(record.offset());
@@ -134,14 +142,14 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
         }
     }
 
-    private static Map<Long, List<RecordProcessing.Output>> outputsByOffset(RecordProcessing processing, RecordConversion conversion,
-            List<ConsumerRecord<byte[], byte[]>> records) {
+    private Map<Long, List<RecordProcessing.Output>> outputsByOffset(RecordProcessing processing, RecordConversion conversion,
+            DeliveryStream stream, List<ConsumerRecord<byte[], byte[]>> records) {
         List<RecordProcessing.Output> outputs = new ArrayList<>(records.size());
         if (processing.passThrough()) {
-            records.forEach(r -> outputs.add(new RecordProcessing.Output(r.offset(), r.timestamp(), r.value(), Map.of(), null)));
+            records.forEach(r -> outputs.add(new RecordProcessing.Output(r.offset(), r.timestamp(), data(stream, r), Map.of(), null)));
         } else {
             List<RecordProcessing.Input> inputs = new ArrayList<>(records.size());
-            records.forEach(r -> inputs.add(new RecordProcessing.Input(r.offset(), r.timestamp(), r.value())));
+            records.forEach(r -> inputs.add(new RecordProcessing.Input(r.offset(), r.timestamp(), data(stream, r))));
             outputs.addAll(processing.process(inputs));
         }
         Map<Long, List<RecordProcessing.Output>> byOffset = new HashMap<>();
@@ -171,6 +179,11 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
     }
 
     private record Timed<T>(T value, long madeAt) {
+    }
+
+    /** A record's data as it was put (opened, when it was sealed). */
+    private byte[] data(DeliveryStream stream, ConsumerRecord<byte[], byte[]> record) {
+        return cipher.open(stream, record);
     }
 
     /** The processing of a delivery stream's version, made once. */
@@ -206,7 +219,7 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
         try {
             for (PartitionRound.PendingObject object : round.seal()) {
                 if (!object.written) {
-                    sink.put(bucket, object.key, object.file, CONTENT_TYPE);
+                    sink.put(object.bucket, object.key, object.file, CONTENT_TYPE);
                     object.written = true;
                 }
             }

@@ -26,6 +26,9 @@ import org.apache.kafka.common.TopicPartition;
  * two objects.
  */
 final class PartitionRound {
+    /** The error type that marks the backup buffer (never an error output type of Firehose's). */
+    static final String BACKUP_TYPE = "source-backup";
+
     private final TopicPartition source;
     private final DeliveryStream stream;
     private final Path directory;
@@ -56,6 +59,9 @@ final class PartitionRound {
     private record BufferKey(String errorType, Map<String, String> partitionKeys) {
     }
 
+    /** The buffer of source records backed up as they were put (S3BackupMode Enabled). */
+    private static final BufferKey BACKUP = new BufferKey(BACKUP_TYPE, Map.of());
+
     /**
      * Adds an output to the buffer of its dynamic partition ({@code partitionKeys} empty without),
      * or of its error output type.
@@ -71,14 +77,21 @@ final class PartitionRound {
         buffer.append(output.data());
     }
 
+    /** Adds a record as it was put to the backup buffer. */
+    void backUp(ConsumerRecord<byte[], byte[]> record, byte[] data) {
+        S3Destination backup = destination().backup();
+        buffers.computeIfAbsent(BACKUP, key -> new ObjectBuffer(directory, backup.compression(), stream.name(), record.offset(),
+                Instant.ofEpochMilli(record.timestamp()), Map.of(), BACKUP_TYPE, false)).append(data);
+    }
+
     /** Marks every record up to {@code offset} as taken, whatever it became. */
     void advance(long offset) {
         nextOffset = offset + 1;
     }
 
-    /** A record delivered as it was put. */
-    void add(ConsumerRecord<byte[], byte[]> record) {
-        add(new RecordProcessing.Output(record.offset(), record.timestamp(), record.value(), Map.of(), null));
+    /** A record delivered as it was put ({@code data}, opened if it was sealed). */
+    void add(ConsumerRecord<byte[], byte[]> record, byte[] data) {
+        add(new RecordProcessing.Output(record.offset(), record.timestamp(), data, Map.of(), null));
         advance(record.offset());
     }
 
@@ -104,6 +117,14 @@ final class PartitionRound {
             List<PendingObject> objects = new ArrayList<>();
             S3Destination destination = destination();
             for (ObjectBuffer buffer : buffers.values()) {
+                if (BACKUP_TYPE.equals(buffer.errorType())) {
+                    S3Destination backup = destination.backup();
+                    ObjectKeys.Place place = new ObjectKeys.Place(stream.name(), stream.versionId(), buffer.firstArrival(),
+                            ObjectKeys.zone(destination.customTimeZone()), seed(buffer.firstOffset(), BACKUP_TYPE), Map.of(), false, null);
+                    objects.add(new PendingObject(backup.bucket(), ObjectKeys.key(backup.prefix(), place, backup.extension()),
+                            buffer.close(), buffer.records()));
+                    continue;
+                }
                 boolean error = buffer.errorType() != null;
                 ObjectKeys.Place place = new ObjectKeys.Place(stream.name(), stream.versionId(), buffer.firstArrival(),
                         ObjectKeys.zone(destination.customTimeZone()), seed(buffer.firstOffset(), buffer.errorType()),
@@ -116,7 +137,7 @@ final class PartitionRound {
                     extension = destination.fileExtension() != null && !destination.fileExtension().isEmpty()
                             ? destination.fileExtension() : conversion.configuration().extension();
                 }
-                objects.add(new PendingObject(ObjectKeys.key(prefix, place, extension), file, buffer.records()));
+                objects.add(new PendingObject(destination.bucket(), ObjectKeys.key(prefix, place, extension), file, buffer.records()));
             }
             sealed = objects;
         }
@@ -189,14 +210,16 @@ final class PartitionRound {
         return stream.destination().s3();
     }
 
-    /** An object of a sealed round: its key, its file, and whether it is written yet. */
+    /** An object of a sealed round: its bucket and key, its file, and whether it is written yet. */
     static final class PendingObject {
+        final String bucket;
         final String key;
         final Path file;
         final int records;
         boolean written;
 
-        PendingObject(String key, Path file, int records) {
+        PendingObject(String bucket, String key, Path file, int records) {
+            this.bucket = bucket;
             this.key = key;
             this.file = file;
             this.records = records;

@@ -8,6 +8,7 @@ import io.sluice.firehose.delivery.DeliveryStream;
 import io.sluice.firehose.delivery.DeliveryStreamCache;
 import io.sluice.firehose.delivery.DeliveryTopics;
 import io.sluice.firehose.delivery.KafkaDeliveryTopics;
+import io.sluice.firehose.encryption.RecordCipher;
 import io.sluice.kafka.RecordAppender;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -19,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,11 +44,17 @@ public class RecordPuts {
     private final RecordAppender appender;
     private final DeliveryStreamCache streams;
     private final CallerScope callers;
+    private final RecordCipher cipher;
+    private final int partitions;
+    private final java.util.concurrent.atomic.AtomicInteger nextPartition = new java.util.concurrent.atomic.AtomicInteger();
 
-    RecordPuts(Producer<byte[], byte[]> producer, KafkaDeliveryTopics topics, DeliveryStreamCache streams, CallerScope callers) {
+    RecordPuts(Producer<byte[], byte[]> producer, KafkaDeliveryTopics topics, DeliveryStreamCache streams, CallerScope callers,
+            RecordCipher cipher, io.sluice.firehose.config.FirehoseProperties properties) {
         this.appender = new RecordAppender(producer, topics);
         this.streams = streams;
         this.callers = callers;
+        this.cipher = cipher;
+        this.partitions = properties.kafka().partitions();
     }
 
     /**
@@ -63,9 +69,11 @@ public class RecordPuts {
                 .notNull("record.data", request.record() == null ? new byte[0] : data)
                 .bytes("record.data", data, MAX_RECORD_BYTES)
                 .raise();
-        String topic = topicOf(request.deliveryStreamName());
+        DeliveryStream stream = activeDirectPut(request.deliveryStreamName());
+        String topic = DeliveryTopics.topicOf(stream);
         try {
-            return new PutRecordResponse(recordId(append(topic, data).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS)), false);
+            return new PutRecordResponse(recordId(append(stream, topic, data).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS)),
+                    stream.encrypted());
         } catch (ExecutionException | TimeoutException e) {
             log.warn("A PutRecord to {} failed", topic, e);
             throw ErrorCode.SERVICE_UNAVAILABLE_EXCEPTION.exception("Slow down.");
@@ -105,10 +113,11 @@ public class RecordPuts {
             throw ErrorCode.INVALID_ARGUMENT.exception(
                     "Records size exceeds %d bytes limit: the request holds %d bytes of record data.", MAX_BATCH_BYTES, total);
         }
-        String topic = topicOf(request.deliveryStreamName());
+        DeliveryStream stream = activeDirectPut(request.deliveryStreamName());
+        String topic = DeliveryTopics.topicOf(stream);
         List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>(records.size());
         for (FirehoseRecord record : records) {
-            acks.add(append(topic, record.data()));
+            acks.add(append(stream, topic, record.data()));
         }
         List<PutRecordBatchResponse.Entry> entries = new ArrayList<>(acks.size());
         int failed = 0;
@@ -126,7 +135,7 @@ public class RecordPuts {
                 throw ErrorCode.SERVICE_UNAVAILABLE_EXCEPTION.exception("Slow down.");
             }
         }
-        return new PutRecordBatchResponse(failed, false, entries);
+        return new PutRecordBatchResponse(failed, stream.encrypted(), entries);
     }
 
     private static Violations checkName(Violations violations, String name) {
@@ -135,8 +144,8 @@ public class RecordPuts {
                 .pattern("deliveryStreamName", name, NAME);
     }
 
-    /** The topic of an ACTIVE DirectPut delivery stream of the caller. */
-    private String topicOf(String name) {
+    /** An ACTIVE DirectPut delivery stream of the caller. */
+    private DeliveryStream activeDirectPut(String name) {
         Caller caller = callers.current();
         DeliveryStream stream = streams.find(caller, name)
                 .filter(s -> s.status().equals("ACTIVE"))
@@ -145,11 +154,12 @@ public class RecordPuts {
         if (!stream.type().equals("DirectPut")) {
             throw ErrorCode.INVALID_ARGUMENT.exception("This operation is not permitted on %s delivery stream type.", stream.type());
         }
-        return DeliveryTopics.topicOf(stream);
+        return stream;
     }
 
-    private CompletableFuture<RecordMetadata> append(String topic, byte[] data) {
-        return appender.append(new ProducerRecord<>(topic, null, null, data));
+    private CompletableFuture<RecordMetadata> append(DeliveryStream stream, String topic, byte[] data) {
+        int partition = Math.floorMod(nextPartition.getAndIncrement(), partitions);
+        return appender.append(cipher.record(stream, topic, partition, data));
     }
 
     /** An opaque id naming the record's place in its topic: partition and offset. */

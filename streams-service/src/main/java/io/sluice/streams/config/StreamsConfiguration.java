@@ -2,6 +2,7 @@ package io.sluice.streams.config;
 
 import io.sluice.common.account.Caller;
 import io.sluice.endpoint.CallerScope;
+import io.sluice.kafka.MasterKey;
 import io.sluice.kafka.RecordAppender;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -37,6 +38,12 @@ class StreamsConfiguration {
     @Bean(destroyMethod = "close")
     KafkaProducer<byte[], byte[]> recordProducer(StreamsProperties properties) {
         return RecordAppender.producer(properties.kafka().bootstrapServers(), "sluice-streams");
+    }
+
+    /** The key that wraps the streams' data keys (encryption at rest). */
+    @Bean
+    MasterKey masterKey(StreamsProperties properties) {
+        return new MasterKey(properties.encryption().masterKey(), "sluice.streams.encryption.master-key");
     }
 
     @Bean(destroyMethod = "close")

@@ -1,5 +1,7 @@
 package io.sluice.streams.encryption;
 
+import io.sluice.kafka.MasterKey;
+
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
 import io.sluice.streams.metadata.StreamKey;

@@ -1,5 +1,7 @@
 package io.sluice.streams.encryption;
 
+import io.sluice.kafka.MasterKey;
+
 import io.sluice.common.error.ErrorCode;
 import io.sluice.kafka.RecordFormat;
 import io.sluice.streams.metadata.Stream;

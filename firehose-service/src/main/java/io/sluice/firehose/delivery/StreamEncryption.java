@@ -1,0 +1,47 @@
+package io.sluice.firehose.delivery;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A delivery stream's server-side encryption: its status (ENABLING, ENABLED, DISABLING, DISABLED),
+ * the key type and ARN given, and its data key, wrapped by the master key. Records put while it is
+ * ENABLING or ENABLED are sealed in Kafka with the data key, which stays with the stream once made.
+ */
+public record StreamEncryption(
+        @JsonProperty("Status") String status,
+        @JsonProperty("KeyType") String keyType,
+        @JsonProperty("KeyARN") String keyArn,
+        @JsonProperty("WrappedDataKey") byte[] wrappedDataKey) {
+
+    /** The model's KeyType values. */
+    public static final java.util.List<String> KEY_TYPES = java.util.List.of("AWS_OWNED_CMK", "CUSTOMER_MANAGED_CMK");
+
+    /**
+     * Encryption starting with {@code wrappedDataKey}, after checking a
+     * {@code DeliveryStreamEncryptionConfigurationInput} as Firehose does.
+     *
+     * @throws io.sluice.common.error.AwsException ValidationException (KeyType), InvalidArgumentException
+     *     (a customer-managed key without KeyARN, an AWS-owned one with it)
+     */
+    public static StreamEncryption enabling(String keyType, String keyArn, byte[] wrappedDataKey, String path) {
+        String type = keyType == null ? "AWS_OWNED_CMK" : keyType;
+        io.sluice.common.error.Violations.check().oneOf(path + ".keyType", keyType, KEY_TYPES)
+                .length(path + ".keyARN", keyArn, 1, 512).raise();
+        if (type.equals("CUSTOMER_MANAGED_CMK") && keyArn == null) {
+            throw io.sluice.common.error.ErrorCode.INVALID_ARGUMENT.exception("KeyARN is required when KeyType is CUSTOMER_MANAGED_CMK.");
+        }
+        if (type.equals("AWS_OWNED_CMK") && keyArn != null) {
+            throw io.sluice.common.error.ErrorCode.INVALID_ARGUMENT.exception("KeyARN must not be given when KeyType is AWS_OWNED_CMK.");
+        }
+        return new StreamEncryption("ENABLING", type, keyArn, wrappedDataKey);
+    }
+
+    /** Whether new records are sealed. */
+    public boolean sealing() {
+        return status.equals("ENABLING") || status.equals("ENABLED");
+    }
+
+    public StreamEncryption withStatus(String newStatus) {
+        return new StreamEncryption(newStatus, keyType, keyArn, wrappedDataKey);
+    }
+}
