@@ -126,6 +126,7 @@ public final class SluicePlatform implements AutoCloseable {
                 "--sluice.streams.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers(),
                 "--sluice.analytics.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers(),
                 "--sluice.firehose.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers(),
+                "--sluice.firehose.kinesis-source.streams-uri=http://127.0.0.1:" + ports.get(PlatformService.STREAMS),
                 "--sluice.analytics.streams-uri=http://127.0.0.1:" + ports.get(PlatformService.STREAMS)));
         settings.properties().forEach((name, value) -> args.add("--" + name + "=" + value));
         List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers = new ArrayList<>(settings.initializers());

@@ -4,6 +4,8 @@ import io.sluice.common.account.Caller;
 import io.sluice.endpoint.CallerScope;
 import io.sluice.firehose.processing.LambdaInvoker;
 import io.sluice.kafka.MasterKey;
+import io.sluice.kafka.directory.HttpStreamDirectory;
+import io.sluice.kafka.directory.StreamDirectory;
 import io.sluice.kafka.RecordAppender;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -33,6 +35,12 @@ class FirehoseConfiguration {
     MasterKey masterKey(FirehoseProperties properties) {
         return new MasterKey(properties.encryption() == null ? null : properties.encryption().masterKey(),
                 "sluice.firehose.encryption.master-key");
+    }
+
+    /** The streams service's directory, where KinesisStreamAsSource delivery streams find their stream. */
+    @Bean
+    StreamDirectory streamDirectory(FirehoseProperties properties) {
+        return new HttpStreamDirectory(properties.kinesisSource().streamsUri());
     }
 
     @Bean

@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     it is read again (puts and delivery see an UpdateDestination of another instance this late)
  * @param deliveryStreamLimit delivery streams one account may have in a region (5,000, Firehose's quota)
  * @param encryption server-side encryption of what delivery streams hold in Kafka
+ * @param kinesisSource how KinesisStreamAsSource delivery streams read their Kinesis stream
  */
 @ConfigurationProperties("sluice.firehose")
 public record FirehoseProperties(
@@ -32,7 +33,19 @@ public record FirehoseProperties(
         @DefaultValue("500ms") Duration transitionDelay,
         @DefaultValue("1s") Duration metadataCacheTtl,
         @DefaultValue("5000") int deliveryStreamLimit,
-        @DefaultValue Encryption encryption) {
+        @DefaultValue Encryption encryption,
+        @DefaultValue KinesisSource kinesisSource) {
+
+    /**
+     * @param streamsUri the streams service whose stream directory KinesisStreamAsSource delivery
+     *     streams find their source in
+     * @param startingPosition where a new KinesisStreamAsSource delivery stream starts reading:
+     *     LATEST (the records from its creation on, as Firehose) or TRIM_HORIZON (everything kept)
+     */
+    public record KinesisSource(
+            @DefaultValue("http://127.0.0.1:4567") java.net.URI streamsUri,
+            @DefaultValue("LATEST") String startingPosition) {
+    }
 
     /**
      * @param masterKey the key that wraps every delivery stream's data key: 32 bytes, base64 (the

@@ -4,7 +4,9 @@ import io.sluice.common.account.Caller;
 import io.sluice.common.error.RetryPolicy;
 import io.sluice.common.work.BackgroundSteps;
 import io.sluice.firehose.config.FirehoseProperties;
+import io.sluice.common.arn.StreamArn;
 import io.sluice.firehose.destination.BucketProbe;
+import io.sluice.kafka.directory.StreamDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -25,13 +27,15 @@ class DeliveryStreamLifecycle implements AutoCloseable {
     private final BucketProbe buckets;
     private final DeliveryTopics topics;
     private final DeliveryStreamCache cache;
+    private final StreamDirectory directory;
     private final Clock clock;
     private final Duration delay;
     private final BackgroundSteps steps = new BackgroundSteps("delivery-stream-lifecycle", RetryPolicy.background());
 
     DeliveryStreamLifecycle(DeliveryStreamStore store, BucketProbe buckets, DeliveryTopics topics,
-            DeliveryStreamCache cache, Clock clock, FirehoseProperties properties) {
+            DeliveryStreamCache cache, StreamDirectory directory, Clock clock, FirehoseProperties properties) {
         this.store = store;
+        this.directory = directory;
         this.buckets = buckets;
         this.topics = topics;
         this.cache = cache;
@@ -46,14 +50,20 @@ class DeliveryStreamLifecycle implements AutoCloseable {
                 return;
             }
             String bucket = stream.destination().s3().bucket();
-            boolean exists = buckets.exists(bucket);
-            if (exists && stream.type().equals("DirectPut")) {
+            String missing = buckets.exists(bucket) ? null : "The S3 bucket " + bucket + " does not exist.";
+            if (missing == null && stream.source() != null) {
+                StreamArn arn = StreamArn.parse(stream.source().streamArn()).orElseThrow();
+                if (directory.locate(new Caller(arn.accountId(), arn.region()), arn.streamName()).isEmpty()) {
+                    missing = "The Kinesis stream " + arn + " does not exist.";
+                }
+            }
+            if (missing == null && stream.type().equals("DirectPut")) {
                 topics.create(stream);
             }
+            String failure = missing;
             store.update(owner, name, s -> !s.status().equals("CREATING") ? s
-                    : exists ? enabled(s.withStatus("ACTIVE", null, clock.instant()))
-                    : s.withStatus("CREATING_FAILED", new FailureDescription("UNKNOWN_ERROR",
-                            "The S3 bucket " + bucket + " does not exist."), clock.instant()));
+                    : failure == null ? enabled(s.withStatus("ACTIVE", null, clock.instant()))
+                    : s.withStatus("CREATING_FAILED", new FailureDescription("UNKNOWN_ERROR", failure), clock.instant()));
             cache.evict(owner, name);
         });
     }

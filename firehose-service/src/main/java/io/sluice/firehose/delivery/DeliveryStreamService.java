@@ -27,6 +27,9 @@ public class DeliveryStreamService {
     static final List<String> TYPES = List.of("DirectPut", "KinesisStreamAsSource", "MSKAsSource", "DatabaseAsSource");
     static final Pattern VERSION = Pattern.compile("[0-9]+");
     static final Pattern DESTINATION_ID = Pattern.compile("[a-zA-Z0-9-]+");
+    /** The model's KinesisStreamARN and RoleARN. */
+    static final Pattern KINESIS_STREAM_ARN = Pattern.compile("arn:.*:kinesis:[a-zA-Z0-9\\-]+:\\d{12}:stream/[a-zA-Z0-9_.-]+");
+    static final Pattern ROLE_ARN = Pattern.compile("arn:.*:iam::\\d{12}:role/[a-zA-Z_0-9+=,.@\\-_/]+");
     /** Firehose lists 10 delivery streams when no Limit is given. */
     private static final int DEFAULT_LIMIT = 10;
 
@@ -85,8 +88,33 @@ public class DeliveryStreamService {
             throw ErrorCode.INVALID_ARGUMENT.exception(
                     "Sluice delivers to S3: give exactly one of ExtendedS3DestinationConfiguration and S3DestinationConfiguration.");
         }
-        if (!type.equals("DirectPut")) {
-            throw ErrorCode.INVALID_ARGUMENT.exception("DeliveryStreamType %s is not supported by Sluice yet; use DirectPut.", type);
+        KinesisSource source = null;
+        if (type.equals("KinesisStreamAsSource")) {
+            JsonNode given = request.kinesisStreamSourceConfiguration();
+            if (given == null || given.isNull()) {
+                throw ErrorCode.INVALID_ARGUMENT.exception(
+                        "KinesisStreamSourceConfiguration is required when DeliveryStreamType is KinesisStreamAsSource.");
+            }
+            String streamArn = given.path("KinesisStreamARN").asText(null);
+            String roleArn = given.path("RoleARN").asText(null);
+            Violations.check()
+                    .notNull("kinesisStreamSourceConfiguration.kinesisStreamARN", streamArn)
+                    .length("kinesisStreamSourceConfiguration.kinesisStreamARN", streamArn, 1, 512)
+                    .pattern("kinesisStreamSourceConfiguration.kinesisStreamARN", streamArn, KINESIS_STREAM_ARN)
+                    .notNull("kinesisStreamSourceConfiguration.roleARN", roleArn)
+                    .length("kinesisStreamSourceConfiguration.roleARN", roleArn, 1, 512)
+                    .pattern("kinesisStreamSourceConfiguration.roleARN", roleArn, ROLE_ARN)
+                    .raise();
+            if (request.deliveryStreamEncryptionConfigurationInput() != null) {
+                throw ErrorCode.INVALID_ARGUMENT.exception(
+                        "Server-side encryption is not supported for KinesisStreamAsSource delivery streams; the source stream's encryption applies.");
+            }
+            source = new KinesisSource(streamArn, roleArn, clock.instant());
+        } else if (request.kinesisStreamSourceConfiguration() != null) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("KinesisStreamSourceConfiguration is only given with DeliveryStreamType KinesisStreamAsSource.");
+        } else if (!type.equals("DirectPut")) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("DeliveryStreamType %s is not supported by Sluice; use DirectPut or KinesisStreamAsSource.",
+                    type);
         }
         S3Destination destination = extended ? request.extendedS3DestinationConfiguration() : request.s3DestinationConfiguration();
         destination.checkConsistent();
@@ -106,7 +134,7 @@ public class DeliveryStreamService {
                     master.wrap(master.newDataKey()), "deliveryStreamEncryptionConfigurationInput");
         }
         DeliveryStream stream = new DeliveryStream(caller, request.deliveryStreamName(), type, "CREATING", 1, now, now,
-                new Destination(destination.withDefaults(extended), extended), null, tags, encryption, null);
+                new Destination(destination.withDefaults(extended), extended), null, tags, encryption, source);
         if (!store.create(stream)) {
             throw ErrorCode.RESOURCE_IN_USE.exception("Firehose stream %s under account %s already exists.",
                     stream.name(), caller.accountId());
@@ -128,7 +156,8 @@ public class DeliveryStreamService {
                 : List.of(DestinationDescription.of(stream.destination().s3(), stream.destination().extended()));
         return new DescribeDeliveryStreamResponse(new DescribeDeliveryStreamResponse.Description(
                 stream.name(), stream.arn().toString(), stream.status(), stream.failure(), encryptionOf(stream),
-                stream.type(), String.valueOf(stream.versionId()), stream.createdAt(), stream.updatedAt(), destinations, false));
+                stream.type(), String.valueOf(stream.versionId()), stream.createdAt(), stream.updatedAt(),
+                stream.source() == null ? null : Map.of("KinesisStreamSourceDescription", stream.source()), destinations, false));
     }
 
     /**

@@ -7,12 +7,27 @@ import io.sluice.firehose.destination.Destination;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** A destination and tags as the store keeps them: JSON in the API's own member names. */
+/** A destination and tags as the store keeps them: JSON in the API's own member names (times as epoch milliseconds). */
 final class DestinationJson {
     /** Absent members stay absent (a JSON null would read back as a NullNode, not as null). */
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            .addModule(new com.fasterxml.jackson.databind.module.SimpleModule()
+                    .addSerializer(java.time.Instant.class, new com.fasterxml.jackson.databind.JsonSerializer<java.time.Instant>() {
+                        @Override
+                        public void serialize(java.time.Instant value, com.fasterxml.jackson.core.JsonGenerator out,
+                                com.fasterxml.jackson.databind.SerializerProvider provider) throws IOException {
+                            out.writeNumber(value.toEpochMilli());
+                        }
+                    })
+                    .addDeserializer(java.time.Instant.class, new com.fasterxml.jackson.databind.JsonDeserializer<java.time.Instant>() {
+                        @Override
+                        public java.time.Instant deserialize(com.fasterxml.jackson.core.JsonParser in,
+                                com.fasterxml.jackson.databind.DeserializationContext context) throws IOException {
+                            return java.time.Instant.ofEpochMilli(in.getLongValue());
+                        }
+                    }))
             .build();
 
     private DestinationJson() {

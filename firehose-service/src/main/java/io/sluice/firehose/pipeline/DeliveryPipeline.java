@@ -16,18 +16,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.event.ListenerContainerIdleEvent;
-import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +36,7 @@ class DeliveryPipeline implements SmartLifecycle {
     private final FirehoseProperties properties;
     private final PartitionDeliveries deliveries;
     private final Path directory;
-    private ConcurrentMessageListenerContainer<byte[], byte[]> container;
+    private DeliveryContainer container;
 
     DeliveryPipeline(FirehoseProperties properties, DeliveryStreamCache streams, DeliveryFailures failures, SchemaCatalog schemas,
             RecordCipher cipher, ObjectSink sink, LambdaInvoker lambdas, Clock clock) {
@@ -60,60 +51,20 @@ class DeliveryPipeline implements SmartLifecycle {
         }
         Duration backoff = delivery.retryBackoff();
         Duration maxBackoff = delivery.retryBackoffMax().compareTo(backoff) > 0 ? delivery.retryBackoffMax() : backoff;
-        this.deliveries = new PartitionDeliveries(streams, failures, schemas, cipher, sink, lambdas, clock, directory,
+        this.deliveries = new PartitionDeliveries(new DirectPutSource(streams, cipher), failures, schemas, sink, lambdas, clock, directory,
                 new RetryPolicy(backoff, maxBackoff));
     }
 
     @Override
     public synchronized void start() {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafka().bootstrapServers());
-        settings.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        settings.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
-        // A new delivery stream's topic is found by the pattern subscription at the next metadata refresh.
-        settings.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000);
-        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
-        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "sluice-firehose-delivery");
-        DefaultKafkaConsumerFactory<byte[], byte[]> consumers =
-                new DefaultKafkaConsumerFactory<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        ContainerProperties containerProperties = new ContainerProperties(DeliveryTopics.ALL);
-        containerProperties.setGroupId(GROUP);
-        containerProperties.setAckMode(ContainerProperties.AckMode.MANUAL);
-        containerProperties.setMessageListener(deliveries);
-        containerProperties.setConsumerRebalanceListener(deliveries);
-        long checkEvery = properties.delivery().checkEvery().toMillis();
-        containerProperties.setIdleEventInterval(checkEvery);
-        containerProperties.setIdleBeforeDataMultiplier(1.0);
-        containerProperties.setPollTimeout(Math.min(checkEvery, 1000));
-        container = new ConcurrentMessageListenerContainer<>(consumers, containerProperties);
-        container.setConcurrency(properties.delivery().consumers());
-        container.setBeanName("firehose-delivery");
-        container.setApplicationEventPublisher(event -> {
-            if (event instanceof ListenerContainerIdleEvent idle && idle.getConsumer() != null) {
-                deliveries.deliverDue(idle.getConsumer());
-            }
-        });
-        ConcurrentMessageListenerContainer<byte[], byte[]> started = container;
-        deliveries.pauseWith(new PartitionDeliveries.Pauser() {
-            @Override
-            public void pause(TopicPartition partition) {
-                started.pausePartition(partition);
-            }
-
-            @Override
-            public void resume(TopicPartition partition) {
-                started.resumePartition(partition);
-            }
-        });
-        container.start();
+        container = new DeliveryContainer(properties.kafka().bootstrapServers(), DeliveryTopics.ALL, GROUP,
+                properties.delivery().consumers(), properties.delivery().checkEvery().toMillis(), deliveries, Map.of());
     }
 
     @Override
     public synchronized void stop() {
         if (container != null) {
-            container.stop();
+            container.close();
             container = null;
         }
         deliveries.dropAll();

@@ -5,8 +5,6 @@ import io.sluice.firehose.delivery.DeliveryStream;
 import io.sluice.firehose.conversion.DataFormatConversion;
 import io.sluice.firehose.conversion.RecordConversion;
 import io.sluice.firehose.delivery.DeliveryFailures;
-import io.sluice.firehose.encryption.RecordCipher;
-import io.sluice.firehose.delivery.DeliveryStreamCache;
 import io.sluice.firehose.delivery.DeliveryTopics;
 import io.sluice.firehose.destination.ObjectKeys;
 import io.sluice.firehose.destination.ObjectSink;
@@ -58,7 +56,6 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
         void resume(TopicPartition partition);
     }
 
-    private final DeliveryStreamCache streams;
     private final DeliveryFailures failures;
     private final ObjectSink sink;
     private final Clock clock;
@@ -68,14 +65,15 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
     private final Map<String, RecordProcessing> processings = new ConcurrentHashMap<>();
     private final Map<String, Timed<RecordConversion>> conversions = new ConcurrentHashMap<>();
     private final SchemaCatalog schemas;
-    private final RecordCipher cipher;
+    private final Source source;
+    /** Partitions paused because their source may not be read yet. */
+    private final Set<TopicPartition> held = ConcurrentHashMap.newKeySet();
     private final LambdaInvoker lambdas;
     private volatile Pauser pauser;
 
-    PartitionDeliveries(DeliveryStreamCache streams, DeliveryFailures failures, SchemaCatalog schemas, RecordCipher cipher,
+    PartitionDeliveries(Source source, DeliveryFailures failures, SchemaCatalog schemas,
             ObjectSink sink, LambdaInvoker lambdas, Clock clock, Path directory, RetryPolicy retries) {
-        this.streams = streams;
-        this.cipher = cipher;
+        this.source = source;
         this.schemas = schemas;
         this.failures = failures;
         this.lambdas = lambdas;
@@ -101,6 +99,13 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
 
     /** Takes a poll's records of one source partition into its rounds, delivering each round that fills. */
     private void take(TopicPartition source, List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
+        if (!this.source.mayTake(source, consumer)) {
+            consumer.seek(source, records.get(0).offset());
+            if (held.add(source) && pauser != null) {
+                pauser.pause(source);
+            }
+            return;
+        }
         PartitionRound round = rounds.get(source);
         if (round != null && round.blocked()) {
             // The round waits for a retry: these records are read again once it is written.
@@ -183,7 +188,7 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
 
     /** A record's data as it was put (opened, when it was sealed). */
     private byte[] data(DeliveryStream stream, ConsumerRecord<byte[], byte[]> record) {
-        return cipher.open(stream, record);
+        return source.dataOf(stream, record);
     }
 
     /** The processing of a delivery stream's version, made once. */
@@ -197,6 +202,11 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
 
     /** Delivers the rounds of the consumer's partitions whose interval passed, or whose retry is due. */
     void deliverDue(Consumer<?, ?> consumer) {
+        for (TopicPartition waiting : Set.copyOf(held)) {
+            if (consumer.assignment().contains(waiting) && source.mayTake(waiting, consumer) && held.remove(waiting) && pauser != null) {
+                pauser.resume(waiting);
+            }
+        }
         Instant now = clock.instant();
         for (TopicPartition source : consumer.assignment()) {
             PartitionRound round = rounds.get(source);
@@ -253,14 +263,12 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
         }
     }
 
-    /** The ACTIVE delivery stream a topic belongs to; empty for one deleted (or re-created since). */
     private Optional<DeliveryStream> streamOf(String topic) {
-        return DeliveryTopics.ownerOf(topic).flatMap(owner -> streams.find(owner.owner(), owner.name())
-                .filter(s -> s.createdAt().toEpochMilli() == owner.createdMillis() && s.status().equals("ACTIVE")
-                        && s.destination() != null));
+        return source.streamOf(topic);
     }
 
     private void drop(TopicPartition source) {
+        held.remove(source);
         PartitionRound round = rounds.remove(source);
         if (round != null) {
             round.discard();
@@ -273,6 +281,11 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
     @Override
     public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         partitions.forEach(this::drop);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        source.onAssigned(consumer, partitions);
     }
 
     @Override

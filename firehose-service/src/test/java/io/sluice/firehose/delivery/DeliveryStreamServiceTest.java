@@ -37,8 +37,8 @@ class DeliveryStreamServiceTest {
                 topics.remove(DeliveryTopics.topicOf(stream));
             }
         };
-        return new DeliveryStreamLifecycle(store, buckets::contains, kept, cache, Clock.systemUTC(),
-                new FirehoseProperties("000000000000", "us-east-1", null, null, null, null, delay, java.time.Duration.ofHours(1), 5000, null));
+        return new DeliveryStreamLifecycle(store, buckets::contains, kept, cache, (owner, stream) -> java.util.Optional.empty(), Clock.systemUTC(),
+                new FirehoseProperties("000000000000", "us-east-1", null, null, null, null, delay, java.time.Duration.ofHours(1), 5000, null, null));
     }
 
     @org.junit.jupiter.api.AfterEach

@@ -63,6 +63,17 @@ public abstract class DeliveryStreamStoreContract {
         assertThat(failed.failure().details()).isEqualTo("no bucket");
         assertThat(store().withStatus(java.util.List.of("CREATING_FAILED"))).contains(failed);
         assertThat(store().update(owner, "missing", s -> s)).isEmpty();
+
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        DeliveryStream sourced = new DeliveryStream(owner, "sourced", "KinesisStreamAsSource", "ACTIVE", 1, now, now,
+                new io.sluice.firehose.destination.Destination(s3, true), null, java.util.Map.of(),
+                new StreamEncryption("ENABLED", "AWS_OWNED_CMK", null, new byte[] {1, 2, 3}),
+                new KinesisSource("arn:aws:kinesis:us-east-1:000000000000:stream/s", "arn:aws:iam::000000000000:role/r", now));
+        store().create(sourced);
+        DeliveryStream found = store().find(owner, "sourced").orElseThrow();
+        assertThat(found.source()).isEqualTo(sourced.source());
+        assertThat(found.encryption().status()).isEqualTo("ENABLED");
+        assertThat(found.encryption().wrappedDataKey()).containsExactly(1, 2, 3);
     }
 
     @Test

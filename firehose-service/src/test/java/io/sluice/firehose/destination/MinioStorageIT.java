@@ -26,7 +26,7 @@ class MinioStorageIT {
             FirehoseProperties properties = new FirehoseProperties("000000000000", "us-east-1",
                     new FirehoseProperties.S3(SharedEngines.s3().endpoint(), "a", "b",
                             Map.of("remote-lake", new FirehoseProperties.Endpoint(elsewhere.endpoint(), "c", "d"))),
-                    null, null, null, java.time.Duration.ZERO, java.time.Duration.ZERO, 5000, null);
+                    null, null, null, java.time.Duration.ZERO, java.time.Duration.ZERO, 5000, null, null);
             MinioStorage storage = new MinioStorage(properties);
             Path file = Files.writeString(dir.resolve("object"), "hello");
 
