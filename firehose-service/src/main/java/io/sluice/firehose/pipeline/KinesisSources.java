@@ -51,7 +51,8 @@ class KinesisSources implements SmartLifecycle {
     private final StreamDirectory directory;
     private final Clock clock;
     private final Map<String, DeliveryContainer> readers = new HashMap<>();
-    private ScheduledExecutorService scheduler;
+    private volatile ScheduledExecutorService scheduler;
+    private volatile boolean running;
     private Path buffers;
 
     KinesisSources(FirehoseProperties properties, DeliveryStreamStore store, DeliveryStreamCache cache, DeliveryFailures failures,
@@ -68,7 +69,8 @@ class KinesisSources implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
+    public void start() {
+        running = true;
         try {
             Path parent = properties.delivery().bufferDirectory() != null ? properties.delivery().bufferDirectory()
                     : Path.of(System.getProperty("java.io.tmpdir"));
@@ -82,11 +84,31 @@ class KinesisSources implements SmartLifecycle {
         scheduler.scheduleWithFixedDelay(this::reconcile, 0, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Starts readers for ACTIVE KinesisStreamAsSource delivery streams without one, stops those of streams gone. */
-    synchronized void reconcile() {
+    /**
+     * Starts readers for ACTIVE KinesisStreamAsSource delivery streams without one, stops those of
+     * streams gone. The store is read without holding the readers' lock, so that a stop never waits
+     * for the database.
+     */
+    void reconcile() {
+        List<DeliveryStream> active;
         try {
-            List<DeliveryStream> active = store.withStatus(List.of("ACTIVE")).stream()
+            active = store.withStatus(List.of("ACTIVE")).stream()
                     .filter(s -> s.type().equals("KinesisStreamAsSource") && s.source() != null && s.destination() != null).toList();
+        } catch (RuntimeException e) {
+            if (running) {
+                log.warn("Could not look at the KinesisStreamAsSource delivery streams; trying again: {}", e.getMessage());
+            }
+            return;
+        }
+        synchronized (readers) {
+            if (running) {
+                update(active);
+            }
+        }
+    }
+
+    private void update(List<DeliveryStream> active) {
+        try {
             Map<String, DeliveryStream> wanted = new HashMap<>();
             active.forEach(s -> wanted.put(DeliveryTopics.topicOf(s), s));
             readers.keySet().removeIf(key -> {
@@ -125,17 +147,21 @@ class KinesisSources implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+    public void stop() {
+        running = false;
+        ScheduledExecutorService stopping = scheduler;
+        if (stopping != null) {
+            stopping.shutdownNow();
             scheduler = null;
         }
-        readers.values().forEach(DeliveryContainer::close);
-        readers.clear();
+        synchronized (readers) {
+            readers.values().forEach(DeliveryContainer::close);
+            readers.clear();
+        }
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    public boolean isRunning() {
+        return running;
     }
 }
