@@ -105,6 +105,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Process stop = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(stop.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!stop.waitFor(90, TimeUnit.SECONDS) || stop.exitValue() != 0) {
+                try {
+                    // pg_ctl finds no server when another stop (the killed run's watchdog) got there first.
+                    orphan.get().onExit().get(60, TimeUnit.SECONDS);
+                    return;
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    // Still running: it did not stop.
+                }
                 throw new IOException("Could not stop the PostgreSQL server left on " + dataDir + ": " + output.trim());
             }
         } catch (InterruptedException e) {

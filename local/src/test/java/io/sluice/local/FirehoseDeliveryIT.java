@@ -233,6 +233,25 @@ class FirehoseDeliveryIT {
                             .prefix("!{firehose:error-output-type}/").errorOutputPrefix("e/").build())))
                     .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("ErrorOutputPrefix");
 
+            assertThatThrownBy(() -> firehose.createDeliveryStream(b -> b.deliveryStreamName("bad-processor")
+                    .extendedS3DestinationConfiguration(d -> d.roleARN(ROLE).bucketARN("arn:aws:s3:::" + name)
+                            .processingConfiguration(p -> p.enabled(true).processors(q -> q.type("Shredder"))))))
+                    .hasMessageContaining("Value 'Shredder' at 'extendedS3DestinationConfiguration.processingConfiguration.processors.1.member.type'"
+                            + " failed to satisfy constraint: Member must satisfy enum value set")
+                    .satisfies(e -> assertThat(((software.amazon.awssdk.awscore.exception.AwsServiceException) e)
+                            .awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
+            assertThatThrownBy(() -> firehose.createDeliveryStream(b -> b.deliveryStreamName("bad-parameter")
+                    .extendedS3DestinationConfiguration(d -> d.roleARN(ROLE).bucketARN("arn:aws:s3:::" + name)
+                            .processingConfiguration(p -> p.enabled(true).processors(q -> q.type("AppendDelimiterToRecord")
+                                    .parameters(r -> r.parameterName("LambdaArn").parameterValue("x")))))))
+                    .isInstanceOf(InvalidArgumentException.class)
+                    .hasMessageContaining("Parameter LambdaArn is not supported for processor type AppendDelimiterToRecord.");
+            assertThatThrownBy(() -> firehose.createDeliveryStream(b -> b.deliveryStreamName("bad-buffering")
+                    .extendedS3DestinationConfiguration(d -> d.roleARN(ROLE).bucketARN("arn:aws:s3:::" + name)
+                            .bufferingHints(h -> h.sizeInMBs(129).intervalInSeconds(901)))))
+                    .hasMessageContaining("2 validation errors detected")
+                    .hasMessageContaining("'extendedS3DestinationConfiguration.bufferingHints.intervalInSeconds'");
+
             firehose.putRecord(b -> b.deliveryStreamName(name).record(record("the only good one")));
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                     .untilAsserted(() -> assertThat(lake.lines(name, "")).containsExactly("the only good one"));

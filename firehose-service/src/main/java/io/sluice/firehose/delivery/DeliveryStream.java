@@ -55,6 +55,10 @@ public record DeliveryStream(Caller owner, String name, String type, String stat
         return new DeliveryStream(owner, name, type, status, versionId, createdAt, updatedAt, destination, failure, newTags, encryption, source);
     }
 
+    public DeliveryStream withSource(KinesisSource newSource) {
+        return new DeliveryStream(owner, name, type, status, versionId, createdAt, updatedAt, destination, failure, tags, encryption, newSource);
+    }
+
     public DeliveryStream withEncryption(StreamEncryption newEncryption, Instant at) {
         return new DeliveryStream(owner, name, type, status, versionId, createdAt, at, destination, failure, tags, newEncryption, source);
     }

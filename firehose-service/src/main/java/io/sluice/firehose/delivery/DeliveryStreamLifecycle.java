@@ -7,6 +7,7 @@ import io.sluice.firehose.config.FirehoseProperties;
 import io.sluice.common.arn.StreamArn;
 import io.sluice.firehose.destination.BucketProbe;
 import io.sluice.kafka.directory.StreamDirectory;
+import io.sluice.kafka.directory.StreamLocation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -51,18 +52,24 @@ class DeliveryStreamLifecycle implements AutoCloseable {
             }
             String bucket = stream.destination().s3().bucket();
             String missing = buckets.exists(bucket) ? null : "The S3 bucket " + bucket + " does not exist.";
-            if (missing == null && stream.source() != null) {
-                StreamArn arn = StreamArn.parse(stream.source().streamArn()).orElseThrow();
-                if (directory.locate(new Caller(arn.accountId(), arn.region()), arn.streamName()).isEmpty()) {
+            KinesisSource source = stream.source();
+            if (missing == null && source != null) {
+                StreamArn arn = StreamArn.parse(source.streamArn()).orElseThrow();
+                java.util.Optional<StreamLocation> location = directory.locate(new Caller(arn.accountId(), arn.region()), arn.streamName());
+                if (location.isEmpty()) {
                     missing = "The Kinesis stream " + arn + " does not exist.";
+                } else {
+                    List<Integer> partitions = location.get().shards().stream().map(StreamLocation.ShardLocation::partition).toList();
+                    source = source.withStartingOffsets(topics.endOffsets(location.get().topic(), partitions));
                 }
             }
+            KinesisSource started = source;
             if (missing == null && stream.type().equals("DirectPut")) {
                 topics.create(stream);
             }
             String failure = missing;
             store.update(owner, name, s -> !s.status().equals("CREATING") ? s
-                    : failure == null ? enabled(s.withStatus("ACTIVE", null, clock.instant()))
+                    : failure == null ? enabled(s.withStatus("ACTIVE", null, clock.instant()).withSource(started))
                     : s.withStatus("CREATING_FAILED", new FailureDescription("UNKNOWN_ERROR", failure), clock.instant()));
             cache.evict(owner, name);
         });

@@ -157,7 +157,8 @@ public class DeliveryStreamService {
         return new DescribeDeliveryStreamResponse(new DescribeDeliveryStreamResponse.Description(
                 stream.name(), stream.arn().toString(), stream.status(), stream.failure(), encryptionOf(stream),
                 stream.type(), String.valueOf(stream.versionId()), stream.createdAt(), stream.updatedAt(),
-                stream.source() == null ? null : Map.of("KinesisStreamSourceDescription", stream.source()), destinations, false));
+                stream.source() == null ? null : Map.of("KinesisStreamSourceDescription", stream.source().description()),
+                destinations, false));
     }
 
     /**

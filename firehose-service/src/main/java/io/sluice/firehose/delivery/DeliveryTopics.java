@@ -1,6 +1,7 @@
 package io.sluice.firehose.delivery;
 
 import io.sluice.common.account.Caller;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,9 @@ public interface DeliveryTopics {
 
     /** Deletes the stream's topic; one already gone is no error. */
     void delete(DeliveryStream stream);
+
+    /** The log end offset of each of the given partitions of a topic (a KinesisStreamAsSource stream's starting point). */
+    Map<Integer, Long> endOffsets(String topic, java.util.List<Integer> partitions);
 
     static String topicOf(DeliveryStream stream) {
         return PREFIX + stream.owner().accountId() + "." + stream.owner().region() + "." + stream.name() + "."

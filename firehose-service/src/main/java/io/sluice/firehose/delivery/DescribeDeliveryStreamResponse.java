@@ -20,7 +20,7 @@ public record DescribeDeliveryStreamResponse(
             @JsonProperty("VersionId") String versionId,
             @JsonProperty("CreateTimestamp") Instant createTimestamp,
             @JsonProperty("LastUpdateTimestamp") Instant lastUpdateTimestamp,
-            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("Source") Map<String, KinesisSource> source,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("Source") Map<String, KinesisSource.Description> source,
             @JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("Destinations") List<DestinationDescription> destinations,
             @JsonProperty("HasMoreDestinations") boolean hasMoreDestinations) {
     }

@@ -12,14 +12,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -27,8 +25,9 @@ import org.apache.kafka.common.TopicPartition;
  * shard) as the stream directory describes them — no Kinesis API in between. A child shard is read
  * only once each of its parents is closed and delivered up to its end (the parents' committed
  * offsets say so, whichever instance delivered them), so a key's records reach S3 in order across
- * splits and merges. Partitions never read before start at the delivery stream's creation time
- * (LATEST, as Firehose) or at the oldest record kept (TRIM_HORIZON). Sealed records of an
+ * splits and merges. Partitions never read before start where the stream ended when the delivery
+ * stream turned ACTIVE (LATEST, as Firehose; partitions made since from their start) or at the
+ * oldest record kept (TRIM_HORIZON). Sealed records of an
  * encrypted stream are opened with the data keys the directory hands over.
  */
 final class KinesisStreamSource implements Source {
@@ -42,6 +41,7 @@ final class KinesisStreamSource implements Source {
     private final DeliveryStreamCache streams;
     private final StreamDirectory directory;
     private final boolean trimHorizon;
+    private final Map<Integer, Long> startingOffsets;
     private final Set<Integer> finishedParents = ConcurrentHashMap.newKeySet();
     private volatile StreamLocation location;
     private volatile long locatedAt;
@@ -57,6 +57,7 @@ final class KinesisStreamSource implements Source {
         this.streams = streams;
         this.directory = directory;
         this.trimHorizon = trimHorizon;
+        this.startingOffsets = stream.source().startingOffsets() == null ? Map.of() : stream.source().startingOffsets();
     }
 
     /** The source stream as the directory describes it now; empty when it is gone. */
@@ -147,17 +148,11 @@ final class KinesisStreamSource implements Source {
             return;
         }
         Map<TopicPartition, OffsetAndMetadata> starts = new HashMap<>();
-        if (trimHorizon) {
-            consumer.beginningOffsets(unread).forEach((p, offset) -> starts.put(p, new OffsetAndMetadata(offset)));
-        } else {
-            Map<TopicPartition, Long> times = new HashMap<>();
-            unread.forEach(p -> times.put(p, createdMillis));
-            Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(times);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(unread);
-            for (TopicPartition p : unread) {
-                OffsetAndTimestamp at = found.get(p);
-                starts.put(p, new OffsetAndMetadata(at != null ? at.offset() : Objects.requireNonNull(ends.get(p))));
-            }
+        Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(unread);
+        for (TopicPartition p : unread) {
+            long beginning = beginnings.get(p);
+            Long recorded = trimHorizon ? null : startingOffsets.get(p.partition());
+            starts.put(p, new OffsetAndMetadata(recorded == null ? beginning : Math.max(beginning, recorded)));
         }
         starts.forEach((p, offset) -> consumer.seek(p, offset.offset()));
         consumer.commitSync(starts);

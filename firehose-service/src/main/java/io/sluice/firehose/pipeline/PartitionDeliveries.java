@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -37,9 +38,12 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 
 /**
  * The work of the delivery consumers, on their threads: each record goes into the round of its
- * source partition; a round that is full, or older than its buffering interval, is written to S3
- * and its offset committed; a round whose write failed pauses its partition and is tried again
- * after a backoff, its records kept. A partition taken away by a rebalance loses its round: the
+ * source partition; a round that is full, or older than its buffering interval, is sealed and
+ * written to S3 on a writer thread while the consumer reads on into the next round, and its offset
+ * is committed on the consumer's thread once it is written. A partition's next round is written only
+ * after that commit (a full round waits, its partition paused), so at most one round per partition
+ * is ever written and not committed. A round whose write failed pauses its partition and is tried
+ * again after a backoff, its records kept. A partition taken away by a rebalance loses its round: the
  * consumer that gets the partition reads those records again from the committed offset.
  *
  * <p>One instance serves every consumer of the container; a partition belongs to one consumer at a
@@ -62,6 +66,12 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
     private final Path directory;
     private final RetryPolicy retries;
     private final Map<TopicPartition, PartitionRound> rounds = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, Writing> writes = new ConcurrentHashMap<>();
+    /** Partitions paused because their full round waits for the previous one to be committed. */
+    private final Set<TopicPartition> waitingForWrite = ConcurrentHashMap.newKeySet();
+    /** Where rounds are sealed and written, so that the consumer reads on meanwhile. */
+    private final java.util.concurrent.ExecutorService writers =
+            java.util.concurrent.Executors.newCachedThreadPool(io.sluice.common.work.DaemonThreads.named("firehose-writer", true));
     private final Map<String, RecordProcessing> processings = new ConcurrentHashMap<>();
     private final Map<String, Timed<RecordConversion>> conversions = new ConcurrentHashMap<>();
     private final SchemaCatalog schemas;
@@ -106,12 +116,14 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
             }
             return;
         }
-        PartitionRound round = rounds.get(source);
-        if (round != null && round.blocked()) {
-            // The round waits for a retry: these records are read again once it is written.
+        settle(source, consumer);
+        Writing writing = writes.get(source);
+        if (writing != null && writing.round.blocked()) {
+            // The round being written waits for a retry: these records are read again once it is written.
             consumer.seek(source, records.get(0).offset());
             return;
         }
+        PartitionRound round = rounds.get(source);
         Optional<DeliveryStream> stream = round != null ? Optional.of(round.stream()) : streamOf(source.topic());
         if (stream.isEmpty()) {
             return;
@@ -137,9 +149,13 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
                 round.advance(record.offset());
             }
             if (round.full()) {
-                deliver(source, round, consumer);
-                if (round.blocked()) {
+                if (!deliver(source, round)) {
+                    // The previous round is still being written: the rest waits in Kafka until it is committed.
                     consumer.seek(source, record.offset() + 1);
+                    waitingForWrite.add(source);
+                    if (pauser != null) {
+                        pauser.pause(source);
+                    }
                     return;
                 }
                 round = null;
@@ -209,6 +225,7 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
         }
         Instant now = clock.instant();
         for (TopicPartition source : consumer.assignment()) {
+            settle(source, consumer);
             PartitionRound round = rounds.get(source);
             if (round == null) {
                 continue;
@@ -216,50 +233,110 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
             Optional<DeliveryStream> current = streamOf(source.topic());
             if (current.isEmpty()) {
                 drop(source);
-            } else if (round.blocked() ? !now.isBefore(round.retryAt())
-                    : round.due(now) || current.get().versionId() != round.stream().versionId()) {
-                deliver(source, round, consumer);
+            } else if (round.due(now) || current.get().versionId() != round.stream().versionId()) {
+                deliver(source, round);
             }
         }
     }
 
-    private void deliver(TopicPartition source, PartitionRound round, Consumer<?, ?> consumer) {
-        DeliveryStream stream = round.stream();
-        String bucket = stream.destination().s3().bucket();
-        try {
-            for (PartitionRound.PendingObject object : round.seal()) {
-                if (!object.written) {
-                    sink.put(object.bucket, object.key, object.file, CONTENT_TYPE);
-                    object.written = true;
-                }
+    /** A round being written to S3 off the consumer's thread; {@code future} is null while it waits for a retry. */
+    private static final class Writing {
+        final PartitionRound round;
+        Future<?> future;
+
+        Writing(PartitionRound round) {
+            this.round = round;
+        }
+    }
+
+    /**
+     * Starts writing a round, unless the partition's previous round is still being written (a
+     * partition's next round is written only once the one before it is committed).
+     *
+     * @return whether the round is on its way
+     */
+    private boolean deliver(TopicPartition source, PartitionRound round) {
+        if (writes.containsKey(source)) {
+            return false;
+        }
+        rounds.remove(source);
+        Writing writing = new Writing(round);
+        writes.put(source, writing);
+        writing.future = writers.submit(() -> write(round));
+        return true;
+    }
+
+    /** Seals a round and writes each of its objects not written yet. */
+    private Void write(PartitionRound round) throws Exception {
+        for (PartitionRound.PendingObject object : round.seal()) {
+            if (!object.written) {
+                sink.put(object.bucket, object.key, object.file, CONTENT_TYPE);
+                object.written = true;
             }
-        } catch (Exception e) {
+        }
+        return null;
+    }
+
+    /**
+     * On the consumer's thread: commits the partition's round once it is written, or schedules its
+     * retry when the write failed (pausing the partition), or starts the retry when it is due.
+     */
+    private void settle(TopicPartition source, Consumer<?, ?> consumer) {
+        Writing writing = writes.get(source);
+        if (writing == null) {
+            return;
+        }
+        PartitionRound round = writing.round;
+        DeliveryStream stream = round.stream();
+        if (writing.future == null) {
+            if (!clock.instant().isBefore(round.retryAt())) {
+                writing.future = writers.submit(() -> write(round));
+            }
+            return;
+        }
+        if (!writing.future.isDone()) {
+            return;
+        }
+        try {
+            writing.future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (java.util.concurrent.ExecutionException e) {
             boolean wasBlocked = round.blocked();
             round.failed(clock.instant(), retries.backoff(round.failedAttempts() + 1));
+            writing.future = null;
+            String bucket = stream.destination().s3().bucket();
             log.warn("Delivery of {} up to offset {} to bucket {} failed (attempt {}), retrying at {}: {}", source, round.nextOffset(),
-                    bucket, round.failedAttempts(), round.retryAt(), e.getMessage());
+                    bucket, round.failedAttempts(), round.retryAt(), e.getCause().getMessage());
             if (!wasBlocked) {
                 failures.failing(stream, "Delivery to S3 bucket " + bucket + " fails and is being retried; no record is dropped. "
-                        + e.getMessage());
+                        + e.getCause().getMessage());
                 if (pauser != null) {
                     pauser.pause(source);
                 }
             }
             return;
         }
+        commit(source, round, consumer);
+        writes.remove(source);
+        round.discard();
+        boolean paused = waitingForWrite.remove(source);
+        if (round.blocked()) {
+            failures.recovered(stream);
+            paused = true;
+        }
+        if (paused && pauser != null) {
+            pauser.resume(source);
+        }
+    }
+
+    private static void commit(TopicPartition source, PartitionRound round, Consumer<?, ?> consumer) {
         try {
             consumer.commitSync(Map.of(source, new OffsetAndMetadata(round.nextOffset())));
         } catch (KafkaException e) {
             // The objects are written; whoever reads these records again writes the same keys.
             log.info("Could not commit offset {} of {} after delivering it: {}", round.nextOffset(), source, e.getMessage());
-        }
-        rounds.remove(source);
-        round.discard();
-        if (round.blocked()) {
-            failures.recovered(stream);
-            if (pauser != null) {
-                pauser.resume(source);
-            }
         }
     }
 
@@ -267,20 +344,47 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
         return source.streamOf(topic);
     }
 
+    /** Forgets a partition's rounds; a round being written is abandoned (its keys are written again by whoever reads on). */
     private void drop(TopicPartition source) {
         held.remove(source);
+        boolean paused = waitingForWrite.remove(source);
         PartitionRound round = rounds.remove(source);
         if (round != null) {
             round.discard();
-            if (round.blocked() && pauser != null) {
-                pauser.resume(source);
+        }
+        Writing writing = writes.remove(source);
+        if (writing != null) {
+            if (writing.future != null) {
+                writing.future.cancel(true);
             }
+            paused |= writing.round.blocked();
+            writing.round.discard();
+        }
+        if (paused && pauser != null) {
+            pauser.resume(source);
         }
     }
 
+    /**
+     * A partition taken away: a round being written is waited for and committed first, so that
+     * its write cannot land after the next owner's write of the same keys.
+     */
     @Override
     public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        partitions.forEach(this::drop);
+        for (TopicPartition source : partitions) {
+            Writing writing = writes.get(source);
+            if (writing != null && writing.future != null) {
+                try {
+                    writing.future.get();
+                    commit(source, writing.round, consumer);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // Not written: the next owner writes it.
+                }
+            }
+            drop(source);
+        }
     }
 
     @Override
@@ -295,7 +399,9 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
 
     /** Drops every round (the container stopped: the records are read again at the next start). */
     void dropAll() {
-        Set.copyOf(rounds.keySet()).forEach(this::drop);
+        Set<TopicPartition> all = new java.util.HashSet<>(rounds.keySet());
+        all.addAll(writes.keySet());
+        all.forEach(this::drop);
     }
 
     /** Rounds buffered now, for tests and metrics. */

@@ -36,6 +36,11 @@ class DeliveryStreamServiceTest {
             public void delete(DeliveryStream stream) {
                 topics.remove(DeliveryTopics.topicOf(stream));
             }
+
+            @Override
+            public java.util.Map<Integer, Long> endOffsets(String topic, java.util.List<Integer> partitions) {
+                return java.util.Map.of();
+            }
         };
         return new DeliveryStreamLifecycle(store, buckets::contains, kept, cache, (owner, stream) -> java.util.Optional.empty(), Clock.systemUTC(),
                 new FirehoseProperties("000000000000", "us-east-1", null, null, null, null, delay, java.time.Duration.ofHours(1), 5000, null, null));
