@@ -150,7 +150,13 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
             }
             if (round.full()) {
                 if (!deliver(source, round)) {
-                    // The previous round is still being written: the rest waits in Kafka until it is committed.
+                    // The previous round is still being written: wait for it (this thread has nothing else to do
+                    // for this partition), commit it, and send this one on its way.
+                    awaitWrite(source);
+                    settle(source, consumer);
+                }
+                if (rounds.get(source) == round && !deliver(source, round)) {
+                    // The previous round's write failed: the rest waits in Kafka until its retry succeeds.
                     consumer.seek(source, record.offset() + 1);
                     waitingForWrite.add(source);
                     if (pauser != null) {
@@ -233,7 +239,7 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
             Optional<DeliveryStream> current = streamOf(source.topic());
             if (current.isEmpty()) {
                 drop(source);
-            } else if (round.due(now) || current.get().versionId() != round.stream().versionId()) {
+            } else if (round.due(now) || round.full() || current.get().versionId() != round.stream().versionId()) {
                 deliver(source, round);
             }
         }
@@ -264,6 +270,20 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
         writes.put(source, writing);
         writing.future = writers.submit(() -> write(round));
         return true;
+    }
+
+    /** Waits until the partition's round in flight is written or has failed. */
+    private void awaitWrite(TopicPartition source) {
+        Writing writing = writes.get(source);
+        if (writing != null && writing.future != null) {
+            try {
+                writing.future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                // settle() records the failure.
+            }
+        }
     }
 
     /** Seals a round and writes each of its objects not written yet. */
