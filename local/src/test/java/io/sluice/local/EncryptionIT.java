@@ -109,7 +109,7 @@ class EncryptionIT {
 
     private static String topicOf(String stream) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedEngines.kafka().bootstrapServers()))) {
-            return admin.listTopics().names().get().stream().filter(t -> t.contains("." + stream + ".")).findFirst().orElseThrow();
+            return admin.listTopics().names().get().stream().filter(t -> t.startsWith("kinesis.") && t.contains("." + stream + ".")).findFirst().orElseThrow();
         }
     }
 

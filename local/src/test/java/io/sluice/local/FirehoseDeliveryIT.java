@@ -140,7 +140,7 @@ class FirehoseDeliveryIT {
 
     @Test
     void encryptedRecordsAreSealedInKafkaAndDeliveredInTheClear() throws Exception {
-        String name = "sealed";
+        String name = "sealed-delivery";
         try (FirehoseClient firehose = AwsClients.firehose(Platform.endpoint()); Lake lake = new Lake()) {
             lake.createBucket(name);
             firehose.createDeliveryStream(b -> b.deliveryStreamName(name)

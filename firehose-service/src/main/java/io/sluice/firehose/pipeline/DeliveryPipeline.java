@@ -41,18 +41,28 @@ class DeliveryPipeline implements SmartLifecycle {
     DeliveryPipeline(FirehoseProperties properties, DeliveryStreamCache streams, DeliveryFailures failures, SchemaCatalog schemas,
             RecordCipher cipher, ObjectSink sink, LambdaInvoker lambdas, Clock clock) {
         this.properties = properties;
-        FirehoseProperties.Delivery delivery = properties.delivery();
+        this.directory = bufferDirectory(properties, "sluice-firehose-");
+        this.deliveries = new PartitionDeliveries(new DirectPutSource(streams, cipher), failures, schemas, sink, lambdas, clock, directory,
+                retryPolicy(properties));
+    }
+
+    /** A directory of this run for buffer files, under the configured one (the temporary directory by default). */
+    static Path bufferDirectory(FirehoseProperties properties, String prefix) {
         try {
-            Path parent = delivery.bufferDirectory() != null ? delivery.bufferDirectory() : Path.of(System.getProperty("java.io.tmpdir"));
+            Path parent = properties.delivery().bufferDirectory() != null ? properties.delivery().bufferDirectory()
+                    : Path.of(System.getProperty("java.io.tmpdir"));
             Files.createDirectories(parent);
-            this.directory = Files.createTempDirectory(parent, "sluice-firehose-");
+            return Files.createTempDirectory(parent, prefix);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create the delivery buffer directory", e);
         }
-        Duration backoff = delivery.retryBackoff();
-        Duration maxBackoff = delivery.retryBackoffMax().compareTo(backoff) > 0 ? delivery.retryBackoffMax() : backoff;
-        this.deliveries = new PartitionDeliveries(new DirectPutSource(streams, cipher), failures, schemas, sink, lambdas, clock, directory,
-                new RetryPolicy(backoff, maxBackoff));
+    }
+
+    /** The backoff of failed writes: {@code retry-backoff}, doubling up to {@code retry-backoff-max}. */
+    static RetryPolicy retryPolicy(FirehoseProperties properties) {
+        Duration backoff = properties.delivery().retryBackoff();
+        Duration max = properties.delivery().retryBackoffMax();
+        return new RetryPolicy(backoff, max.compareTo(backoff) > 0 ? max : backoff);
     }
 
     @Override
@@ -68,6 +78,11 @@ class DeliveryPipeline implements SmartLifecycle {
             container = null;
         }
         deliveries.dropAll();
+        deleteDirectory(directory);
+    }
+
+    /** Removes a buffer directory and what is left in it (temporary files: Kafka holds the records). */
+    static void deleteDirectory(Path directory) {
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

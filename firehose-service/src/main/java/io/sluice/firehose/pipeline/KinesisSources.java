@@ -1,6 +1,5 @@
 package io.sluice.firehose.pipeline;
 
-import io.sluice.common.error.RetryPolicy;
 import io.sluice.common.work.DaemonThreads;
 import io.sluice.firehose.config.FirehoseProperties;
 import io.sluice.firehose.delivery.DeliveryFailures;
@@ -13,9 +12,6 @@ import io.sluice.firehose.processing.LambdaInvoker;
 import io.sluice.firehose.schema.SchemaCatalog;
 import io.sluice.kafka.directory.StreamDirectory;
 import io.sluice.kafka.directory.StreamLocation;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -71,14 +67,7 @@ class KinesisSources implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        try {
-            Path parent = properties.delivery().bufferDirectory() != null ? properties.delivery().bufferDirectory()
-                    : Path.of(System.getProperty("java.io.tmpdir"));
-            Files.createDirectories(parent);
-            buffers = Files.createTempDirectory(parent, "sluice-firehose-source-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        buffers = DeliveryPipeline.bufferDirectory(properties, "sluice-firehose-source-");
         scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("kinesis-sources", false));
         long every = Math.max(200, properties.delivery().checkEvery().toMillis());
         scheduler.scheduleWithFixedDelay(this::reconcile, 0, every, TimeUnit.MILLISECONDS);
@@ -136,10 +125,8 @@ class KinesisSources implements SmartLifecycle {
             log.warn("The source stream {} of delivery stream {} is gone; nothing is read", stream.source().streamArn(), stream.name());
             return Optional.empty();
         }
-        java.time.Duration backoff = properties.delivery().retryBackoff();
         PartitionDeliveries deliveries = new PartitionDeliveries(source, failures, schemas, sink, lambdas, clock, buffers,
-                new RetryPolicy(backoff, properties.delivery().retryBackoffMax().compareTo(backoff) > 0
-                        ? properties.delivery().retryBackoffMax() : backoff));
+                DeliveryPipeline.retryPolicy(properties));
         // The group is the delivery stream's own: its name is the delivery stream's topic name, unique across re-creations.
         String group = "sluice-firehose-source." + key.substring(DeliveryTopics.PREFIX.length());
         return Optional.of(new DeliveryContainer(properties.kafka().bootstrapServers(), Pattern.compile(Pattern.quote(location.get().topic())),
@@ -157,6 +144,9 @@ class KinesisSources implements SmartLifecycle {
         synchronized (readers) {
             readers.values().forEach(DeliveryContainer::close);
             readers.clear();
+        }
+        if (buffers != null) {
+            DeliveryPipeline.deleteDirectory(buffers);
         }
     }
 

@@ -2,23 +2,18 @@ package io.sluice.firehose.pipeline;
 
 import io.sluice.common.error.RetryPolicy;
 import io.sluice.firehose.delivery.DeliveryStream;
-import io.sluice.firehose.conversion.DataFormatConversion;
 import io.sluice.firehose.conversion.RecordConversion;
 import io.sluice.firehose.delivery.DeliveryFailures;
-import io.sluice.firehose.delivery.DeliveryTopics;
-import io.sluice.firehose.destination.ObjectKeys;
 import io.sluice.firehose.destination.ObjectSink;
 import io.sluice.firehose.destination.S3Destination;
 import io.sluice.firehose.processing.LambdaInvoker;
 import io.sluice.firehose.processing.RecordProcessing;
 import io.sluice.firehose.schema.SchemaCatalog;
-import io.sluice.firehose.schema.TableSchema;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,21 +67,17 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
     /** Where rounds are sealed and written, so that the consumer reads on meanwhile. */
     private final java.util.concurrent.ExecutorService writers =
             java.util.concurrent.Executors.newCachedThreadPool(io.sluice.common.work.DaemonThreads.named("firehose-writer", true));
-    private final Map<String, RecordProcessing> processings = new ConcurrentHashMap<>();
-    private final Map<String, Timed<RecordConversion>> conversions = new ConcurrentHashMap<>();
-    private final SchemaCatalog schemas;
+    private final StreamTransforms transforms;
     private final Source source;
     /** Partitions paused because their source may not be read yet. */
     private final Set<TopicPartition> held = ConcurrentHashMap.newKeySet();
-    private final LambdaInvoker lambdas;
     private volatile Pauser pauser;
 
     PartitionDeliveries(Source source, DeliveryFailures failures, SchemaCatalog schemas,
             ObjectSink sink, LambdaInvoker lambdas, Clock clock, Path directory, RetryPolicy retries) {
         this.source = source;
-        this.schemas = schemas;
+        this.transforms = new StreamTransforms(schemas, lambdas, clock);
         this.failures = failures;
-        this.lambdas = lambdas;
         this.sink = sink;
         this.clock = clock;
         this.directory = directory;
@@ -128,12 +119,13 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
         if (stream.isEmpty()) {
             return;
         }
-        RecordProcessing processing = processing(stream.get());
-        RecordConversion conversion = conversion(stream.get());
+        RecordProcessing processing = transforms.processing(stream.get());
+        RecordConversion conversion = transforms.conversion(stream.get());
         boolean asPut = processing.passThrough() && conversion == null;
         S3Destination backup = stream.get().destination().s3().backup();
         Map<Long, List<RecordProcessing.Output>> outputs = asPut ? Map.of()
-                : outputsByOffset(processing, conversion, stream.get(), records);
+                : transforms.outputsByOffset(processing, conversion, records.stream()
+                        .map(r -> new RecordProcessing.Input(r.offset(), r.timestamp(), data(stream.get(), r))).toList());
         for (ConsumerRecord<byte[], byte[]> record : records) {
             if (round == null) {
                 round = new PartitionRound(source, stream.get(), directory, clock.instant(), conversion);
@@ -169,57 +161,9 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
         }
     }
 
-    private Map<Long, List<RecordProcessing.Output>> outputsByOffset(RecordProcessing processing, RecordConversion conversion,
-            DeliveryStream stream, List<ConsumerRecord<byte[], byte[]>> records) {
-        List<RecordProcessing.Output> outputs = new ArrayList<>(records.size());
-        if (processing.passThrough()) {
-            records.forEach(r -> outputs.add(new RecordProcessing.Output(r.offset(), r.timestamp(), data(stream, r), Map.of(), null)));
-        } else {
-            List<RecordProcessing.Input> inputs = new ArrayList<>(records.size());
-            records.forEach(r -> inputs.add(new RecordProcessing.Input(r.offset(), r.timestamp(), data(stream, r))));
-            outputs.addAll(processing.process(inputs));
-        }
-        Map<Long, List<RecordProcessing.Output>> byOffset = new HashMap<>();
-        for (RecordProcessing.Output output : outputs) {
-            RecordProcessing.Output checked = conversion == null || output.failed() ? output : conversion.check(output);
-            byOffset.computeIfAbsent(checked.offset(), o -> new ArrayList<>()).add(checked);
-        }
-        return byOffset;
-    }
-
-    /** The data format conversion of a delivery stream's version, null for none; its table is read again every minute. */
-    private RecordConversion conversion(DeliveryStream stream) {
-        DataFormatConversion configuration = DataFormatConversion.of(stream.destination().s3().dataFormatConversionConfiguration());
-        if (!configuration.enabled()) {
-            return null;
-        }
-        String key = DeliveryTopics.topicOf(stream) + "@" + stream.versionId();
-        Timed<RecordConversion> cached = conversions.get(key);
-        if (cached == null || clock.millis() - cached.madeAt() > 60_000) {
-            TableSchema table = schemas.table(stream.owner(), configuration.database().toLowerCase(java.util.Locale.ROOT),
-                    configuration.table().toLowerCase(java.util.Locale.ROOT)).orElse(null);
-            cached = new Timed<>(new RecordConversion(configuration, table, stream.owner().accountId(), stream.owner().region(), clock),
-                    clock.millis());
-            conversions.put(key, cached);
-        }
-        return cached.value();
-    }
-
-    private record Timed<T>(T value, long madeAt) {
-    }
-
     /** A record's data as it was put (opened, when it was sealed). */
     private byte[] data(DeliveryStream stream, ConsumerRecord<byte[], byte[]> record) {
         return source.dataOf(stream, record);
-    }
-
-    /** The processing of a delivery stream's version, made once. */
-    private RecordProcessing processing(DeliveryStream stream) {
-        return processings.computeIfAbsent(DeliveryTopics.topicOf(stream) + "@" + stream.versionId(), key -> {
-            S3Destination destination = stream.destination().s3();
-            return new RecordProcessing(destination.processing(), destination.dynamicPartitioning(),
-                    ObjectKeys.partitionKeysOf(destination.prefix()), stream.arn().toString(), stream.owner().region(), lambdas, clock);
-        });
     }
 
     /** Delivers the rounds of the consumer's partitions whose interval passed, or whose retry is due. */
