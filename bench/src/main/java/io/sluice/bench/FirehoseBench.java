@@ -55,6 +55,8 @@ final class FirehoseBench {
     private static final int OBJECTS = 4;
     private static final int RECORDS_PER_OBJECT = BUFFER_MIB * 1024 * 1024 / RECORD_BYTES;
     private static final int PARTITIONS = 500;
+    /** Runs of each format; the report gives their medians. */
+    private static final int RUNS = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TableSchema TABLE = new TableSchema("bench", "events", List.of(new TableSchema.Column("id", "bigint"),
             new TableSchema.Column("customer", "string"), new TableSchema.Column("at", "timestamp"),
@@ -72,7 +74,8 @@ final class FirehoseBench {
     }
 
     /** A measured line of the report. */
-    private record Row(String what, double sluiceMbps, double limitMbps, double peakRssMiB, double cpuSeconds) {
+    /** @param ratio Sluice / limit (of one run, or the median of the runs' ratios) */
+    private record Row(String what, double sluiceMbps, double limitMbps, double peakRssMiB, double cpuSeconds, double ratio) {
     }
 
     void run(String javaBin, Map<String, String> environment) throws Exception {
@@ -104,12 +107,29 @@ final class FirehoseBench {
                         + "\"SchemaConfiguration\":{\"RoleARN\":\"" + ROLE + "\",\"DatabaseName\":\"bench\",\"TableName\":\"events\"},"
                         + "\"InputFormatConfiguration\":{\"Deserializer\":{\"OpenXJsonSerDe\":{}}},"
                         + "\"OutputFormatConfiguration\":{\"Serializer\":{\"ParquetSerDe\":{\"Compression\":\"SNAPPY\"}}}}}";
-                rows.add(measure("GZIP", "bench-gzip", gzip, firehose, s3, endpoint, meter, kafkaPort, false));
-                rows.add(measure("Parquet (Snappy)", "bench-parquet", parquet, firehose, s3, endpoint, meter, kafkaPort, true));
+                rows.add(median("GZIP", "bench-gzip", gzip, firehose, s3, endpoint, meter, kafkaPort, false));
+                rows.add(median("Parquet (Snappy)", "bench-parquet", parquet, firehose, s3, endpoint, meter, kafkaPort, true));
                 rows.add(partitions(firehose, s3, endpoint, meter));
             }
         }
         write(rows, environment);
+    }
+
+    /** {@value #RUNS} runs, each on a stream of its own with its limit beside it; the median of each column. */
+    private Row median(String what, String name, String extras, FirehoseClient firehose, S3Client s3, URI endpoint,
+            ResourceMeter meter, int kafkaPort, boolean parquet) throws Exception {
+        List<Row> runs = new ArrayList<>();
+        for (int run = 1; run <= RUNS; run++) {
+            runs.add(measure(what, name + "-" + run, extras, firehose, s3, endpoint, meter, kafkaPort, parquet));
+        }
+        java.util.function.ToDoubleFunction<java.util.function.ToDoubleFunction<Row>> median =
+                column -> Stats.median(runs.stream().map(r -> column.applyAsDouble(r)).toList());
+        Row row = new Row(what, median.applyAsDouble(Row::sluiceMbps), median.applyAsDouble(Row::limitMbps),
+                median.applyAsDouble(Row::peakRssMiB), median.applyAsDouble(Row::cpuSeconds),
+                median.applyAsDouble(r -> r.sluiceMbps() / r.limitMbps()));
+        System.out.printf("Firehose %-17s median of %d: %,8.1f MB/s, limit %,8.1f MB/s, ratio %.0f %%%n", what, RUNS, row.sluiceMbps(),
+                row.limitMbps(), 100 * row.ratio());
+        return row;
     }
 
     private Row measure(String what, String name, String extras, FirehoseClient firehose, S3Client s3, URI endpoint,
@@ -132,7 +152,7 @@ final class FirehoseBench {
         double limit = limit(kafkaPort, name, parquet);
         System.out.printf("Firehose %-17s %,8.1f MB/s delivered, limit %,8.1f MB/s (%.0f %%), peak RSS %,.0f MiB, %.1f CPU s%n",
                 what, sluice, limit, 100 * sluice / limit, usage.peakRssMiB(), usage.cpuSeconds());
-        return new Row(what, sluice, limit, usage.peakRssMiB(), usage.cpuSeconds());
+        return new Row(what, sluice, limit, usage.peakRssMiB(), usage.cpuSeconds(), sluice / limit);
     }
 
     /** The same records consumed from the stream's topic and written with no service around them, in MB/s. */
@@ -207,7 +227,7 @@ final class FirehoseBench {
         ResourceMeter.Usage usage = meter.end();
         System.out.printf("Firehose 500 dynamic partitions: %,d objects in %.1f s, peak RSS %,.0f MiB, %.1f CPU s%n", PARTITIONS, seconds,
                 usage.peakRssMiB(), usage.cpuSeconds());
-        return new Row("GZIP, 500 dynamic partitions", Double.NaN, Double.NaN, usage.peakRssMiB(), usage.cpuSeconds());
+        return new Row("GZIP, 500 dynamic partitions", Double.NaN, Double.NaN, usage.peakRssMiB(), usage.cpuSeconds(), Double.NaN);
     }
 
     private static void create(URI endpoint, FirehoseClient firehose, String name, String destinationMembers) throws Exception {
@@ -279,12 +299,13 @@ final class FirehoseBench {
         StringBuilder md = new StringBuilder("# Firehose delivery benchmark\n\n")
                 .append("`./bench/run --firehose`, ").append(Instant.now()).append(": ").append(environment).append(".\n\n")
                 .append("1 KiB JSON records; four 64 MiB objects delivered in a catch-up from Kafka to the embedded S3 server. ")
+                .append("Each figure is the median of " + RUNS + " runs, each run's limit measured right after it; the ratio is the median of the runs' ratios. ")
                 .append("The limit is the same records consumed from the same topic and written (GZIP, or Parquet with Snappy) ")
                 .append("with no service around them, in the same run.\n\n")
                 .append("| delivery | Sluice MB/s | limit MB/s | Sluice / limit | launcher peak RSS MiB | launcher CPU s |\n|---|---|---|---|---|---|\n");
         for (Row row : rows) {
             md.append(String.format("| %s | %s | %s | %s | %,.0f | %.1f |%n", row.what(), number(row.sluiceMbps()), number(row.limitMbps()),
-                    Double.isNaN(row.sluiceMbps()) ? "—" : String.format("%.0f %%", 100 * row.sluiceMbps() / row.limitMbps()),
+                    Double.isNaN(row.ratio()) ? "—" : String.format("%.0f %%", 100 * row.ratio()),
                     row.peakRssMiB(), row.cpuSeconds()));
         }
         md.append(NOTES);

@@ -21,8 +21,6 @@ import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamStatus;
 import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponse;
 import software.amazon.awssdk.services.firehose.model.Record;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * {@code ./sluice-local} killed with {@code kill -9} while Firehose is delivering: one delivery
@@ -39,8 +37,8 @@ class FirehoseCrashIT {
         // One partition per delivery stream, so that the buffered stream's records share one buffer.
         Launcher first = Launcher.start(dataDir, "--sluice.firehose.kafka.partitions=1");
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-        try (FirehoseClient firehose = AwsClients.firehose(first.endpoint()); S3Client s3 = AwsClients.s3(first.s3Endpoint())) {
-            s3.createBucket(b -> b.bucket("crash"));
+        try (FirehoseClient firehose = AwsClients.firehose(first.endpoint()); Lake s3 = new Lake(first.s3Endpoint())) {
+            s3.createBucket("crash");
             create(firehose, "streaming", d -> d.prefix("streaming/").bufferingHints(h -> h.intervalInSeconds(0).sizeInMBs(1)));
             create(firehose, "buffered", d -> d.prefix("buffered/").bufferingHints(h -> h.intervalInSeconds(900).sizeInMBs(1)));
             for (int i = 0; i < 2; i++) {
@@ -80,7 +78,7 @@ class FirehoseCrashIT {
         assertThat(acknowledged).hasSizeGreaterThan(2_000);
 
         Launcher second = Launcher.start(dataDir, "--sluice.firehose.kafka.partitions=1");
-        try (FirehoseClient firehose = AwsClients.firehose(second.endpoint()); S3Client s3 = AwsClients.s3(second.s3Endpoint())) {
+        try (FirehoseClient firehose = AwsClients.firehose(second.endpoint()); Lake s3 = new Lake(second.s3Endpoint())) {
             Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> assertThat(lines(s3, "streaming/")).containsAll(acknowledged));
             Map<String, Integer> copies = new HashMap<>();
@@ -108,16 +106,8 @@ class FirehoseCrashIT {
         return Record.builder().data(SdkBytes.fromString(line + "\n", StandardCharsets.UTF_8)).build();
     }
 
-    /** Every line of every object under the prefix; an object gone between listing and reading is skipped. */
-    private static List<String> lines(S3Client s3, String prefix) {
-        List<String> lines = new ArrayList<>();
-        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket("crash").prefix(prefix)).contents()) {
-            try {
-                lines.addAll(Lake.lines(s3.getObjectAsBytes(b -> b.bucket("crash").key(object.key())).asByteArray()));
-            } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
-                // Listed mid-write.
-            }
-        }
-        return lines;
+    /** Every line of every object under the prefix. */
+    private static List<String> lines(Lake s3, String prefix) {
+        return s3.lines("crash", prefix);
     }
 }

@@ -24,7 +24,17 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** What Firehose delivered to a bucket of the embedded S3 server, read back and decompressed. */
 final class Lake implements AutoCloseable {
-    private final S3Client s3 = AwsClients.s3(SharedEngines.s3().endpoint());
+    private final S3Client s3;
+
+    /** The shared embedded S3 server of the test JVM. */
+    Lake() {
+        this(SharedEngines.s3().endpoint());
+    }
+
+    /** Another S3 server (a launcher's own). */
+    Lake(java.net.URI endpoint) {
+        this.s3 = AwsClients.s3(endpoint);
+    }
 
     S3Client s3() {
         return s3;

@@ -29,7 +29,6 @@ public class DeliveryStreamService {
     static final Pattern DESTINATION_ID = Pattern.compile("[a-zA-Z0-9-]+");
     /** The model's KinesisStreamARN and RoleARN. */
     static final Pattern KINESIS_STREAM_ARN = Pattern.compile("arn:.*:kinesis:[a-zA-Z0-9\\-]+:\\d{12}:stream/[a-zA-Z0-9_.-]+");
-    static final Pattern ROLE_ARN = Pattern.compile("arn:.*:iam::\\d{12}:role/[a-zA-Z_0-9+=,.@\\-_/]+");
     /** Firehose lists 10 delivery streams when no Limit is given. */
     private static final int DEFAULT_LIMIT = 10;
 
@@ -68,10 +67,7 @@ public class DeliveryStreamService {
      */
     public CreateDeliveryStreamResponse create(CreateDeliveryStreamRequest request) {
         String type = request.deliveryStreamType() == null ? "DirectPut" : request.deliveryStreamType();
-        Violations violations = Violations.check()
-                .notNull("deliveryStreamName", request.deliveryStreamName())
-                .length("deliveryStreamName", request.deliveryStreamName(), 1, 64)
-                .pattern("deliveryStreamName", request.deliveryStreamName(), NAME)
+        Violations violations = checkName(Violations.check(), request.deliveryStreamName())
                 .oneOf("deliveryStreamType", request.deliveryStreamType(), TYPES)
                 .size("tags", request.tags(), 1, 50);
         if (request.extendedS3DestinationConfiguration() != null) {
@@ -103,7 +99,7 @@ public class DeliveryStreamService {
                     .pattern("kinesisStreamSourceConfiguration.kinesisStreamARN", streamArn, KINESIS_STREAM_ARN)
                     .notNull("kinesisStreamSourceConfiguration.roleARN", roleArn)
                     .length("kinesisStreamSourceConfiguration.roleARN", roleArn, 1, 512)
-                    .pattern("kinesisStreamSourceConfiguration.roleARN", roleArn, ROLE_ARN)
+                    .pattern("kinesisStreamSourceConfiguration.roleARN", roleArn, S3Destination.ROLE_ARN)
                     .raise();
             if (request.deliveryStreamEncryptionConfigurationInput() != null) {
                 throw ErrorCode.INVALID_ARGUMENT.exception(
@@ -191,10 +187,7 @@ public class DeliveryStreamService {
      *     ResourceInUseException (not ACTIVE), ConcurrentModificationException (a stale version)
      */
     public void updateDestination(UpdateDestinationRequest request) {
-        Violations violations = Violations.check()
-                .notNull("deliveryStreamName", request.deliveryStreamName())
-                .length("deliveryStreamName", request.deliveryStreamName(), 1, 64)
-                .pattern("deliveryStreamName", request.deliveryStreamName(), NAME)
+        Violations violations = checkName(Violations.check(), request.deliveryStreamName())
                 .notNull("currentDeliveryStreamVersionId", request.currentDeliveryStreamVersionId())
                 .length("currentDeliveryStreamVersionId", request.currentDeliveryStreamVersionId(), 1, 50)
                 .pattern("currentDeliveryStreamVersionId", request.currentDeliveryStreamVersionId(), VERSION)
@@ -246,10 +239,14 @@ public class DeliveryStreamService {
     }
 
     private static Violations checkName(DeliveryStreamNameRequest request) {
-        return Violations.check()
-                .notNull("deliveryStreamName", request.deliveryStreamName())
-                .length("deliveryStreamName", request.deliveryStreamName(), 1, 64)
-                .pattern("deliveryStreamName", request.deliveryStreamName(), NAME);
+        return checkName(Violations.check(), request.deliveryStreamName());
+    }
+
+    /** Adds the model's constraints on a {@code DeliveryStreamName} member (every operation's) to {@code violations}. */
+    public static Violations checkName(Violations violations, String name) {
+        return violations.notNull("deliveryStreamName", name)
+                .length("deliveryStreamName", name, 1, 64)
+                .pattern("deliveryStreamName", name, NAME);
     }
 
     private DeliveryStream existing(String name) {

@@ -79,9 +79,6 @@ public class DeliveryStreamTags {
     }
 
     private static Violations name(TagDeliveryStreamRequest request) {
-        return Violations.check()
-                .notNull("deliveryStreamName", request.deliveryStreamName())
-                .length("deliveryStreamName", request.deliveryStreamName(), 1, 64)
-                .pattern("deliveryStreamName", request.deliveryStreamName(), DeliveryStreamService.NAME);
+        return DeliveryStreamService.checkName(Violations.check(), request.deliveryStreamName());
     }
 }

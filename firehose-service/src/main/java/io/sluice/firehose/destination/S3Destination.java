@@ -37,7 +37,7 @@ public record S3Destination(
         @JsonProperty("CustomTimeZone") String customTimeZone) {
 
     /** The model's patterns (firehose-2015-08-04). */
-    static final Pattern ROLE_ARN = Pattern.compile("arn:.*:iam::\\d{12}:role/[a-zA-Z_0-9+=,.@\\-_/]+");
+    public static final Pattern ROLE_ARN = Pattern.compile("arn:.*:iam::\\d{12}:role/[a-zA-Z_0-9+=,.@\\-_/]+");
     static final Pattern BUCKET_ARN = Pattern.compile("arn:.*:s3:::[\\w\\.\\-]{1,255}");
     static final Pattern FILE_EXTENSION = Pattern.compile("^$|\\.[0-9a-z!\\-_.*'()]+");
     static final Pattern TIME_ZONE = Pattern.compile("^$|[a-zA-Z/_]+");

@@ -9,12 +9,12 @@ import io.sluice.endpoint.CallerScope;
 import io.sluice.firehose.config.FirehoseProperties;
 import io.sluice.firehose.delivery.DeliveryStream;
 import io.sluice.firehose.delivery.DeliveryStreamCache;
+import io.sluice.firehose.delivery.DeliveryStreamService;
 import io.sluice.firehose.delivery.DeliveryStreamStore;
 import io.sluice.firehose.delivery.StreamEncryption;
 import io.sluice.kafka.MasterKey;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,7 +24,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class DeliveryStreamEncryption implements AutoCloseable {
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
 
     private final DeliveryStreamStore store;
     private final DeliveryStreamCache cache;
@@ -101,11 +100,7 @@ public class DeliveryStreamEncryption implements AutoCloseable {
     }
 
     private static void checkName(EncryptionRequest request) {
-        Violations.check()
-                .notNull("deliveryStreamName", request.deliveryStreamName())
-                .length("deliveryStreamName", request.deliveryStreamName(), 1, 64)
-                .pattern("deliveryStreamName", request.deliveryStreamName(), NAME)
-                .raise();
+        DeliveryStreamService.checkName(Violations.check(), request.deliveryStreamName()).raise();
     }
 
     @Override

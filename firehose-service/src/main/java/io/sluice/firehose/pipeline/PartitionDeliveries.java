@@ -122,7 +122,7 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
         RecordProcessing processing = transforms.processing(stream.get());
         RecordConversion conversion = transforms.conversion(stream.get());
         boolean asPut = processing.passThrough() && conversion == null;
-        S3Destination backup = stream.get().destination().s3().backup();
+        S3Destination backup = transforms.backup(stream.get());
         Map<Long, List<RecordProcessing.Output>> outputs = asPut ? Map.of()
                 : transforms.outputsByOffset(processing, conversion, records.stream()
                         .map(r -> new RecordProcessing.Input(r.offset(), r.timestamp(), data(stream.get(), r))).toList());

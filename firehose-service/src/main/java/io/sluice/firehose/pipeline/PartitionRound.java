@@ -32,8 +32,12 @@ final class PartitionRound {
     private final TopicPartition source;
     private final DeliveryStream stream;
     private final Path directory;
-    private final Instant openedAt;
     private final RecordConversion conversion;
+    /** The destination's SizeInMBs and IntervalInSeconds, read once. */
+    private final long bufferBytes;
+    private final Instant dueAt;
+    /** The record bytes of the fullest buffer. */
+    private long fullest;
     private final List<Path> encoded = new ArrayList<>();
     private final Map<BufferKey, ObjectBuffer> buffers = new LinkedHashMap<>();
     private long nextOffset = -1;
@@ -49,10 +53,11 @@ final class PartitionRound {
      */
     PartitionRound(TopicPartition source, DeliveryStream stream, Path directory, Instant openedAt, RecordConversion conversion) {
         this.conversion = conversion;
+        this.bufferBytes = stream.destination().s3().bufferBytes();
+        this.dueAt = openedAt.plus(stream.destination().s3().bufferInterval());
         this.source = source;
         this.stream = stream;
         this.directory = directory;
-        this.openedAt = openedAt;
     }
 
     /** Which buffer an output goes to: its error output type (null for data) and its dynamic partition. */
@@ -75,6 +80,7 @@ final class PartitionRound {
                         Instant.ofEpochMilli(output.arrivalMillis()), key.partitionKeys(), key.errorType(),
                         conversion != null && key.errorType() == null));
         buffer.append(output.data());
+        fullest = Math.max(fullest, buffer.bytes());
     }
 
     /** Adds a record as it was put to the backup buffer. */
@@ -82,6 +88,7 @@ final class PartitionRound {
         S3Destination backup = destination().backup();
         buffers.computeIfAbsent(BACKUP, key -> new ObjectBuffer(directory, backup.compression(), stream.name(), record.offset(),
                 Instant.ofEpochMilli(record.timestamp()), Map.of(), BACKUP_TYPE, false)).append(data);
+        fullest = Math.max(fullest, buffers.get(BACKUP).bytes());
     }
 
     /** Marks every record up to {@code offset} as taken, whatever it became. */
@@ -97,13 +104,12 @@ final class PartitionRound {
 
     /** Whether a buffer reached the destination's SizeInMBs (it is then over by less than one record). */
     boolean full() {
-        long limit = destination().bufferBytes();
-        return buffers.values().stream().anyMatch(b -> b.bytes() >= limit);
+        return fullest >= bufferBytes;
     }
 
     /** Whether the destination's IntervalInSeconds has passed since the round's first record. */
     boolean due(Instant now) {
-        return !now.isBefore(openedAt.plus(destination().bufferInterval()));
+        return !now.isBefore(dueAt);
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,6 +32,7 @@ final class StreamTransforms {
     private final Clock clock;
     private final Map<String, RecordProcessing> processings = new ConcurrentHashMap<>();
     private final Map<String, Timed<RecordConversion>> conversions = new ConcurrentHashMap<>();
+    private final Map<String, Optional<S3Destination>> backups = new ConcurrentHashMap<>();
 
     StreamTransforms(SchemaCatalog schemas, LambdaInvoker lambdas, Clock clock) {
         this.schemas = schemas;
@@ -50,18 +52,23 @@ final class StreamTransforms {
         });
     }
 
-    /** The data format conversion of a delivery stream's version, null for none. */
+    /** Where a delivery stream's version backs up source records, null for nowhere. */
+    S3Destination backup(DeliveryStream stream) {
+        return backups.computeIfAbsent(key(stream), key -> Optional.ofNullable(stream.destination().s3().backup())).orElse(null);
+    }
+
+    /** The data format conversion of a delivery stream's version, null for none; its table is read again every minute. */
     RecordConversion conversion(DeliveryStream stream) {
-        DataFormatConversion configuration = DataFormatConversion.of(stream.destination().s3().dataFormatConversionConfiguration());
-        if (!configuration.enabled()) {
-            return null;
-        }
         Timed<RecordConversion> cached = conversions.get(key(stream));
-        if (cached == null || clock.millis() - cached.madeAt() > TABLE_TTL_MILLIS) {
-            TableSchema table = schemas.table(stream.owner(), configuration.database().toLowerCase(Locale.ROOT),
-                    configuration.table().toLowerCase(Locale.ROOT)).orElse(null);
-            cached = new Timed<>(new RecordConversion(configuration, table, stream.owner().accountId(), stream.owner().region(), clock),
-                    clock.millis());
+        if (cached == null || cached.value() != null && clock.millis() - cached.madeAt() > TABLE_TTL_MILLIS) {
+            DataFormatConversion configuration = DataFormatConversion.of(stream.destination().s3().dataFormatConversionConfiguration());
+            RecordConversion conversion = null;
+            if (configuration.enabled()) {
+                TableSchema table = schemas.table(stream.owner(), configuration.database().toLowerCase(Locale.ROOT),
+                        configuration.table().toLowerCase(Locale.ROOT)).orElse(null);
+                conversion = new RecordConversion(configuration, table, stream.owner().accountId(), stream.owner().region(), clock);
+            }
+            cached = new Timed<>(conversion, clock.millis());
             conversions.put(key(stream), cached);
         }
         return cached.value();

@@ -6,6 +6,7 @@ import io.sluice.common.error.Violations;
 import io.sluice.endpoint.CallerScope;
 import io.sluice.firehose.delivery.DeliveryStream;
 import io.sluice.firehose.delivery.DeliveryStreamCache;
+import io.sluice.firehose.delivery.DeliveryStreamService;
 import io.sluice.firehose.delivery.DeliveryTopics;
 import io.sluice.firehose.delivery.KafkaDeliveryTopics;
 import io.sluice.firehose.encryption.RecordCipher;
@@ -18,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
@@ -33,8 +33,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class RecordPuts {
     private static final Logger log = LoggerFactory.getLogger(RecordPuts.class);
-    /** The model's DeliveryStreamName. */
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
     /** A record's data: 1,000 KiB. */
     static final int MAX_RECORD_BYTES = 1_024_000;
     /** A PutRecordBatch request's data: 4 MiB. */
@@ -139,9 +137,7 @@ public class RecordPuts {
     }
 
     private static Violations checkName(Violations violations, String name) {
-        return violations.notNull("deliveryStreamName", name)
-                .length("deliveryStreamName", name, 1, 64)
-                .pattern("deliveryStreamName", name, NAME);
+        return DeliveryStreamService.checkName(violations, name);
     }
 
     /** An ACTIVE DirectPut delivery stream of the caller. */
