@@ -117,16 +117,19 @@ public final class BenchMain {
         System.out.println("Wrote " + out.resolve("README.md") + " and ingest.png");
     }
 
+    /** JVM options for the launcher from {@code SLUICE_BENCH_JVM_OPTS} (a profiler, say), none by default. */
+    static List<String> launcherJvmOptions() {
+        String jvmOptions = System.getenv("SLUICE_BENCH_JVM_OPTS");
+        return jvmOptions == null || jvmOptions.isBlank() ? List.of() : List.of(jvmOptions.trim().split("\\s+"));
+    }
+
     private void runSluiceAndKafka() throws Exception {
         int port = FreePorts.pick();
         int kafkaPort = FreePorts.pick();
         Path jar = root.resolve("local/target/sluice-local.jar");
         // Throughput limits off: the benchmark measures what the platform can do, not 1 MiB/s per shard.
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx2g", "-Dsluice.streams.throughput.enabled=false"));
-        String jvmOptions = System.getenv("SLUICE_BENCH_JVM_OPTS");
-        if (jvmOptions != null && !jvmOptions.isBlank()) {
-            command.addAll(List.of(jvmOptions.trim().split("\\s+")));
-        }
+        command.addAll(launcherJvmOptions());
         command.addAll(List.of("-jar", jar.toString(), "--port", String.valueOf(port),
                 "--data-dir", work.resolve("sluice").toString(), "--kafka-port", String.valueOf(kafkaPort), "--s3-port", "0"));
         try (ManagedProcess sluice = ManagedProcess.start(Report.SLUICE, command,

@@ -36,6 +36,10 @@ final class DeliveryContainer implements AutoCloseable {
         // New topics (and a resharded stream's new partitions) are found at the next metadata refresh.
         all.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000);
         all.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        // A consumer fetches a partition again only once it has taken what it fetched: 8 MiB a fetch
+        // (not 1 MiB) keeps a catch-up from waiting on a round trip per MiB. What a consumer buffers
+        // stays capped by fetch.max.bytes (50 MiB), as before.
+        all.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         all.put(ConsumerConfig.CLIENT_ID_CONFIG, group);
         all.putAll(settings);
         ContainerProperties properties = new ContainerProperties(topics);

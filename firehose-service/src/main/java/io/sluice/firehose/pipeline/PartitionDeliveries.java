@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -115,6 +116,14 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
             return;
         }
         PartitionRound round = rounds.get(source);
+        if (round != null && round.full()) {
+            // A full round that waited for a retried write: on its way before it takes any more.
+            if (!deliver(source, round)) {
+                consumer.seek(source, records.get(0).offset());
+                return;
+            }
+            round = null;
+        }
         Optional<DeliveryStream> stream = round != null ? Optional.of(round.stream()) : streamOf(source.topic());
         if (stream.isEmpty()) {
             return;
@@ -212,7 +221,7 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
         rounds.remove(source);
         Writing writing = new Writing(round);
         writes.put(source, writing);
-        writing.future = writers.submit(() -> write(round));
+        writing.future = startWrite(round);
         return true;
     }
 
@@ -228,6 +237,29 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
                 // settle() records the failure.
             }
         }
+    }
+
+    /**
+     * Writes a round on a writer thread. A retried round, once written, resumes its partition at
+     * once: the consumer wakes and commits it as it takes the records that follow, rather than at
+     * its next idle look.
+     */
+    private Future<?> startWrite(PartitionRound round) {
+        FutureTask<Void> task = new FutureTask<>(() -> write(round)) {
+            @Override
+            protected void done() {
+                if (round.blocked() && pauser != null && !isCancelled()) {
+                    try {
+                        get();
+                        pauser.resume(round.source());
+                    } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                        // Not written: settle() schedules the next try.
+                    }
+                }
+            }
+        };
+        writers.execute(task);
+        return task;
     }
 
     /** Seals a round and writes each of its objects not written yet. */
@@ -254,7 +286,7 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
         DeliveryStream stream = round.stream();
         if (writing.future == null) {
             if (!clock.instant().isBefore(round.retryAt())) {
-                writing.future = writers.submit(() -> write(round));
+                writing.future = startWrite(round);
             }
             return;
         }

@@ -208,6 +208,10 @@ final class PartitionRound {
         return nextOffset;
     }
 
+    TopicPartition source() {
+        return source;
+    }
+
     DeliveryStream stream() {
         return stream;
     }
