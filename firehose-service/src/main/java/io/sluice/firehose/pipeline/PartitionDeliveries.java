@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -47,7 +46,6 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
  */
 final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byte[], byte[]>, ConsumerAwareRebalanceListener {
     private static final Logger log = LoggerFactory.getLogger(PartitionDeliveries.class);
-    private static final String CONTENT_TYPE = "application/octet-stream";
 
     /** Pauses and resumes a partition's fetching (the container's, which owns the consumer's pause state). */
     interface Pauser {
@@ -57,7 +55,7 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
     }
 
     private final DeliveryFailures failures;
-    private final ObjectSink sink;
+    private final RoundWriter writer;
     private final Clock clock;
     private final Path directory;
     private final RetryPolicy retries;
@@ -65,9 +63,6 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
     private final Map<TopicPartition, Writing> writes = new ConcurrentHashMap<>();
     /** Partitions paused because their full round waits for the previous one to be committed. */
     private final Set<TopicPartition> waitingForWrite = ConcurrentHashMap.newKeySet();
-    /** Where rounds are sealed and written, so that the consumer reads on meanwhile. */
-    private final java.util.concurrent.ExecutorService writers =
-            java.util.concurrent.Executors.newCachedThreadPool(io.sluice.common.work.DaemonThreads.named("firehose-writer", true));
     private final StreamTransforms transforms;
     private final Source source;
     /** Partitions paused because their source may not be read yet. */
@@ -79,7 +74,11 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
         this.source = source;
         this.transforms = new StreamTransforms(schemas, lambdas, clock);
         this.failures = failures;
-        this.sink = sink;
+        this.writer = new RoundWriter(sink, partition -> {
+            if (pauser != null) {
+                pauser.resume(partition);
+            }
+        });
         this.clock = clock;
         this.directory = directory;
         this.retries = retries;
@@ -221,7 +220,7 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
         rounds.remove(source);
         Writing writing = new Writing(round);
         writes.put(source, writing);
-        writing.future = startWrite(round);
+        writing.future = writer.start(round);
         return true;
     }
 
@@ -240,40 +239,6 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
     }
 
     /**
-     * Writes a round on a writer thread. A retried round, once written, resumes its partition at
-     * once: the consumer wakes and commits it as it takes the records that follow, rather than at
-     * its next idle look.
-     */
-    private Future<?> startWrite(PartitionRound round) {
-        FutureTask<Void> task = new FutureTask<>(() -> write(round)) {
-            @Override
-            protected void done() {
-                if (round.blocked() && pauser != null && !isCancelled()) {
-                    try {
-                        get();
-                        pauser.resume(round.source());
-                    } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
-                        // Not written: settle() schedules the next try.
-                    }
-                }
-            }
-        };
-        writers.execute(task);
-        return task;
-    }
-
-    /** Seals a round and writes each of its objects not written yet. */
-    private Void write(PartitionRound round) throws Exception {
-        for (PartitionRound.PendingObject object : round.seal()) {
-            if (!object.written) {
-                sink.put(object.bucket, object.key, object.file, CONTENT_TYPE);
-                object.written = true;
-            }
-        }
-        return null;
-    }
-
-    /**
      * On the consumer's thread: commits the partition's round once it is written, or schedules its
      * retry when the write failed (pausing the partition), or starts the retry when it is due.
      */
@@ -286,7 +251,7 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
         DeliveryStream stream = round.stream();
         if (writing.future == null) {
             if (!clock.instant().isBefore(round.retryAt())) {
-                writing.future = startWrite(round);
+                writing.future = writer.start(round);
             }
             return;
         }
