@@ -1,6 +1,15 @@
 package io.sluice.analytics.api;
 
+import io.sluice.analytics.application.ApplicationChanges;
+import io.sluice.analytics.application.ApplicationRequests.ApplicationNameRequest;
+import io.sluice.analytics.application.ApplicationRequests.ChangeRequest;
+import io.sluice.analytics.application.ApplicationRequests.CreateApplicationRequest;
+import io.sluice.analytics.application.ApplicationRequests.DeleteApplicationRequest;
+import io.sluice.analytics.application.ApplicationRequests.TagResourceRequest;
+import io.sluice.analytics.application.ApplicationRequests.UpdateApplicationRequest;
 import io.sluice.analytics.application.ApplicationService;
+import io.sluice.analytics.application.ApplicationTags;
+import io.sluice.analytics.application.ApplicationUpdates;
 import io.sluice.analytics.application.ListApplicationsRequest;
 import io.sluice.common.protocol.AwsService;
 import io.sluice.endpoint.AwsOperations;
@@ -12,9 +21,26 @@ import org.springframework.context.annotation.Configuration;
 class AnalyticsOperations {
 
     @Bean
-    AwsOperations awsOperations(ApplicationService applications) {
+    AwsOperations awsOperations(ApplicationService applications, ApplicationChanges changes, ApplicationUpdates updates,
+            ApplicationTags tags) {
         return AwsOperations.builder(AwsService.KINESIS_ANALYTICS)
+                .operation("CreateApplication", CreateApplicationRequest.class, applications::create)
+                .operation("DescribeApplication", ApplicationNameRequest.class, applications::describe)
                 .operation("ListApplications", ListApplicationsRequest.class, applications::list)
+                .action("DeleteApplication", DeleteApplicationRequest.class, applications::delete)
+                .action("UpdateApplication", UpdateApplicationRequest.class, updates::update)
+                .action("AddApplicationInput", ChangeRequest.class, changes::addInput)
+                .action("AddApplicationOutput", ChangeRequest.class, changes::addOutput)
+                .action("DeleteApplicationOutput", ChangeRequest.class, changes::deleteOutput)
+                .action("AddApplicationReferenceDataSource", ChangeRequest.class, changes::addReferenceDataSource)
+                .action("DeleteApplicationReferenceDataSource", ChangeRequest.class, changes::deleteReferenceDataSource)
+                .action("AddApplicationInputProcessingConfiguration", ChangeRequest.class, changes::addInputProcessingConfiguration)
+                .action("DeleteApplicationInputProcessingConfiguration", ChangeRequest.class, changes::deleteInputProcessingConfiguration)
+                .action("AddApplicationCloudWatchLoggingOption", ChangeRequest.class, changes::addCloudWatchLoggingOption)
+                .action("DeleteApplicationCloudWatchLoggingOption", ChangeRequest.class, changes::deleteCloudWatchLoggingOption)
+                .action("TagResource", TagResourceRequest.class, tags::tag)
+                .action("UntagResource", TagResourceRequest.class, tags::untag)
+                .operation("ListTagsForResource", TagResourceRequest.class, tags::list)
                 .build();
     }
 }

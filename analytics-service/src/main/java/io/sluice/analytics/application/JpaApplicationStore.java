@@ -45,6 +45,28 @@ class JpaApplicationStore implements ApplicationStore {
 
     @Override
     @Transactional
+    public Optional<Application> update(Caller owner, String name, java.util.function.UnaryOperator<Application> change) {
+        return repository.findForUpdate(owner.accountId(), owner.region(), name).map(entity -> {
+            Application changed = change.apply(entity.toApplication());
+            entity.apply(changed);
+            return changed;
+        });
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long count(Caller owner) {
+        return repository.countByAccountIdAndRegion(owner.accountId(), owner.region());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Application> withStatus(java.util.Collection<String> statuses) {
+        return repository.findByStatusIn(statuses).stream().map(ApplicationEntity::toApplication).toList();
+    }
+
+    @Override
+    @Transactional
     public boolean delete(Caller owner, String name) {
         return repository.deleteByAccountIdAndRegionAndName(owner.accountId(), owner.region(), name) > 0;
     }

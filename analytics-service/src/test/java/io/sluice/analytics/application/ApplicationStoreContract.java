@@ -45,4 +45,30 @@ public abstract class ApplicationStoreContract {
         assertThat(store().delete(owner, "gone")).isFalse();
         assertThat(store().find(owner, "gone")).isEmpty();
     }
+
+    @Test
+    void keepsEveryPartAndChangesOneApplicationAtATime() {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Shapes.SourceSchema schema = new Shapes.SourceSchema(new Shapes.RecordFormat("JSON",
+                new Shapes.MappingParameters(new Shapes.JsonMappingParameters("$"), null)), "UTF-8",
+                java.util.List.of(new Shapes.RecordColumn("TICKER", "$.ticker", "VARCHAR(4)")));
+        Shapes.InputDescription input = ApplicationParts.describe("SOURCE_SQL_STREAM", "1.1", null,
+                new Shapes.ResourceRole("arn:aws:kinesis:us-east-1:" + owner.accountId() + ":stream/in", "arn:aws:iam::000000000000:role/r"),
+                null, schema, 2, new Shapes.InputStartingPositionConfiguration(null));
+        Application full = new Application(owner, "full", "READY", 1, at, at, "counts", "CREATE STREAM s (a INT);",
+                new Application.Configuration(java.util.List.of(input), java.util.List.of(), java.util.List.of(), java.util.List.of()),
+                java.util.Map.of("team", "data"));
+        store().create(full);
+        assertThat(store().find(owner, "full")).contains(full);
+        assertThat(store().find(owner, "full").orElseThrow().configuration().inputs().get(0).inAppStreamNames())
+                .containsExactly("SOURCE_SQL_STREAM_001", "SOURCE_SQL_STREAM_002");
+
+        Application running = store().update(owner, "full", a -> a.withStatus("RUNNING", at.plusSeconds(1))).orElseThrow();
+        assertThat(running.status()).isEqualTo("RUNNING");
+        assertThat(store().find(owner, "full")).contains(running);
+        assertThat(store().update(owner, "missing", a -> a)).isEmpty();
+        assertThat(store().count(owner)).isEqualTo(1);
+        assertThat(store().withStatus(java.util.List.of("RUNNING"))).contains(running);
+        assertThat(store().withStatus(java.util.List.of("STOPPING"))).doesNotContain(running);
+    }
 }

@@ -1,6 +1,8 @@
 package io.sluice.firehose.delivery;
 
 import io.sluice.common.account.Caller;
+import io.sluice.common.json.StoredJson;
+import io.sluice.firehose.destination.Destination;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -66,18 +68,18 @@ class DeliveryStreamEntity {
         this.status = stream.status();
         this.versionId = stream.versionId();
         this.updatedAt = stream.updatedAt();
-        this.destination = DestinationJson.write(stream.destination());
+        this.destination = StoredJson.write(stream.destination());
         this.failureType = stream.failure() == null ? null : stream.failure().type();
         this.failureDetails = stream.failure() == null ? null : stream.failure().details();
-        this.tags = DestinationJson.writeTags(stream.tags());
-        this.encryption = DestinationJson.writeValue(stream.encryption());
-        this.source = DestinationJson.writeValue(stream.source());
+        this.tags = StoredJson.write(stream.tags());
+        this.encryption = StoredJson.write(stream.encryption());
+        this.source = StoredJson.write(stream.source());
     }
 
     DeliveryStream toDeliveryStream() {
         return new DeliveryStream(new Caller(accountId, region), name, type, status, versionId, createdAt,
-                updatedAt == null ? createdAt : updatedAt, DestinationJson.read(destination),
-                failureType == null ? null : new FailureDescription(failureType, failureDetails), DestinationJson.readTags(tags),
-                DestinationJson.readValue(encryption, StreamEncryption.class), DestinationJson.readValue(source, KinesisSource.class));
+                updatedAt == null ? createdAt : updatedAt, StoredJson.read(destination, Destination.class),
+                failureType == null ? null : new FailureDescription(failureType, failureDetails), StoredJson.readTags(tags),
+                StoredJson.read(encryption, StreamEncryption.class), StoredJson.read(source, KinesisSource.class));
     }
 }
