@@ -1,0 +1,110 @@
+package io.sluice.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sluice.testsupport.AwsClients;
+import java.time.Duration;
+import java.time.Instant;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+import software.amazon.awssdk.services.kinesisanalytics.KinesisAnalyticsClient;
+import software.amazon.awssdk.services.kinesisanalytics.model.ApplicationDetail;
+import software.amazon.awssdk.services.kinesisanalytics.model.ApplicationStatus;
+import software.amazon.awssdk.services.kinesisanalytics.model.ConcurrentModificationException;
+import software.amazon.awssdk.services.kinesisanalytics.model.InputDescription;
+import software.amazon.awssdk.services.kinesisanalytics.model.InvalidArgumentException;
+import software.amazon.awssdk.services.kinesisanalytics.model.OutputDescription;
+import software.amazon.awssdk.services.kinesisanalytics.model.RecordFormatType;
+import software.amazon.awssdk.services.kinesisanalytics.model.ResourceInUseException;
+import software.amazon.awssdk.services.kinesisanalytics.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.kinesisanalytics.model.Tag;
+import software.amazon.awssdk.services.kinesisanalytics.model.TooManyTagsException;
+
+/**
+ * Kinesis Analytics' control plane through the gateway with the SDK's KinesisAnalyticsClient, over
+ * streams made with its KinesisClient: an application keeps what it was given, numbers its parts
+ * and versions as KDA does, refuses stale versions and streams that do not exist, and is deleted
+ * by name and creation time.
+ */
+class AnalyticsControlPlaneIT {
+    private static final String ROLE = "arn:aws:iam::000000000000:role/kda";
+
+    private static String stream(String name) {
+        return "arn:aws:kinesis:us-east-1:000000000000:stream/" + name;
+    }
+
+    private static ApplicationDetail describe(KinesisAnalyticsClient analytics, String name) {
+        return analytics.describeApplication(b -> b.applicationName(name)).applicationDetail();
+    }
+
+    @Test
+    void anApplicationKeepsItsPartsAndVersionsEveryChange() {
+        try (KinesisClient kinesis = AwsClients.kinesis(Platform.endpoint(), true);
+                KinesisAnalyticsClient analytics = AwsClients.analytics(Platform.endpoint())) {
+            for (String name : new String[] {"kda-trades", "kda-counts"}) {
+                kinesis.createStream(b -> b.streamName(name).shardCount(1));
+                Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> kinesis.describeStreamSummary(b -> b.streamName(name))
+                        .streamDescriptionSummary().streamStatus() == StreamStatus.ACTIVE);
+            }
+            String arn = analytics.createApplication(b -> b.applicationName("ticker-counts").applicationDescription("per ticker")
+                    .applicationCode("CREATE OR REPLACE STREAM \"DEST\" (TICKER VARCHAR(4), N INTEGER);")
+                    .inputs(i -> i.namePrefix("SOURCE_SQL_STREAM").kinesisStreamsInput(k -> k.resourceARN(stream("kda-trades")).roleARN(ROLE))
+                            .inputParallelism(p -> p.count(2))
+                            .inputSchema(s -> s.recordFormat(f -> f.recordFormatType(RecordFormatType.JSON)
+                                            .mappingParameters(m -> m.jsonMappingParameters(j -> j.recordRowPath("$"))))
+                                    .recordEncoding("UTF-8")
+                                    .recordColumns(c -> c.name("TICKER").mapping("$.ticker").sqlType("VARCHAR(4)"),
+                                            c -> c.name("PRICE").mapping("$.price").sqlType("DOUBLE"))))
+                    .outputs(o -> o.name("DEST").kinesisStreamsOutput(k -> k.resourceARN(stream("kda-counts")).roleARN(ROLE))
+                            .destinationSchema(d -> d.recordFormatType(RecordFormatType.JSON)))
+                    .tags(Tag.builder().key("team").value("markets").build()))
+                    .applicationSummary().applicationARN();
+            assertThat(arn).isEqualTo("arn:aws:kinesisanalytics:us-east-1:000000000000:application/ticker-counts");
+
+            ApplicationDetail detail = describe(analytics, "ticker-counts");
+            assertThat(detail.applicationStatus()).isEqualTo(ApplicationStatus.READY);
+            assertThat(detail.applicationVersionId()).isEqualTo(1L);
+            assertThat(detail.createTimestamp()).isBefore(Instant.now().plusSeconds(1));
+            InputDescription input = detail.inputDescriptions().get(0);
+            assertThat(input.inputId()).isEqualTo("1.1");
+            assertThat(input.inAppStreamNames()).containsExactly("SOURCE_SQL_STREAM_001", "SOURCE_SQL_STREAM_002");
+            assertThat(input.kinesisStreamsInputDescription().resourceARN()).isEqualTo(stream("kda-trades"));
+            assertThat(input.inputSchema().recordColumns()).extracting(c -> c.name() + " " + c.sqlType())
+                    .containsExactly("TICKER VARCHAR(4)", "PRICE DOUBLE");
+            assertThat(detail.outputDescriptions()).extracting(OutputDescription::outputId).containsExactly("1.1");
+
+            analytics.addApplicationOutput(b -> b.applicationName("ticker-counts").currentApplicationVersionId(1L)
+                    .output(o -> o.name("DEST2").kinesisStreamsOutput(k -> k.resourceARN(stream("kda-counts")).roleARN(ROLE))
+                            .destinationSchema(d -> d.recordFormatType(RecordFormatType.CSV))));
+            assertThat(describe(analytics, "ticker-counts").outputDescriptions()).extracting(OutputDescription::outputId)
+                    .containsExactly("1.1", "2.1");
+            assertThatThrownBy(() -> analytics.deleteApplicationOutput(b -> b.applicationName("ticker-counts")
+                    .currentApplicationVersionId(1L).outputId("1.1"))).isInstanceOf(ConcurrentModificationException.class);
+            analytics.updateApplication(b -> b.applicationName("ticker-counts").currentApplicationVersionId(2L)
+                    .applicationUpdate(u -> u.applicationCodeUpdate("CREATE OR REPLACE STREAM \"DEST\" (TICKER VARCHAR(8));")));
+            assertThat(describe(analytics, "ticker-counts").applicationVersionId()).isEqualTo(3L);
+            assertThat(describe(analytics, "ticker-counts").applicationCode()).contains("VARCHAR(8)");
+
+            analytics.tagResource(b -> b.resourceARN(arn).tags(Tag.builder().key("env").value("test").build()));
+            assertThat(analytics.listTagsForResource(b -> b.resourceARN(arn)).tags()).extracting(Tag::key).containsExactly("env", "team");
+            assertThatThrownBy(() -> analytics.tagResource(b -> b.resourceARN(arn).tags(java.util.stream.IntStream.range(0, 49)
+                    .mapToObj(i -> Tag.builder().key("k" + i).value("v").build()).toList()))).isInstanceOf(TooManyTagsException.class);
+
+            assertThatThrownBy(() -> analytics.createApplication(b -> b.applicationName("ticker-counts")))
+                    .isInstanceOf(ResourceInUseException.class);
+            assertThatThrownBy(() -> analytics.addApplicationOutput(b -> b.applicationName("ticker-counts").currentApplicationVersionId(3L)
+                    .output(o -> o.name("LOST").kinesisStreamsOutput(k -> k.resourceARN(stream("no-such-stream")).roleARN(ROLE))
+                            .destinationSchema(d -> d.recordFormatType(RecordFormatType.JSON)))))
+                    .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("does not exist");
+
+            Instant created = describe(analytics, "ticker-counts").createTimestamp();
+            assertThatThrownBy(() -> analytics.deleteApplication(b -> b.applicationName("ticker-counts").createTimestamp(created.minusSeconds(60))))
+                    .isInstanceOf(ConcurrentModificationException.class);
+            analytics.deleteApplication(b -> b.applicationName("ticker-counts").createTimestamp(created));
+            assertThatThrownBy(() -> describe(analytics, "ticker-counts")).isInstanceOf(ResourceNotFoundException.class);
+        }
+    }
+}
