@@ -11,6 +11,7 @@ import io.sluice.analytics.application.ApplicationService;
 import io.sluice.analytics.application.ApplicationTags;
 import io.sluice.analytics.application.ApplicationUpdates;
 import io.sluice.analytics.application.ListApplicationsRequest;
+import io.sluice.analytics.discovery.SchemaDiscovery;
 import io.sluice.common.protocol.AwsService;
 import io.sluice.endpoint.AwsOperations;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +23,7 @@ class AnalyticsOperations {
 
     @Bean
     AwsOperations awsOperations(ApplicationService applications, ApplicationChanges changes, ApplicationUpdates updates,
-            ApplicationTags tags) {
+            ApplicationTags tags, SchemaDiscovery discovery) {
         return AwsOperations.builder(AwsService.KINESIS_ANALYTICS)
                 .operation("CreateApplication", CreateApplicationRequest.class, applications::create)
                 .operation("DescribeApplication", ApplicationNameRequest.class, applications::describe)
@@ -41,6 +42,7 @@ class AnalyticsOperations {
                 .action("TagResource", TagResourceRequest.class, tags::tag)
                 .action("UntagResource", TagResourceRequest.class, tags::untag)
                 .operation("ListTagsForResource", TagResourceRequest.class, tags::list)
+                .operation("DiscoverInputSchema", SchemaDiscovery.DiscoverInputSchemaRequest.class, discovery::discover)
                 .build();
     }
 }
