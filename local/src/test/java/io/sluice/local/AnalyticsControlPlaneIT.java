@@ -8,12 +8,16 @@ import java.time.Duration;
 import java.time.Instant;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 import software.amazon.awssdk.services.kinesisanalytics.KinesisAnalyticsClient;
 import software.amazon.awssdk.services.kinesisanalytics.model.ApplicationDetail;
 import software.amazon.awssdk.services.kinesisanalytics.model.ApplicationStatus;
 import software.amazon.awssdk.services.kinesisanalytics.model.ConcurrentModificationException;
+import software.amazon.awssdk.services.kinesisanalytics.model.DiscoverInputSchemaResponse;
+import software.amazon.awssdk.services.kinesisanalytics.model.InputStartingPosition;
+import software.amazon.awssdk.services.kinesisanalytics.model.UnableToDetectSchemaException;
 import software.amazon.awssdk.services.kinesisanalytics.model.InputDescription;
 import software.amazon.awssdk.services.kinesisanalytics.model.InvalidArgumentException;
 import software.amazon.awssdk.services.kinesisanalytics.model.OutputDescription;
@@ -105,6 +109,45 @@ class AnalyticsControlPlaneIT {
                     .isInstanceOf(ConcurrentModificationException.class);
             analytics.deleteApplication(b -> b.applicationName("ticker-counts").createTimestamp(created));
             assertThatThrownBy(() -> describe(analytics, "ticker-counts")).isInstanceOf(ResourceNotFoundException.class);
+        }
+    }
+
+    @Test
+    void discoveryInfersTheSchemaOfAStreamsJsonAndCsvRecords() {
+        try (KinesisClient kinesis = AwsClients.kinesis(Platform.endpoint(), false);
+                KinesisAnalyticsClient analytics = AwsClients.analytics(Platform.endpoint())) {
+            for (String name : new String[] {"kda-discover-json", "kda-discover-csv", "kda-discover-empty"}) {
+                kinesis.createStream(b -> b.streamName(name).shardCount(2));
+                Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> kinesis.describeStreamSummary(b -> b.streamName(name))
+                        .streamDescriptionSummary().streamStatus() == StreamStatus.ACTIVE);
+            }
+            for (int i = 0; i < 20; i++) {
+                String json = "{\"TICKER_SYMBOL\":\"T" + i + "\",\"SECTOR\":\"TECHNOLOGY\",\"CHANGE\":" + (i - 10) + ".5,\"PRICE\":" + (100 + i) + "}";
+                kinesis.putRecord(b -> b.streamName("kda-discover-json").partitionKey(json).data(SdkBytes.fromUtf8String(json)));
+                String csv = "T" + i + ",TECHNOLOGY," + (100 + i);
+                kinesis.putRecord(b -> b.streamName("kda-discover-csv").partitionKey(csv).data(SdkBytes.fromUtf8String(csv)));
+            }
+            DiscoverInputSchemaResponse json = analytics.discoverInputSchema(b -> b.resourceARN(stream("kda-discover-json")).roleARN(ROLE)
+                    .inputStartingPositionConfiguration(p -> p.inputStartingPosition(InputStartingPosition.TRIM_HORIZON)));
+            assertThat(json.inputSchema().recordColumns()).extracting(c -> c.name() + " " + c.sqlType() + " " + c.mapping())
+                    .containsExactly("TICKER_SYMBOL VARCHAR(4) $.TICKER_SYMBOL", "SECTOR VARCHAR(16) $.SECTOR", "CHANGE REAL $.CHANGE",
+                            "PRICE TINYINT $.PRICE");
+            assertThat(json.inputSchema().recordFormat().mappingParameters().jsonMappingParameters().recordRowPath()).isEqualTo("$");
+            assertThat(json.rawInputRecords()).hasSize(20).allSatisfy(r -> assertThat(r).startsWith("{\"TICKER_SYMBOL\""));
+            assertThat(json.parsedInputRecords()).hasSize(20).allSatisfy(r -> assertThat(r).hasSize(4));
+
+            DiscoverInputSchemaResponse csv = analytics.discoverInputSchema(b -> b.resourceARN(stream("kda-discover-csv")).roleARN(ROLE)
+                    .inputStartingPositionConfiguration(p -> p.inputStartingPosition(InputStartingPosition.TRIM_HORIZON)));
+            assertThat(csv.inputSchema().recordFormat().recordFormatType()).isEqualTo(RecordFormatType.CSV);
+            assertThat(csv.inputSchema().recordColumns()).extracting(c -> c.name() + " " + c.sqlType())
+                    .containsExactly("COL_0 VARCHAR(4)", "COL_1 VARCHAR(16)", "COL_2 TINYINT");
+
+            assertThatThrownBy(() -> analytics.discoverInputSchema(b -> b.resourceARN(stream("kda-discover-empty")).roleARN(ROLE)
+                    .inputStartingPositionConfiguration(p -> p.inputStartingPosition(InputStartingPosition.TRIM_HORIZON))))
+                    .isInstanceOf(UnableToDetectSchemaException.class);
+            assertThatThrownBy(() -> analytics.discoverInputSchema(b -> b.resourceARN(stream("kda-no-such-stream")).roleARN(ROLE)
+                    .inputStartingPositionConfiguration(p -> p.inputStartingPosition(InputStartingPosition.TRIM_HORIZON))))
+                    .isInstanceOf(InvalidArgumentException.class);
         }
     }
 }
