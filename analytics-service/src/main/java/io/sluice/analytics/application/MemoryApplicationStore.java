@@ -28,12 +28,7 @@ public final class MemoryApplicationStore implements ApplicationStore {
 
     @Override
     public synchronized Optional<Application> update(Caller owner, String name, UnaryOperator<Application> change) {
-        return applications.get(owner, name).map(current -> {
-            Application changed = change.apply(current);
-            applications.remove(owner, name);
-            applications.putIfAbsent(changed);
-            return changed;
-        });
+        return applications.replace(owner, name, change);
     }
 
     @Override

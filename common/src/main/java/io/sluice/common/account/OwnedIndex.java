@@ -53,4 +53,18 @@ public final class OwnedIndex<T> {
     public boolean remove(Caller owner, String name) {
         return byKey.remove(key(owner, name)) != null;
     }
+
+    /**
+     * Replaces a resource with what {@code change} makes of it (its owner and name stay); callers
+     * that change concurrently hold their own lock, as the in-memory stores do.
+     *
+     * @return the changed resource, or empty when there is none
+     */
+    public java.util.Optional<T> replace(Caller owner, String name, java.util.function.UnaryOperator<T> change) {
+        return get(owner, name).map(current -> {
+            T changed = change.apply(current);
+            byKey.put(key(owner, name), changed);
+            return changed;
+        });
+    }
 }

@@ -27,12 +27,7 @@ public final class MemoryDeliveryStreamStore implements DeliveryStreamStore {
     @Override
     public synchronized Optional<DeliveryStream> update(Caller owner, String name,
             java.util.function.UnaryOperator<DeliveryStream> change) {
-        return streams.get(owner, name).map(current -> {
-            DeliveryStream changed = change.apply(current);
-            streams.remove(owner, name);
-            streams.putIfAbsent(changed);
-            return changed;
-        });
+        return streams.replace(owner, name, change);
     }
 
     @Override
