@@ -7,6 +7,7 @@ import io.sluice.analytics.application.Shapes.RecordColumn;
 import io.sluice.analytics.application.Shapes.ReferenceDataSource;
 import io.sluice.analytics.application.Shapes.ResourceRole;
 import io.sluice.analytics.application.Shapes.SourceSchema;
+import io.sluice.analytics.row.SqlType;
 import io.sluice.common.account.Caller;
 import io.sluice.common.arn.BucketArn;
 import io.sluice.common.arn.DeliveryStreamArn;
@@ -36,11 +37,6 @@ final class ApplicationChecks {
     static final int MAX_INPUTS = 1;
     static final int MAX_OUTPUTS = 3;
     static final int MAX_REFERENCES = 1;
-    /** The SQL types a column may have: the SQL Reference's data types, with their length or precision. */
-    private static final Pattern SQL_TYPE = Pattern.compile("(?i)\\s*(?:(?:VAR)?CHAR(?:ACTER)?(?:\\s+VARYING)?\\s*\\(\\s*\\d+\\s*\\)"
-            + "|(?:VAR)?BINARY\\s*\\(\\s*\\d+\\s*\\)|(?:DECIMAL|NUMERIC|DEC)(?:\\s*\\(\\s*\\d+\\s*(?:,\\s*\\d+\\s*)?\\))?"
-            + "|TINYINT|SMALLINT|INTEGER|INT|BIGINT|BOOLEAN|REAL|DOUBLE(?:\\s+PRECISION)?|FLOAT|DATE|TIME|TIMESTAMP)\\s*");
-
     private ApplicationChecks() {
     }
 
@@ -188,13 +184,25 @@ final class ApplicationChecks {
             if (column.name().isBlank() || !names.add(column.name().toUpperCase(Locale.ROOT))) {
                 throw invalid(member + " has " + (column.name().isBlank() ? "a column without a name." : "two columns named " + column.name() + "."));
             }
-            if (!SQL_TYPE.matcher(column.sqlType()).matches()) {
+            if (!sqlType(column.sqlType())) {
                 throw invalid(member + " column " + column.name() + " has SqlType " + column.sqlType()
                         + ", which is not a SQL data type of Kinesis Analytics.");
             }
             if (json && column.mapping() != null && !column.mapping().startsWith("$")) {
                 throw invalid(member + " column " + column.name() + " has Mapping " + column.mapping() + ", which is not a JSONPath ($…).");
             }
+        }
+    }
+
+    /** Whether a column's SqlType is a data type of the SQL Reference, with its length or precision where it takes one. */
+    private static boolean sqlType(String declared) {
+        try {
+            SqlType type = SqlType.parse(declared);
+            boolean sized = type.kind() == SqlType.Kind.CHAR || type.kind() == SqlType.Kind.VARCHAR
+                    || type.kind() == SqlType.Kind.BINARY || type.kind() == SqlType.Kind.VARBINARY;
+            return !sized || type.length() > 0;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
