@@ -12,6 +12,7 @@ import io.sluice.analytics.application.ApplicationTags;
 import io.sluice.analytics.application.ApplicationUpdates;
 import io.sluice.analytics.application.ListApplicationsRequest;
 import io.sluice.analytics.discovery.SchemaDiscovery;
+import io.sluice.analytics.engine.ApplicationRunner;
 import io.sluice.common.protocol.AwsService;
 import io.sluice.endpoint.AwsOperations;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +24,7 @@ class AnalyticsOperations {
 
     @Bean
     AwsOperations awsOperations(ApplicationService applications, ApplicationChanges changes, ApplicationUpdates updates,
-            ApplicationTags tags, SchemaDiscovery discovery) {
+            ApplicationTags tags, SchemaDiscovery discovery, ApplicationRunner runner) {
         return AwsOperations.builder(AwsService.KINESIS_ANALYTICS)
                 .operation("CreateApplication", CreateApplicationRequest.class, applications::create)
                 .operation("DescribeApplication", ApplicationNameRequest.class, applications::describe)
@@ -42,6 +43,8 @@ class AnalyticsOperations {
                 .action("TagResource", TagResourceRequest.class, tags::tag)
                 .action("UntagResource", TagResourceRequest.class, tags::untag)
                 .operation("ListTagsForResource", TagResourceRequest.class, tags::list)
+                .action("StartApplication", ApplicationRunner.StartApplicationRequest.class, runner::start)
+                .action("StopApplication", ApplicationRunner.StopApplicationRequest.class, runner::stop)
                 .operation("DiscoverInputSchema", SchemaDiscovery.DiscoverInputSchemaRequest.class, discovery::discover)
                 .build();
     }

@@ -25,9 +25,10 @@ import java.util.TreeMap;
  * @param code its ApplicationCode ("" when none was given)
  * @param configuration its inputs, outputs, reference data sources and logging options
  * @param tags its tags
+ * @param run its Flink job while it runs, and the savepoint its last stop took (null before its first start)
  */
 public record Application(Caller owner, String name, String status, long versionId, Instant createdAt, Instant updatedAt,
-        String description, String code, Configuration configuration, Map<String, String> tags) {
+        String description, String code, Configuration configuration, Map<String, String> tags, Run run) {
     public static final String READY = "READY";
     public static final String STARTING = "STARTING";
     public static final String RUNNING = "RUNNING";
@@ -42,7 +43,22 @@ public record Application(Caller owner, String name, String status, long version
 
     /** An application with nothing but its name (tests of the store and the listing). */
     public Application(Caller owner, String name, String status, long versionId, Instant createdAt) {
-        this(owner, name, status, versionId, createdAt, createdAt, null, "", Configuration.EMPTY, Map.of());
+        this(owner, name, status, versionId, createdAt, createdAt, null, "", Configuration.EMPTY, Map.of(), null);
+    }
+
+    /** An application that never ran. */
+    public Application(Caller owner, String name, String status, long versionId, Instant createdAt, Instant updatedAt,
+            String description, String code, Configuration configuration, Map<String, String> tags) {
+        this(owner, name, status, versionId, createdAt, updatedAt, description, code, configuration, tags, null);
+    }
+
+    /**
+     * How the application runs on Flink.
+     *
+     * @param jobId its job while it is STARTING (once submitted), RUNNING or STOPPING; null when it is READY
+     * @param savepoint where its last stop saved its state (LAST_STOPPED_POINT resumes from it), null before
+     */
+    public record Run(String jobId, String savepoint) {
     }
 
     public ApplicationArn arn() {
@@ -87,14 +103,19 @@ public record Application(Caller owner, String name, String status, long version
 
     /** A changed configuration or code: the version goes up by one. */
     Application changed(String newCode, Configuration newConfiguration, Instant at) {
-        return new Application(owner, name, status, versionId + 1, createdAt, at, description, newCode, newConfiguration, tags);
+        return new Application(owner, name, status, versionId + 1, createdAt, at, description, newCode, newConfiguration, tags, run);
     }
 
     public Application withStatus(String newStatus, Instant at) {
-        return new Application(owner, name, newStatus, versionId, createdAt, at, description, code, configuration, tags);
+        return new Application(owner, name, newStatus, versionId, createdAt, at, description, code, configuration, tags, run);
+    }
+
+    /** A new status and run, and the inputs' starting positions as StartApplication gave them (its own configuration otherwise). */
+    public Application running(String newStatus, Run newRun, Configuration newConfiguration, Instant at) {
+        return new Application(owner, name, newStatus, versionId, createdAt, at, description, code, newConfiguration, tags, newRun);
     }
 
     Application withTags(Map<String, String> newTags) {
-        return new Application(owner, name, status, versionId, createdAt, updatedAt, description, code, configuration, newTags);
+        return new Application(owner, name, status, versionId, createdAt, updatedAt, description, code, configuration, newTags, run);
     }
 }

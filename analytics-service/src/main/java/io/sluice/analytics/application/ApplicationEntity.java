@@ -35,6 +35,8 @@ class ApplicationEntity {
     private String code;
     private String configuration;
     private String tags;
+    @Column(name = "run_state")
+    private String run;
 
     protected ApplicationEntity() {
     }
@@ -56,11 +58,12 @@ class ApplicationEntity {
         this.code = application.code();
         this.configuration = StoredJson.write(application.configuration());
         this.tags = StoredJson.write(application.tags());
+        this.run = StoredJson.write(application.run());
     }
 
     Application toApplication() {
         return new Application(new Caller(accountId, region), name, status, versionId, createdAt,
                 updatedAt == null ? createdAt : updatedAt, description, code, StoredJson.read(configuration, Application.Configuration.class),
-                StoredJson.readTags(tags));
+                StoredJson.readTags(tags), StoredJson.read(run, Application.Run.class));
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Wiring of what the Analytics concepts share: the caller, the stream directory, Flink. */
 @Configuration(proxyBeanMethods = false)
-class AnalyticsConfiguration {
+public class AnalyticsConfiguration {
 
     /** Every request is served as the configured account and region until access keys map to accounts. */
     @Bean
@@ -31,12 +31,16 @@ class AnalyticsConfiguration {
      */
     @Bean
     FlinkSql flinkSql(ObjectProvider<FlinkCluster> handedOver, AnalyticsProperties properties) {
-        FlinkCluster cluster = handedOver.getIfAvailable(() -> () -> {
+        return new FlinkSql(clusterOf(handedOver, properties), properties.kafka().bootstrapServers());
+    }
+
+    /** The Flink cluster handed over by the launcher, else the session cluster at {@code sluice.analytics.flink.rest-url}. */
+    public static FlinkCluster clusterOf(ObjectProvider<FlinkCluster> handedOver, AnalyticsProperties properties) {
+        return handedOver.getIfAvailable(() -> () -> {
             if (properties.flink().restUrl() == null) {
                 throw new IllegalStateException("No Flink cluster: set sluice.analytics.flink.rest-url");
             }
             return properties.flink().restUrl();
         });
-        return new FlinkSql(cluster, properties.kafka().bootstrapServers());
     }
 }

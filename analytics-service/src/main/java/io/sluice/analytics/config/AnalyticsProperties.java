@@ -28,7 +28,16 @@ public record AnalyticsProperties(
     /**
      * @param restUrl the REST endpoint of a Flink session cluster; unset when the launcher hands over
      *     its embedded MiniCluster
+     * @param stateDir where applications' checkpoints and savepoints go, a URI every Flink task
+     *     manager can write ({@code file:} locally, {@code s3:} for a session cluster); unset: the
+     *     temporary directory's {@code sluice-flink-state}
      */
-    public record Flink(URI restUrl) {
+    public record Flink(URI restUrl, String stateDir) {
+
+        @Override
+        public String stateDir() {
+            return stateDir != null ? stateDir
+                    : java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "sluice-flink-state").toUri().toString().replaceAll("/$", "");
+        }
     }
 }

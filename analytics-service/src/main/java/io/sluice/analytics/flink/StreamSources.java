@@ -23,6 +23,15 @@ public final class StreamSources {
      *     or keep reading new records
      */
     public static KafkaSource<Row> of(StreamLocation location, String bootstrapServers, String groupId, boolean bounded) {
+        return of(location, bootstrapServers, groupId, bounded, OffsetsInitializer.earliest());
+    }
+
+    /**
+     * A source of the stream's records from {@code start} (earliest: the trim horizon; latest: what
+     * arrives from now on), unless the job restores its offsets from a savepoint.
+     */
+    public static KafkaSource<Row> of(StreamLocation location, String bootstrapServers, String groupId, boolean bounded,
+            OffsetsInitializer start) {
         Set<TopicPartition> partitions = location.partitions().stream()
                 .map(p -> new TopicPartition(location.topic(), p))
                 .collect(Collectors.toSet());
@@ -30,7 +39,7 @@ public final class StreamSources {
                 .setBootstrapServers(bootstrapServers)
                 .setPartitions(partitions)
                 .setGroupId(groupId)
-                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setStartingOffsets(start)
                 .setDeserializer(new StreamRecordDeserializer(location));
         if (bounded) {
             builder.setBounded(OffsetsInitializer.latest());

@@ -27,6 +27,8 @@ import java.util.Map;
  * @param shards every shard, open and closed, in shard order
  * @param dataKeys the raw data keys records of this stream were ever sealed with, base64, by id
  *     (empty for a stream that was never encrypted)
+ * @param sealingKeyId the data key new records are sealed with while the stream is encrypted, null
+ *     while it is not (a writer of the stream seals with it, as PutRecord does)
  */
 public record StreamLocation(
         String streamName,
@@ -34,13 +36,20 @@ public record StreamLocation(
         String topic,
         String status,
         List<ShardLocation> shards,
-        Map<Long, String> dataKeys) {
+        Map<Long, String> dataKeys,
+        Long sealingKeyId) {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     public StreamLocation {
         shards = List.copyOf(shards);
         dataKeys = Map.copyOf(dataKeys);
+    }
+
+    /** A stream that is not encrypted now. */
+    public StreamLocation(String streamName, String streamArn, String topic, String status, List<ShardLocation> shards,
+            Map<Long, String> dataKeys) {
+        this(streamName, streamArn, topic, status, shards, dataKeys, null);
     }
 
     /**

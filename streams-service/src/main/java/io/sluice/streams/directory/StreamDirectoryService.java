@@ -39,7 +39,7 @@ public class StreamDirectoryService {
         keys.allWrapped(stream.id()).forEach((id, wrapped) ->
                 dataKeys.put(id, Base64.getEncoder().encodeToString(master.unwrap(wrapped))));
         return new StreamLocation(stream.key().name(), stream.arn(), stream.topic(), stream.status().name(),
-                stream.shards().stream().map(StreamDirectoryService::shard).toList(), dataKeys);
+                stream.shards().stream().map(StreamDirectoryService::shard).toList(), dataKeys, stream.dataKeyId());
     }
 
     private static StreamLocation.ShardLocation shard(Shard shard) {

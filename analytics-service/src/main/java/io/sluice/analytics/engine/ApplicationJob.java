@@ -1,0 +1,198 @@
+package io.sluice.analytics.engine;
+
+import io.sluice.analytics.application.Application;
+import io.sluice.analytics.application.Shapes.InputDescription;
+import io.sluice.analytics.application.Shapes.OutputDescription;
+import io.sluice.analytics.application.Shapes.RecordColumn;
+import io.sluice.analytics.application.Shapes.SourceSchema;
+import io.sluice.analytics.flink.StreamSources;
+import io.sluice.analytics.row.RowReader;
+import io.sluice.analytics.row.RowWriter;
+import io.sluice.analytics.row.SqlType;
+import io.sluice.common.error.AwsException;
+import io.sluice.common.error.ErrorCode;
+import io.sluice.kafka.directory.StreamLocation;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.RowTypeInfo;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.DataTypes;
+import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.Schema;
+import org.apache.flink.table.api.Table;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.types.Row;
+
+/**
+ * An application as one Flink job: its input's in-application streams ({@code <NamePrefix>_001} …,
+ * the stream's shards shared out among them) as views with the schema's columns and ROWTIME, the
+ * application's statements over them, and each {@code INSERT INTO <output name>} written to every
+ * output of that name. Checkpoints every 10 s; a start from a savepoint restores the readers'
+ * offsets.
+ */
+final class ApplicationJob {
+    private static final Pattern INSERT = Pattern.compile("(?is)INSERT\\s+INTO\\s+(?:`([^`]+)`|\"([^\"]+)\"|([A-Za-z_][A-Za-z0-9_$]*))\\s+(.*)");
+    private static final Pattern DDL = Pattern.compile("(?is)CREATE\\s+(?:TEMPORARY\\s+)?(?:VIEW|FUNCTION)\\b.*");
+    static final long CHECKPOINT_INTERVAL_MS = 10_000;
+
+    /**
+     * What a job needs besides the application.
+     *
+     * @param rest the Flink cluster's REST endpoint
+     * @param stateDir where checkpoints and savepoints go (a URI the cluster can write)
+     * @param input the input stream's location
+     * @param outputs each output's stream location, by OutputId
+     * @param savepoint the savepoint to resume from, null to start at the input's starting position
+     */
+    record Plan(URI rest, String bootstrapServers, String stateDir, StreamLocation input, Map<String, StreamLocation> outputs,
+            String savepoint) {
+    }
+
+    private ApplicationJob() {
+    }
+
+    /** Builds the job and submits it; @return its JobID. @throws AwsException InvalidApplicationConfigurationException for code that cannot run */
+    static String submit(Application application, Plan plan) throws Exception {
+        String key = application.owner().accountId() + "/" + application.owner().region() + "/" + application.name();
+        Configuration config = new Configuration();
+        config.set(PipelineOptions.NAME, "kinesisanalytics " + key);
+        config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, plan.stateDir() + "/checkpoints/" + key);
+        config.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, plan.stateDir() + "/savepoints/" + key);
+        if (plan.savepoint() != null) {
+            config.set(StateRecoveryOptions.SAVEPOINT_PATH, plan.savepoint());
+            config.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(plan.rest().getHost(), plan.rest().getPort(), config);
+        env.setParallelism(1);
+        env.enableCheckpointing(CHECKPOINT_INTERVAL_MS);
+        StreamTableEnvironment tables = StreamTableEnvironment.create(env, EnvironmentSettings.inStreamingMode());
+        InputDescription input = application.configuration().inputs().get(0);
+        inputViews(env, tables, input, plan, key);
+        boolean wrote = false;
+        for (SqlStatements.Statement statement : SqlStatements.split(application.code())) {
+            Matcher insert = INSERT.matcher(statement.text());
+            if (insert.matches()) {
+                String name = insert.group(1) != null ? insert.group(1) : insert.group(2) != null ? insert.group(2) : insert.group(3);
+                write(application, plan, tables, name, insert.group(4), statement.line());
+                wrote = true;
+            } else if (DDL.matcher(statement.text()).matches()) {
+                tables.executeSql(statement.text());
+            } else {
+                throw unrunnable("line " + statement.line() + ": only CREATE VIEW, CREATE FUNCTION and INSERT INTO <output> run in an application: "
+                        + abbreviate(statement.text()));
+            }
+        }
+        if (!wrote) {
+            throw unrunnable("the code writes no output: it needs an INSERT INTO one of the application's outputs");
+        }
+        return env.executeAsync().getJobID().toHexString();
+    }
+
+    private static void inputViews(StreamExecutionEnvironment env, StreamTableEnvironment tables, InputDescription input, Plan plan, String key) {
+        SourceSchema schema = input.schema();
+        var format = schema.recordFormat();
+        RowReader reader = new RowReader(format.type(), format.mapping().json() == null ? null : format.mapping().json().recordRowPath(),
+                schema.recordColumns().stream().map(c -> new RowReader.Column(c.name(), c.mapping(), c.sqlType())).toList(),
+                format.mapping().csv() == null ? null : format.mapping().csv().recordRowDelimiter(),
+                format.mapping().csv() == null ? null : format.mapping().csv().recordColumnDelimiter());
+        List<String> names = new ArrayList<>(schema.recordColumns().stream().map(RecordColumn::name).toList());
+        names.add("ROWTIME");
+        List<TypeInformation<?>> types = new ArrayList<>();
+        Schema.Builder columns = Schema.newBuilder();
+        for (RecordColumn column : schema.recordColumns()) {
+            SqlType type = SqlType.parse(column.sqlType());
+            types.add(FlinkTypes.typeInfo(type));
+            columns.column(column.name(), FlinkTypes.dataType(type));
+        }
+        types.add(Types.LOCAL_DATE_TIME);
+        columns.column("ROWTIME", DataTypes.TIMESTAMP(3)).watermark("ROWTIME", "SOURCE_WATERMARK()");
+        RowTypeInfo rowType = new RowTypeInfo(types.toArray(TypeInformation[]::new), names.toArray(String[]::new));
+        String position = input.startingPosition() == null ? null : input.startingPosition().position();
+        OffsetsInitializer start = "TRIM_HORIZON".equals(position) ? OffsetsInitializer.earliest() : OffsetsInitializer.latest();
+        List<String> streams = input.inAppStreamNames();
+        for (int i = 0; i < streams.size(); i++) {
+            int reader0 = i;
+            List<StreamLocation.ShardLocation> shards = plan.input().shards().stream()
+                    .filter(s -> Math.floorMod(s.partition(), streams.size()) == reader0).toList();
+            if (shards.isEmpty()) {
+                tables.createTemporaryView(streams.get(i), tables.sqlQuery("SELECT * FROM " + streams.get(0) + " WHERE FALSE"));
+                continue;
+            }
+            StreamLocation part = new StreamLocation(plan.input().streamName(), plan.input().streamArn(), plan.input().topic(),
+                    plan.input().status(), shards, plan.input().dataKeys(), plan.input().sealingKeyId());
+            DataStream<Row> rows = env.fromSource(StreamSources.of(part, plan.bootstrapServers(), "sluice-kda-" + key.replace('/', '.'), false, start),
+                            org.apache.flink.api.common.eventtime.WatermarkStrategy.noWatermarks(), streams.get(i))
+                    .uid("input-" + input.inputId() + "-" + i)
+                    .flatMap(new InputDecoder(reader)).returns(rowType).name(streams.get(i))
+                    .assignTimestampsAndWatermarks(new RowtimeWatermarks(names.size() - 1));
+            tables.createTemporaryView(streams.get(i), tables.fromDataStream(rows, columns.build()));
+        }
+    }
+
+    private static void write(Application application, Plan plan, StreamTableEnvironment tables, String name, String query, int line) {
+        List<OutputDescription> outputs = application.configuration().outputs().stream()
+                .filter(o -> o.name().equalsIgnoreCase(name)).toList();
+        if (outputs.isEmpty()) {
+            throw unrunnable("line " + line + ": INSERT INTO " + name + ", but the application has no output named " + name);
+        }
+        Table result = tables.sqlQuery(query);
+        List<String> names = result.getResolvedSchema().getColumnNames();
+        DataStream<Row> rows = tables.toDataStream(result);
+        for (OutputDescription output : outputs) {
+            StreamLocation stream = plan.outputs().get(output.outputId());
+            if (stream == null) {
+                throw unrunnable("output " + output.outputId() + " (" + output.name() + ") writes to a Firehose delivery stream, which Sluice "
+                        + "does not run yet");
+            }
+            rows.map(new Encoder(new RowWriter(output.destinationSchema().recordFormatType(), names)),
+                            org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
+                    .name("encode " + output.name())
+                    .sinkTo(KafkaSink.<byte[]>builder().setBootstrapServers(plan.bootstrapServers())
+                            .setRecordSerializer(new StreamOutput(stream)).setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE).build())
+                    .name("output " + output.outputId() + " " + stream.streamName()).uid("output-" + output.outputId());
+        }
+    }
+
+    /** A row of the result, written as its output's DestinationSchema asks. */
+    private static final class Encoder implements MapFunction<Row, byte[]> {
+        private static final long serialVersionUID = 1L;
+        private final RowWriter writer;
+
+        Encoder(RowWriter writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public byte[] map(Row row) {
+            Object[] values = new Object[row.getArity()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = row.getField(i);
+            }
+            return writer.write(values);
+        }
+    }
+
+    static AwsException unrunnable(String why) {
+        return new AwsException(ErrorCode.INVALID_APPLICATION_CONFIGURATION, "The application cannot run: " + why + ".");
+    }
+
+    private static String abbreviate(String text) {
+        String line = text.replaceAll("\\s+", " ");
+        return line.length() > 60 ? line.substring(0, 60) + "…" : line;
+    }
+}

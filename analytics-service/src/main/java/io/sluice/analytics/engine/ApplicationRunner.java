@@ -1,0 +1,199 @@
+package io.sluice.analytics.engine;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.sluice.analytics.application.Application;
+import io.sluice.analytics.application.ApplicationStore;
+import io.sluice.analytics.application.Shapes.InputDescription;
+import io.sluice.analytics.application.Shapes.InputStartingPositionConfiguration;
+import io.sluice.analytics.application.Shapes.OutputDescription;
+import io.sluice.analytics.config.AnalyticsProperties;
+import io.sluice.analytics.flink.FlinkCluster;
+import io.sluice.common.account.Caller;
+import io.sluice.common.arn.StreamArn;
+import io.sluice.common.error.AwsException;
+import io.sluice.common.error.ErrorCode;
+import io.sluice.common.error.Violations;
+import io.sluice.common.work.DaemonThreads;
+import io.sluice.endpoint.CallerScope;
+import io.sluice.kafka.directory.StreamDirectory;
+import io.sluice.kafka.directory.StreamLocation;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * StartApplication and StopApplication: READY → STARTING → RUNNING once its Flink job is submitted
+ * (back to READY if it cannot be), RUNNING → STOPPING → READY once the job has stopped with a
+ * savepoint, from which LAST_STOPPED_POINT resumes. The transitions past STARTING and STOPPING
+ * happen in the background, as KDA's do; DescribeApplication shows where they are.
+ */
+@Service
+public class ApplicationRunner {
+    private static final Logger log = LoggerFactory.getLogger(ApplicationRunner.class);
+    private static final Pattern ID = Pattern.compile("[a-zA-Z0-9_.-]+");
+    private static final List<String> POSITIONS = List.of("NOW", "TRIM_HORIZON", "LAST_STOPPED_POINT");
+
+    public record StartApplicationRequest(@JsonProperty("ApplicationName") String applicationName,
+            @JsonProperty("InputConfigurations") List<InputConfiguration> inputConfigurations) {
+    }
+
+    public record InputConfiguration(@JsonProperty("Id") String id,
+            @JsonProperty("InputStartingPositionConfiguration") InputStartingPositionConfiguration startingPosition) {
+    }
+
+    public record StopApplicationRequest(@JsonProperty("ApplicationName") String applicationName) {
+    }
+
+    private final ApplicationStore store;
+    private final CallerScope callers;
+    private final StreamDirectory streams;
+    private final FlinkJobs jobs;
+    private final AnalyticsProperties properties;
+    private final Clock clock;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(DaemonThreads.named("analytics-runner", true));
+
+    ApplicationRunner(ApplicationStore store, CallerScope callers, StreamDirectory streams, FlinkJobs jobs, AnalyticsProperties properties,
+            Clock clock) {
+        this.store = store;
+        this.callers = callers;
+        this.streams = streams;
+        this.jobs = jobs;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws AwsException ValidationException, ResourceNotFoundException, ResourceInUseException (not
+     *     READY), InvalidArgumentException (an input id it does not have), InvalidApplicationConfigurationException (no input)
+     */
+    public void start(StartApplicationRequest request) {
+        Violations violations = Violations.check().notNull("applicationName", request.applicationName())
+                .length("applicationName", request.applicationName(), 1, 128)
+                .notNull("inputConfigurations", request.inputConfigurations());
+        if (request.inputConfigurations() != null) {
+            for (int i = 0; i < request.inputConfigurations().size(); i++) {
+                InputConfiguration input = request.inputConfigurations().get(i);
+                String path = "inputConfigurations." + (i + 1) + ".member";
+                violations.notNull(path + ".id", input.id()).length(path + ".id", input.id(), 1, 50).pattern(path + ".id", input.id(), ID)
+                        .notNull(path + ".inputStartingPositionConfiguration", input.startingPosition());
+                if (input.startingPosition() != null) {
+                    violations.oneOf(path + ".inputStartingPositionConfiguration.inputStartingPosition", input.startingPosition().position(),
+                            POSITIONS);
+                }
+            }
+        }
+        violations.raise();
+        Caller caller = callers.current();
+        String name = request.applicationName();
+        store.update(caller, name, application -> {
+            if (!Application.READY.equals(application.status())) {
+                throw new AwsException(ErrorCode.RESOURCE_IN_USE, "Application " + name + " is " + application.status()
+                        + "; it can be started when it is READY.");
+            }
+            if (application.configuration().inputs().isEmpty()) {
+                throw ApplicationJob.unrunnable("application " + name + " has no input");
+            }
+            Map<String, String> positions = new HashMap<>();
+            request.inputConfigurations().forEach(c -> positions.put(c.id(), c.startingPosition().position() == null ? "NOW"
+                    : c.startingPosition().position()));
+            List<InputDescription> inputs = application.configuration().inputs().stream().map(input -> {
+                String position = positions.remove(input.inputId());
+                if (position == null) {
+                    throw new AwsException(ErrorCode.INVALID_ARGUMENT, "InputConfigurations has no configuration of input " + input.inputId() + ".");
+                }
+                return new InputDescription(input.inputId(), input.namePrefix(), input.inAppStreamNames(), input.processing(),
+                        input.kinesisStreams(), input.kinesisFirehose(), input.schema(), input.parallelism(),
+                        new InputStartingPositionConfiguration(position));
+            }).toList();
+            if (!positions.isEmpty()) {
+                throw new AwsException(ErrorCode.INVALID_ARGUMENT, "Application " + name + " has no input " + positions.keySet().iterator().next() + ".");
+            }
+            Application.Configuration parts = application.configuration();
+            return application.running(Application.STARTING, application.run(),
+                    new Application.Configuration(inputs, parts.outputs(), parts.references(), parts.logging()), clock.instant());
+        }).orElseThrow(() -> notFound(name));
+        background.execute(() -> launch(caller, name));
+    }
+
+    /** @throws AwsException ValidationException, ResourceNotFoundException, ResourceInUseException (not RUNNING) */
+    public void stop(StopApplicationRequest request) {
+        Violations.check().notNull("applicationName", request.applicationName()).length("applicationName", request.applicationName(), 1, 128)
+                .raise();
+        Caller caller = callers.current();
+        String name = request.applicationName();
+        store.update(caller, name, application -> {
+            if (!Application.RUNNING.equals(application.status())) {
+                throw new AwsException(ErrorCode.RESOURCE_IN_USE, "Application " + name + " is " + application.status()
+                        + "; it can be stopped when it is RUNNING.");
+            }
+            return application.withStatus(Application.STOPPING, clock.instant());
+        }).orElseThrow(() -> notFound(name));
+        background.execute(() -> halt(caller, name));
+    }
+
+    private void launch(Caller caller, String name) {
+        Application application = store.find(caller, name).orElse(null);
+        if (application == null || !Application.STARTING.equals(application.status())) {
+            return;
+        }
+        try {
+            InputDescription input = application.configuration().inputs().get(0);
+            if (input.kinesisStreams() == null) {
+                throw ApplicationJob.unrunnable("its input is a Firehose delivery stream, which Sluice does not read yet");
+            }
+            StreamLocation source = locate(caller, input.kinesisStreams().resourceArn());
+            Map<String, StreamLocation> outputs = new HashMap<>();
+            for (OutputDescription output : application.configuration().outputs()) {
+                if (output.kinesisStreams() != null) {
+                    outputs.put(output.outputId(), locate(caller, output.kinesisStreams().resourceArn()));
+                }
+            }
+            String position = input.startingPosition().position();
+            String savepoint = "LAST_STOPPED_POINT".equals(position) && application.run() != null ? application.run().savepoint() : null;
+            String jobId = ApplicationJob.submit(application, new ApplicationJob.Plan(jobs.restAddress(), properties.kafka().bootstrapServers(),
+                    properties.flink().stateDir(), source, outputs, savepoint));
+            Application.Run run = new Application.Run(jobId, application.run() == null ? null : application.run().savepoint());
+            store.update(caller, name, a -> a.running(Application.RUNNING, run, a.configuration(), clock.instant()));
+            log.info("Application {} of {} runs as Flink job {}{}", name, caller, jobId, savepoint == null ? "" : " from savepoint " + savepoint);
+        } catch (Exception e) {
+            log.warn("Application {} of {} could not start: {}", name, caller, e.getMessage(), e);
+            store.update(caller, name, a -> a.withStatus(Application.READY, clock.instant()));
+        }
+    }
+
+    private void halt(Caller caller, String name) {
+        Application application = store.find(caller, name).orElse(null);
+        if (application == null || application.run() == null || application.run().jobId() == null) {
+            store.update(caller, name, a -> a.withStatus(Application.READY, clock.instant()));
+            return;
+        }
+        String savepoint = application.run().savepoint();
+        try {
+            savepoint = jobs.stopWithSavepoint(application.run().jobId(), properties.flink().stateDir() + "/savepoints/"
+                    + caller.accountId() + "/" + caller.region() + "/" + name);
+            log.info("Application {} of {} stopped with savepoint {}", name, caller, savepoint);
+        } catch (Exception e) {
+            log.warn("Application {} of {}: job {} did not stop with a savepoint ({}); cancelled", name, caller, application.run().jobId(),
+                    e.getMessage());
+            jobs.cancel(application.run().jobId());
+        }
+        Application.Run run = new Application.Run(null, savepoint);
+        store.update(caller, name, a -> a.running(Application.READY, run, a.configuration(), clock.instant()));
+    }
+
+    private StreamLocation locate(Caller caller, String arn) {
+        String stream = StreamArn.parse(arn).orElseThrow().streamName();
+        return streams.locate(caller, stream).orElseThrow(() -> ApplicationJob.unrunnable("Kinesis stream " + arn + " does not exist"));
+    }
+
+    private static AwsException notFound(String name) {
+        return new AwsException(ErrorCode.RESOURCE_NOT_FOUND, "Application " + name + " is not found.");
+    }
+}
