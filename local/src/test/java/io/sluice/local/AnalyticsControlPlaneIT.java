@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.kinesisanalytics.model.DiscoverInputSchem
 import software.amazon.awssdk.services.kinesisanalytics.model.InputStartingPosition;
 import software.amazon.awssdk.services.kinesisanalytics.model.UnableToDetectSchemaException;
 import software.amazon.awssdk.services.kinesisanalytics.model.InputDescription;
+import software.amazon.awssdk.services.kinesisanalytics.model.InvalidApplicationConfigurationException;
 import software.amazon.awssdk.services.kinesisanalytics.model.InvalidArgumentException;
 import software.amazon.awssdk.services.kinesisanalytics.model.OutputDescription;
 import software.amazon.awssdk.services.kinesisanalytics.model.RecordFormatType;
@@ -103,6 +104,12 @@ class AnalyticsControlPlaneIT {
                     .output(o -> o.name("LOST").kinesisStreamsOutput(k -> k.resourceARN(stream("no-such-stream")).roleARN(ROLE))
                             .destinationSchema(d -> d.recordFormatType(RecordFormatType.JSON)))))
                     .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("does not exist");
+
+            // Code that cannot run (here: the legacy dialect, which is not translated yet) is refused at the start, naming its line.
+            assertThatThrownBy(() -> analytics.startApplication(b -> b.applicationName("ticker-counts").inputConfigurations(c -> c.id("1.1")
+                    .inputStartingPositionConfiguration(p -> p.inputStartingPosition(InputStartingPosition.NOW)))))
+                    .isInstanceOf(InvalidApplicationConfigurationException.class).hasMessageContaining("line 1");
+            assertThat(describe(analytics, "ticker-counts").applicationStatus()).isEqualTo(ApplicationStatus.READY);
 
             Instant created = describe(analytics, "ticker-counts").createTimestamp();
             assertThatThrownBy(() -> analytics.deleteApplication(b -> b.applicationName("ticker-counts").createTimestamp(created.minusSeconds(60))))

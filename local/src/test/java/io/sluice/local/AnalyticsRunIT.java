@@ -125,9 +125,25 @@ class AnalyticsRunIT {
             assertThat(analytics.describeApplication(b -> b.applicationName("run-counts")).applicationDetail().inputDescriptions().get(0)
                     .inputStartingPositionConfiguration().inputStartingPosition()).isEqualTo(InputStartingPosition.LAST_STOPPED_POINT);
 
-            analytics.stopApplication(b -> b.applicationName("run-counts"));
-            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> status(analytics) == ApplicationStatus.READY);
+            // Deleting a running application halts its job.
+            assertThat(runningJobs()).contains("kinesisanalytics 000000000000/us-east-1/run-counts");
+            java.time.Instant created = analytics.describeApplication(b -> b.applicationName("run-counts")).applicationDetail().createTimestamp();
+            analytics.deleteApplication(b -> b.applicationName("run-counts").createTimestamp(created));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> !runningJobs().contains("kinesisanalytics 000000000000/us-east-1/run-counts"));
         }
+    }
+
+    /** The names of the jobs running on the platform's Flink cluster, from its REST API. */
+    private static List<String> runningJobs() throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(Platform.FLINK.restAddress().resolve("/jobs/overview")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        List<String> names = new ArrayList<>();
+        JSON.readTree(response.body()).get("jobs").forEach(job -> {
+            if ("RUNNING".equals(job.get("state").asText())) {
+                names.add(job.get("name").asText());
+            }
+        });
+        return names;
     }
 }

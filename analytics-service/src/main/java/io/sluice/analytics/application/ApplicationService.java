@@ -40,12 +40,14 @@ public class ApplicationService {
     private final ApplicationStore store;
     private final CallerScope callers;
     private final ApplicationParts parts;
+    private final ApplicationJobs jobs;
     private final Clock clock;
 
-    ApplicationService(ApplicationStore store, CallerScope callers, ApplicationParts parts, Clock clock) {
+    ApplicationService(ApplicationStore store, CallerScope callers, ApplicationParts parts, ApplicationJobs jobs, Clock clock) {
         this.store = store;
         this.callers = callers;
         this.parts = parts;
+        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -106,7 +108,8 @@ public class ApplicationService {
     }
 
     /**
-     * Deletes an application; its CreateTimestamp must be the one DescribeApplication gives.
+     * Deletes an application, halting its job if it runs; its CreateTimestamp must be the one
+     * DescribeApplication gives.
      *
      * @throws AwsException ValidationException, ResourceNotFoundException, ConcurrentModificationException
      *     (another CreateTimestamp: the application of that name is not the one meant)
@@ -122,6 +125,7 @@ public class ApplicationService {
         if (!store.delete(caller, request.applicationName())) {
             throw notFound(request.applicationName());
         }
+        jobs.cancel(application);
     }
 
     /**

@@ -83,24 +83,46 @@ final class ApplicationJob {
         StreamTableEnvironment tables = StreamTableEnvironment.create(env, EnvironmentSettings.inStreamingMode());
         InputDescription input = application.configuration().inputs().get(0);
         inputViews(env, tables, input, plan, key);
-        boolean wrote = false;
+        check(application);
         for (SqlStatements.Statement statement : SqlStatements.split(application.code())) {
             Matcher insert = INSERT.matcher(statement.text());
             if (insert.matches()) {
-                String name = insert.group(1) != null ? insert.group(1) : insert.group(2) != null ? insert.group(2) : insert.group(3);
-                write(application, plan, tables, name, insert.group(4), statement.line());
-                wrote = true;
-            } else if (DDL.matcher(statement.text()).matches()) {
-                tables.executeSql(statement.text());
+                write(application, plan, tables, outputName(insert), insert.group(4), statement.line());
             } else {
-                throw unrunnable("line " + statement.line() + ": only CREATE VIEW, CREATE FUNCTION and INSERT INTO <output> run in an application: "
-                        + abbreviate(statement.text()));
+                tables.executeSql(statement.text());
             }
         }
-        if (!wrote) {
+        return env.executeAsync().getJobID().toHexString();
+    }
+
+    /**
+     * What can be known of the code before it runs: its statements are CREATE VIEW, CREATE FUNCTION
+     * and INSERT INTO one of the application's outputs, at least one of them an INSERT.
+     *
+     * @throws AwsException InvalidApplicationConfigurationException naming the statement's line
+     */
+    static void check(Application application) {
+        boolean writes = false;
+        for (SqlStatements.Statement statement : SqlStatements.split(application.code())) {
+            Matcher insert = INSERT.matcher(statement.text());
+            if (insert.matches()) {
+                String name = outputName(insert);
+                if (application.configuration().outputs().stream().noneMatch(o -> o.name().equalsIgnoreCase(name))) {
+                    throw unrunnable("line " + statement.line() + ": INSERT INTO " + name + ", but the application has no output named " + name);
+                }
+                writes = true;
+            } else if (!DDL.matcher(statement.text()).matches()) {
+                throw unrunnable("line " + statement.line() + ": only CREATE VIEW, CREATE FUNCTION and INSERT INTO <output> run in a Flink SQL "
+                        + "application: " + abbreviate(statement.text()));
+            }
+        }
+        if (!writes) {
             throw unrunnable("the code writes no output: it needs an INSERT INTO one of the application's outputs");
         }
-        return env.executeAsync().getJobID().toHexString();
+    }
+
+    private static String outputName(Matcher insert) {
+        return insert.group(1) != null ? insert.group(1) : insert.group(2) != null ? insert.group(2) : insert.group(3);
     }
 
     private static void inputViews(StreamExecutionEnvironment env, StreamTableEnvironment tables, InputDescription input, Plan plan, String key) {
@@ -147,9 +169,6 @@ final class ApplicationJob {
     private static void write(Application application, Plan plan, StreamTableEnvironment tables, String name, String query, int line) {
         List<OutputDescription> outputs = application.configuration().outputs().stream()
                 .filter(o -> o.name().equalsIgnoreCase(name)).toList();
-        if (outputs.isEmpty()) {
-            throw unrunnable("line " + line + ": INSERT INTO " + name + ", but the application has no output named " + name);
-        }
         Table result = tables.sqlQuery(query);
         List<String> names = result.getResolvedSchema().getColumnNames();
         DataStream<Row> rows = tables.toDataStream(result);

@@ -100,6 +100,7 @@ public class ApplicationRunner {
             if (application.configuration().inputs().isEmpty()) {
                 throw ApplicationJob.unrunnable("application " + name + " has no input");
             }
+            ApplicationJob.check(application);
             Map<String, String> positions = new HashMap<>();
             request.inputConfigurations().forEach(c -> positions.put(c.id(), c.startingPosition().position() == null ? "NOW"
                     : c.startingPosition().position()));
@@ -160,7 +161,10 @@ public class ApplicationRunner {
             String jobId = ApplicationJob.submit(application, new ApplicationJob.Plan(jobs.restAddress(), properties.kafka().bootstrapServers(),
                     properties.flink().stateDir(), source, outputs, savepoint));
             Application.Run run = new Application.Run(jobId, application.run() == null ? null : application.run().savepoint());
-            store.update(caller, name, a -> a.running(Application.RUNNING, run, a.configuration(), clock.instant()));
+            if (store.update(caller, name, a -> a.running(Application.RUNNING, run, a.configuration(), clock.instant())).isEmpty()) {
+                jobs.cancel(jobId); // deleted while it started
+                return;
+            }
             log.info("Application {} of {} runs as Flink job {}{}", name, caller, jobId, savepoint == null ? "" : " from savepoint " + savepoint);
         } catch (Exception e) {
             log.warn("Application {} of {} could not start: {}", name, caller, e.getMessage(), e);

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** The Flink cluster's jobs, through its REST API: stop with a savepoint, cancel. */
 @Component
-class FlinkJobs {
+class FlinkJobs implements io.sluice.analytics.application.ApplicationJobs {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
     private final FlinkCluster cluster;
@@ -32,6 +32,13 @@ class FlinkJobs {
         try (RestClusterClient<StandaloneClusterId> client = client()) {
             return client.stopWithSavepoint(JobID.fromHexString(jobId), false, directory, SavepointFormatType.CANONICAL)
                     .get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public void cancel(io.sluice.analytics.application.Application application) {
+        if (application.run() != null && application.run().jobId() != null) {
+            cancel(application.run().jobId());
         }
     }
 

@@ -53,7 +53,8 @@ class ApplicationServiceTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-30T10:00:00.123456Z"), ZoneOffset.UTC);
     private final ApplicationParts parts = new ApplicationParts((owner, name) -> List.of("in", "out").contains(name)
             ? Optional.of(new StreamLocation(name, stream(name), "topic", "ACTIVE", List.of(), Map.of())) : Optional.empty());
-    private final ApplicationService service = new ApplicationService(store, callers, parts, clock);
+    private final List<Application> cancelled = new java.util.ArrayList<>();
+    private final ApplicationService service = new ApplicationService(store, callers, parts, cancelled::add, clock);
     private final ApplicationChanges changes = new ApplicationChanges(store, callers, parts, clock);
     private final ApplicationUpdates updates = new ApplicationUpdates(changes, parts, callers, clock);
     private final ApplicationTags tags = new ApplicationTags(store, callers);
@@ -215,7 +216,9 @@ class ApplicationServiceTest {
         service.create(create("app", List.of(), List.of()));
         Instant created = describe("app").createTimestamp();
         fails(ErrorCode.CONCURRENT_MODIFICATION, () -> service.delete(new DeleteApplicationRequest("app", created.plusSeconds(1))));
+        assertThat(cancelled).isEmpty();
         service.delete(new DeleteApplicationRequest("app", created));
+        assertThat(cancelled).as("its job, if it runs, is halted").extracting(Application::name).containsExactly("app");
         fails(ErrorCode.RESOURCE_NOT_FOUND, () -> describe("app"));
         fails(ErrorCode.RESOURCE_NOT_FOUND, () -> service.delete(new DeleteApplicationRequest("app", created)));
     }
