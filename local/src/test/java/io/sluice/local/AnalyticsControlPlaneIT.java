@@ -72,7 +72,7 @@ class AnalyticsControlPlaneIT {
             ApplicationDetail detail = describe(analytics, "ticker-counts");
             assertThat(detail.applicationStatus()).isEqualTo(ApplicationStatus.READY);
             assertThat(detail.applicationVersionId()).isEqualTo(1L);
-            assertThat(detail.createTimestamp()).isBefore(Instant.now().plusSeconds(1));
+            assertThat(detail.lastUpdateTimestamp()).isEqualTo(detail.createTimestamp());
             InputDescription input = detail.inputDescriptions().get(0);
             assertThat(input.inputId()).isEqualTo("1.1");
             assertThat(input.inAppStreamNames()).containsExactly("SOURCE_SQL_STREAM_001", "SOURCE_SQL_STREAM_002");

@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.kinesisanalytics.model.ResourceInUseExcep
  * An application runs as a Flink job on the platform's MiniCluster: a tumbling count per ticker in
  * Flink SQL over the in-application input stream, written to a Kinesis stream through Kinesis
  * routing; stopped (with a savepoint) while more records arrive and started again at
- * LAST_STOPPED_POINT, its counts add up to exactly the records put — none lost, none counted twice.
+ * LAST_STOPPED_POINT, its counts add up to exactly the records put — none lost, none counted twice;
+ * the same across restarts of the analytics service, with its job alive and with its job lost.
  */
 class AnalyticsRunIT {
     private static final String ROLE = "arn:aws:iam::000000000000:role/kda";
@@ -62,8 +63,12 @@ class AnalyticsRunIT {
 
     /** Every count the application has written so far, summed per ticker. */
     private static Map<String, Integer> counts(KinesisClient kinesis) throws Exception {
+        return counts(kinesis, "run-counts-out");
+    }
+
+    private static Map<String, Integer> counts(KinesisClient kinesis, String stream) throws Exception {
         Map<String, Integer> sums = new TreeMap<>();
-        String iterator = kinesis.getShardIterator(b -> b.streamName("run-counts-out").shardId("shardId-000000000000")
+        String iterator = kinesis.getShardIterator(b -> b.streamName(stream).shardId("shardId-000000000000")
                 .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
         while (iterator != null) {
             String current = iterator;
@@ -83,8 +88,10 @@ class AnalyticsRunIT {
                 KinesisAnalyticsClient analytics = AwsClients.analytics(Platform.endpoint())) {
             kinesis.createStream(b -> b.streamName("run-trades").shardCount(2));
             kinesis.createStream(b -> b.streamName("run-counts-out").shardCount(1));
+            kinesis.createStream(b -> b.streamName("run-counts-out2").shardCount(1));
             Platform.awaitActive(kinesis, "run-trades");
             Platform.awaitActive(kinesis, "run-counts-out");
+            Platform.awaitActive(kinesis, "run-counts-out2");
             analytics.createApplication(b -> b.applicationName("run-counts").applicationCode(CODE)
                     .inputs(i -> i.namePrefix("SOURCE_SQL_STREAM").kinesisStreamsInput(k -> k.resourceARN(arn("run-trades")).roleARN(ROLE))
                             .inputSchema(s -> s.recordFormat(f -> f.recordFormatType(RecordFormatType.JSON)
@@ -125,6 +132,45 @@ class AnalyticsRunIT {
             assertThat(analytics.describeApplication(b -> b.applicationName("run-counts")).applicationDetail().inputDescriptions().get(0)
                     .inputStartingPositionConfiguration().inputStartingPosition()).isEqualTo(InputStartingPosition.LAST_STOPPED_POINT);
 
+            // An output added while it runs: UPDATING, then RUNNING again with a job that writes to both.
+            long version = analytics.describeApplication(b -> b.applicationName("run-counts")).applicationDetail().applicationVersionId();
+            analytics.addApplicationOutput(b -> b.applicationName("run-counts").currentApplicationVersionId(version)
+                    .output(o -> o.name("DEST").kinesisStreamsOutput(k -> k.resourceARN(arn("run-counts-out2")).roleARN(ROLE))
+                            .destinationSchema(d -> d.recordFormatType(RecordFormatType.JSON))));
+            assertThat(status(analytics)).isIn(ApplicationStatus.UPDATING, ApplicationStatus.RUNNING);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> status(analytics) == ApplicationStatus.RUNNING);
+            Map<String, Integer> afterUpdate = new TreeMap<>();
+            put(kinesis, afterUpdate, 30);
+            afterUpdate.forEach((ticker, n) -> expected.merge(ticker, n, Integer::sum));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                assertThat(counts(kinesis)).isEqualTo(expected);
+                assertThat(counts(kinesis, "run-counts-out2")).isEqualTo(afterUpdate);
+            });
+
+            // A restart of the analytics service finds the job still running and leaves it be.
+            String job = runningJobId();
+            Platform.get().restart(PlatformService.ANALYTICS);
+            put(kinesis, expected, 30);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(counts(kinesis)).isEqualTo(expected));
+            assertThat(status(analytics)).isEqualTo(ApplicationStatus.RUNNING);
+            assertThat(runningJobId()).isEqualTo(job);
+
+            // A job lost behind the service's back (cancelled here, after a checkpoint that follows its last
+            // output) is submitted again from its latest checkpoint when the service restarts.
+            Thread.sleep(12_000); // a checkpoint (every 10 s) after the last window's output
+            flink("PATCH", "/jobs/" + job + "?mode=cancel");
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> runningJobId() == null);
+            Platform.get().restart(PlatformService.ANALYTICS);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> runningJobId() != null && !runningJobId().equals(job));
+            put(kinesis, expected, 30);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(counts(kinesis)).isEqualTo(expected));
+            Thread.sleep(3_000);
+            assertThat(counts(kinesis)).as("nothing counted twice after the resubmission").isEqualTo(expected);
+
             // Deleting a running application halts its job.
             assertThat(runningJobs()).contains("kinesisanalytics 000000000000/us-east-1/run-counts");
             java.time.Instant created = analytics.describeApplication(b -> b.applicationName("run-counts")).applicationDetail().createTimestamp();
@@ -136,14 +182,27 @@ class AnalyticsRunIT {
 
     /** The names of the jobs running on the platform's Flink cluster, from its REST API. */
     private static List<String> runningJobs() throws Exception {
-        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                .newBuilder(Platform.FLINK.restAddress().resolve("/jobs/overview")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         List<String> names = new ArrayList<>();
-        JSON.readTree(response.body()).get("jobs").forEach(job -> {
+        JSON.readTree(flink("GET", "/jobs/overview")).get("jobs").forEach(job -> {
             if ("RUNNING".equals(job.get("state").asText())) {
                 names.add(job.get("name").asText());
             }
         });
         return names;
+    }
+
+    /** The id of the application's running job, null when none runs. */
+    private static String runningJobId() throws Exception {
+        for (JsonNode job : JSON.readTree(flink("GET", "/jobs/overview")).get("jobs")) {
+            if ("RUNNING".equals(job.get("state").asText()) && job.get("name").asText().endsWith("/run-counts")) {
+                return job.get("jid").asText();
+            }
+        }
+        return null;
+    }
+
+    private static String flink(String method, String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(Platform.FLINK.restAddress().resolve(path))
+                .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 }

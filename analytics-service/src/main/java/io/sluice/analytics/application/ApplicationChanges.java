@@ -35,12 +35,14 @@ public class ApplicationChanges {
     private final ApplicationStore store;
     private final CallerScope callers;
     private final ApplicationParts parts;
+    private final ApplicationJobs jobs;
     private final Clock clock;
 
-    ApplicationChanges(ApplicationStore store, CallerScope callers, ApplicationParts parts, Clock clock) {
+    ApplicationChanges(ApplicationStore store, CallerScope callers, ApplicationParts parts, ApplicationJobs jobs, Clock clock) {
         this.store = store;
         this.callers = callers;
         this.parts = parts;
+        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -127,10 +129,13 @@ public class ApplicationChanges {
                 application -> application.changed(application.code(), change.apply(application, (application.versionId() + 1) + ".1"), clock.instant()));
     }
 
-    /** Applies {@code change} to the application at {@code version}; the result's version must be one up. */
+    /**
+     * Applies {@code change} to the application at {@code version}. A running application turns
+     * UPDATING, and the engine replaces its job with one of the new configuration.
+     */
     void changeAt(String name, long version, Function<Application, Application> change) {
         Caller caller = callers.current();
-        store.update(caller, name, application -> {
+        Application changed = store.update(caller, name, application -> {
             if (!CHANGEABLE.contains(application.status())) {
                 throw new AwsException(ErrorCode.RESOURCE_IN_USE, "Application " + name + " is " + application.status()
                         + "; it can be changed when it is READY or RUNNING.");
@@ -139,10 +144,13 @@ public class ApplicationChanges {
                 throw new AwsException(ErrorCode.CONCURRENT_MODIFICATION, "Application " + name + " is at version "
                         + application.versionId() + ", not at the CurrentApplicationVersionId " + version + " given.");
             }
-            Application changed = change.apply(application);
-            ApplicationParts.checkLimits(changed.configuration());
-            return changed;
+            Application result = change.apply(application);
+            ApplicationParts.checkLimits(result.configuration());
+            return Application.RUNNING.equals(result.status()) ? result.withStatus(Application.UPDATING, result.updatedAt()) : result;
         }).orElseThrow(() -> ApplicationService.notFound(name));
+        if (Application.UPDATING.equals(changed.status())) {
+            jobs.changed(changed);
+        }
     }
 
     /** The model's constraints of a request naming an application and its current version. */

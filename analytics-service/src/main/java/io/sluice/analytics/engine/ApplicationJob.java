@@ -68,11 +68,14 @@ final class ApplicationJob {
 
     /** Builds the job and submits it; @return its JobID. @throws AwsException InvalidApplicationConfigurationException for code that cannot run */
     static String submit(Application application, Plan plan) throws Exception {
-        String key = application.owner().accountId() + "/" + application.owner().region() + "/" + application.name();
+        String key = key(application);
         Configuration config = new Configuration();
         config.set(PipelineOptions.NAME, "kinesisanalytics " + key);
-        config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, plan.stateDir() + "/checkpoints/" + key);
-        config.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, plan.stateDir() + "/savepoints/" + key);
+        config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints(plan.stateDir(), application));
+        config.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, savepoints(plan.stateDir(), application));
+        // Kept when the job is cancelled or lost, so that a restarted service resumes from the latest.
+        config.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                org.apache.flink.configuration.ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         if (plan.savepoint() != null) {
             config.set(StateRecoveryOptions.SAVEPOINT_PATH, plan.savepoint());
             config.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
@@ -93,6 +96,20 @@ final class ApplicationJob {
             }
         }
         return env.executeAsync().getJobID().toHexString();
+    }
+
+    /** An application's own part of the state directory (and of its Kafka consumer group): account/region/name. */
+    static String key(Application application) {
+        return application.owner().accountId() + "/" + application.owner().region() + "/" + application.name();
+    }
+
+    /** Where its jobs' checkpoints go, each job's under its id. */
+    static String checkpoints(String stateDir, Application application) {
+        return stateDir + "/checkpoints/" + key(application);
+    }
+
+    static String savepoints(String stateDir, Application application) {
+        return stateDir + "/savepoints/" + key(application);
     }
 
     /**

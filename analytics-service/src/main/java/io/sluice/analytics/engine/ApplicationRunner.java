@@ -35,7 +35,7 @@ import org.springframework.stereotype.Service;
  * happen in the background, as KDA's do; DescribeApplication shows where they are.
  */
 @Service
-public class ApplicationRunner {
+public class ApplicationRunner implements io.sluice.analytics.application.ApplicationJobs {
     private static final Logger log = LoggerFactory.getLogger(ApplicationRunner.class);
     private static final Pattern ID = Pattern.compile("[a-zA-Z0-9_.-]+");
     private static final List<String> POSITIONS = List.of("NOW", "TRIM_HORIZON", "LAST_STOPPED_POINT");
@@ -120,7 +120,7 @@ public class ApplicationRunner {
             return application.running(Application.STARTING, application.run(),
                     new Application.Configuration(inputs, parts.outputs(), parts.references(), parts.logging()), clock.instant());
         }).orElseThrow(() -> notFound(name));
-        background.execute(() -> launch(caller, name));
+        background.execute(() -> launch(caller, name, Application.STARTING, null));
     }
 
     /** @throws AwsException ValidationException, ResourceNotFoundException, ResourceInUseException (not RUNNING) */
@@ -139,9 +139,47 @@ public class ApplicationRunner {
         background.execute(() -> halt(caller, name));
     }
 
-    private void launch(Caller caller, String name) {
+    /**
+     * After a restart of the service: an application STARTING is started, one STOPPING stopped, and
+     * one RUNNING whose job is gone (the cluster restarted, or the job was cancelled behind its back)
+     * is submitted again from its job's latest checkpoint.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public void resume() {
+        background.execute(() -> {
+            for (Application application : store.withStatus(List.of(Application.STARTING, Application.RUNNING, Application.STOPPING,
+                    Application.UPDATING))) {
+                Caller caller = application.owner();
+                String jobId = application.run() == null ? null : application.run().jobId();
+                if (Application.STARTING.equals(application.status())) {
+                    launch(caller, application.name(), Application.STARTING, null);
+                } else if (Application.STOPPING.equals(application.status())) {
+                    halt(caller, application.name());
+                } else if (Application.UPDATING.equals(application.status())) {
+                    changed(application);
+                } else if (jobId == null || !jobs.alive(jobId)) {
+                    String checkpoint = jobId == null ? null
+                            : FlinkJobs.latestCheckpoint(ApplicationJob.checkpoints(properties.flink().stateDir(), application), jobId);
+                    log.info("Application {} of {} was RUNNING but its job {} is gone: submitting it again from {}", application.name(), caller,
+                            jobId, checkpoint == null ? "its starting position" : checkpoint);
+                    launch(caller, application.name(), Application.RUNNING, checkpoint);
+                } else {
+                    log.info("Application {} of {} still runs as Flink job {}", application.name(), caller, jobId);
+                }
+            }
+        });
+    }
+
+    /**
+     * Submits the application's job and records it; an application that cannot start goes back to READY.
+     *
+     * @param expected the status it must still have (STARTING; RUNNING when its lost job is resubmitted;
+     *     UPDATING when its job is replaced)
+     * @param restoreFrom a checkpoint to resume from, null to start at the input's starting position
+     */
+    private void launch(Caller caller, String name, String expected, String restoreFrom) {
         Application application = store.find(caller, name).orElse(null);
-        if (application == null || !Application.STARTING.equals(application.status())) {
+        if (application == null || !expected.equals(application.status())) {
             return;
         }
         try {
@@ -157,7 +195,8 @@ public class ApplicationRunner {
                 }
             }
             String position = input.startingPosition().position();
-            String savepoint = "LAST_STOPPED_POINT".equals(position) && application.run() != null ? application.run().savepoint() : null;
+            String savepoint = restoreFrom != null ? restoreFrom
+                    : "LAST_STOPPED_POINT".equals(position) && application.run() != null ? application.run().savepoint() : null;
             String jobId = ApplicationJob.submit(application, new ApplicationJob.Plan(jobs.restAddress(), properties.kafka().bootstrapServers(),
                     properties.flink().stateDir(), source, outputs, savepoint));
             Application.Run run = new Application.Run(jobId, application.run() == null ? null : application.run().savepoint());
@@ -165,7 +204,7 @@ public class ApplicationRunner {
                 jobs.cancel(jobId); // deleted while it started
                 return;
             }
-            log.info("Application {} of {} runs as Flink job {}{}", name, caller, jobId, savepoint == null ? "" : " from savepoint " + savepoint);
+            log.info("Application {} of {} runs as Flink job {}{}", name, caller, jobId, savepoint == null ? "" : " from " + savepoint);
         } catch (Exception e) {
             log.warn("Application {} of {} could not start: {}", name, caller, e.getMessage(), e);
             store.update(caller, name, a -> a.withStatus(Application.READY, clock.instant()));
@@ -180,8 +219,7 @@ public class ApplicationRunner {
         }
         String savepoint = application.run().savepoint();
         try {
-            savepoint = jobs.stopWithSavepoint(application.run().jobId(), properties.flink().stateDir() + "/savepoints/"
-                    + caller.accountId() + "/" + caller.region() + "/" + name);
+            savepoint = jobs.stopWithSavepoint(application.run().jobId(), ApplicationJob.savepoints(properties.flink().stateDir(), application));
             log.info("Application {} of {} stopped with savepoint {}", name, caller, savepoint);
         } catch (Exception e) {
             log.warn("Application {} of {}: job {} did not stop with a savepoint ({}); cancelled", name, caller, application.run().jobId(),
@@ -190,6 +228,45 @@ public class ApplicationRunner {
         }
         Application.Run run = new Application.Run(null, savepoint);
         store.update(caller, name, a -> a.running(Application.READY, run, a.configuration(), clock.instant()));
+    }
+
+    @Override
+    public void cancel(Application application) {
+        if (application.run() != null && application.run().jobId() != null) {
+            jobs.cancel(application.run().jobId());
+        }
+    }
+
+    /** Replaces the job of an UPDATING application: stopped with a savepoint, submitted anew from it, RUNNING again. */
+    @Override
+    public void changed(Application application) {
+        Caller caller = application.owner();
+        String name = application.name();
+        background.execute(() -> {
+            Application updating = store.find(caller, name).orElse(null);
+            if (updating == null || !Application.UPDATING.equals(updating.status())) {
+                return;
+            }
+            String savepoint = null;
+            if (updating.run() != null && updating.run().jobId() != null) {
+                try {
+                    savepoint = jobs.stopWithSavepoint(updating.run().jobId(), ApplicationJob.savepoints(properties.flink().stateDir(), updating));
+                } catch (Exception e) {
+                    log.warn("Application {} of {}: job {} did not stop with a savepoint ({}); the new one resumes from its latest checkpoint",
+                            name, caller, updating.run().jobId(), e.getMessage());
+                    jobs.cancel(updating.run().jobId());
+                    savepoint = FlinkJobs.latestCheckpoint(ApplicationJob.checkpoints(properties.flink().stateDir(), updating),
+                            updating.run().jobId());
+                }
+            }
+            launch(caller, name, Application.UPDATING, savepoint);
+        });
+    }
+
+    /** The runner's thread goes with the service. */
+    @jakarta.annotation.PreDestroy
+    void close() {
+        background.shutdownNow();
     }
 
     private StreamLocation locate(Caller caller, String arn) {

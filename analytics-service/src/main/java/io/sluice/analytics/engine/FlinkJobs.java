@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** The Flink cluster's jobs, through its REST API: stop with a savepoint, cancel. */
 @Component
-class FlinkJobs implements io.sluice.analytics.application.ApplicationJobs {
+class FlinkJobs {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
     private final FlinkCluster cluster;
@@ -35,10 +35,38 @@ class FlinkJobs implements io.sluice.analytics.application.ApplicationJobs {
         }
     }
 
-    @Override
-    public void cancel(io.sluice.analytics.application.Application application) {
-        if (application.run() != null && application.run().jobId() != null) {
-            cancel(application.run().jobId());
+    /** Whether the job is still there and not finished, failed or cancelled. */
+    boolean alive(String jobId) {
+        try (RestClusterClient<StandaloneClusterId> client = client()) {
+            return !client.getJobStatus(JobID.fromHexString(jobId)).get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS).isGloballyTerminalState();
+        } catch (Exception e) {
+            return false; // not known to the cluster (it restarted), or not reachable
+        }
+    }
+
+    /** The latest completed checkpoint a job kept under {@code directory}, or null when it kept none. */
+    static String latestCheckpoint(String directory, String jobId) {
+        try {
+            org.apache.flink.core.fs.Path jobDir = new org.apache.flink.core.fs.Path(directory + "/" + jobId);
+            org.apache.flink.core.fs.FileSystem fs = jobDir.getFileSystem();
+            if (!fs.exists(jobDir)) {
+                return null;
+            }
+            String latest = null;
+            long highest = -1;
+            for (org.apache.flink.core.fs.FileStatus status : fs.listStatus(jobDir)) {
+                String name = status.getPath().getName();
+                if (status.isDir() && name.startsWith("chk-") && fs.exists(new org.apache.flink.core.fs.Path(status.getPath(), "_metadata"))) {
+                    long n = Long.parseLong(name.substring(4));
+                    if (n > highest) {
+                        highest = n;
+                        latest = status.getPath().toString();
+                    }
+                }
+            }
+            return latest;
+        } catch (java.io.IOException | NumberFormatException e) {
+            return null;
         }
     }
 

@@ -53,9 +53,21 @@ class ApplicationServiceTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-30T10:00:00.123456Z"), ZoneOffset.UTC);
     private final ApplicationParts parts = new ApplicationParts((owner, name) -> List.of("in", "out").contains(name)
             ? Optional.of(new StreamLocation(name, stream(name), "topic", "ACTIVE", List.of(), Map.of())) : Optional.empty());
-    private final List<Application> cancelled = new java.util.ArrayList<>();
-    private final ApplicationService service = new ApplicationService(store, callers, parts, cancelled::add, clock);
-    private final ApplicationChanges changes = new ApplicationChanges(store, callers, parts, clock);
+    /** What the engine was asked to do: "cancel <name>", "changed <name> <status>". */
+    private final List<String> jobEvents = new java.util.ArrayList<>();
+    private final ApplicationJobs jobs = new ApplicationJobs() {
+        @Override
+        public void cancel(Application application) {
+            jobEvents.add("cancel " + application.name());
+        }
+
+        @Override
+        public void changed(Application application) {
+            jobEvents.add("changed " + application.name() + " " + application.status());
+        }
+    };
+    private final ApplicationService service = new ApplicationService(store, callers, parts, jobs, clock);
+    private final ApplicationChanges changes = new ApplicationChanges(store, callers, parts, jobs, clock);
     private final ApplicationUpdates updates = new ApplicationUpdates(changes, parts, callers, clock);
     private final ApplicationTags tags = new ApplicationTags(store, callers);
 
@@ -189,8 +201,16 @@ class ApplicationServiceTest {
                 null, null, null)));
         assertThat(describe("app").applicationVersionId()).isEqualTo(7);
 
+        assertThat(jobEvents).as("changes to a READY application need no job").isEmpty();
+
+        store.update(caller, "app", a -> a.withStatus(Application.RUNNING, clock.instant()));
+        changes.addOutput(change("app", 7, output("DEST4"), null, null, null));
+        assertThat(describe("app").applicationStatus()).isEqualTo("UPDATING");
+        assertThat(jobEvents).containsExactly("changed app UPDATING");
+        fails(ErrorCode.RESOURCE_IN_USE, () -> changes.addOutput(change("app", 8, output("DEST5"), null, null, null)));
+
         store.update(caller, "app", a -> a.withStatus(Application.STARTING, clock.instant()));
-        fails(ErrorCode.RESOURCE_IN_USE, () -> changes.addOutput(change("app", 7, output("DEST4"), null, null, null)));
+        fails(ErrorCode.RESOURCE_IN_USE, () -> changes.addOutput(change("app", 8, output("DEST5"), null, null, null)));
     }
 
     @Test
@@ -216,9 +236,9 @@ class ApplicationServiceTest {
         service.create(create("app", List.of(), List.of()));
         Instant created = describe("app").createTimestamp();
         fails(ErrorCode.CONCURRENT_MODIFICATION, () -> service.delete(new DeleteApplicationRequest("app", created.plusSeconds(1))));
-        assertThat(cancelled).isEmpty();
+        assertThat(jobEvents).isEmpty();
         service.delete(new DeleteApplicationRequest("app", created));
-        assertThat(cancelled).as("its job, if it runs, is halted").extracting(Application::name).containsExactly("app");
+        assertThat(jobEvents).as("its job, if it runs, is halted").containsExactly("cancel app");
         fails(ErrorCode.RESOURCE_NOT_FOUND, () -> describe("app"));
         fails(ErrorCode.RESOURCE_NOT_FOUND, () -> service.delete(new DeleteApplicationRequest("app", created)));
     }
