@@ -105,10 +105,10 @@ class AnalyticsControlPlaneIT {
                             .destinationSchema(d -> d.recordFormatType(RecordFormatType.JSON)))))
                     .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("does not exist");
 
-            // Code that cannot run (here: the legacy dialect, which is not translated yet) is refused at the start, naming its line.
+            // Code that cannot run (here: no pump feeds an output) is refused at the start, naming its line.
             assertThatThrownBy(() -> analytics.startApplication(b -> b.applicationName("ticker-counts").inputConfigurations(c -> c.id("1.1")
                     .inputStartingPositionConfiguration(p -> p.inputStartingPosition(InputStartingPosition.NOW)))))
-                    .isInstanceOf(InvalidApplicationConfigurationException.class).hasMessageContaining("line 1");
+                    .isInstanceOf(InvalidApplicationConfigurationException.class).hasMessageContaining("Line 1");
             assertThat(describe(analytics, "ticker-counts").applicationStatus()).isEqualTo(ApplicationStatus.READY);
 
             Instant created = describe(analytics, "ticker-counts").createTimestamp();

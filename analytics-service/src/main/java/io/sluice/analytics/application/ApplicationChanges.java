@@ -146,6 +146,9 @@ public class ApplicationChanges {
             }
             Application result = change.apply(application);
             ApplicationParts.checkLimits(result.configuration());
+            if (!result.code().equals(application.code()) || !result.configuration().inputs().equals(application.configuration().inputs())) {
+                ApplicationParts.checkCode(result.code(), result.configuration());
+            }
             return Application.RUNNING.equals(result.status()) ? result.withStatus(Application.UPDATING, result.updatedAt()) : result;
         }).orElseThrow(() -> ApplicationService.notFound(name));
         if (Application.UPDATING.equals(changed.status())) {

@@ -64,6 +64,22 @@ class ApplicationParts {
         return new ReferenceDataSourceDescription(id, reference.tableName(), reference.s3(), reference.schema());
     }
 
+    /**
+     * Legacy code checked as KDA checks it when it is given (CodeValidationException naming where),
+     * against the in-application input streams it has; Flink SQL is checked when it starts.
+     */
+    static void checkCode(String code, Application.Configuration configuration) {
+        if (!io.sluice.analytics.code.LegacySql.isLegacy(code) || configuration.inputs().isEmpty()) {
+            return;
+        }
+        java.util.Map<String, List<String>> inputs = new java.util.LinkedHashMap<>();
+        for (InputDescription input : configuration.inputs()) {
+            List<String> columns = input.schema().recordColumns().stream().map(Shapes.RecordColumn::name).toList();
+            input.inAppStreamNames().forEach(name -> inputs.put(name, columns));
+        }
+        io.sluice.analytics.code.LegacySql.validate(code, inputs);
+    }
+
     /** The KDA limits: one streaming input, three outputs and one reference data source an application. */
     static void checkLimits(Application.Configuration configuration) {
         if (configuration.inputs().size() > ApplicationChecks.MAX_INPUTS) {

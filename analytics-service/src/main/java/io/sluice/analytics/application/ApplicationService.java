@@ -86,6 +86,7 @@ public class ApplicationService {
         }
         Application.Configuration configuration = new Application.Configuration(inputs, outputs, List.of(), logging);
         ApplicationParts.checkLimits(configuration);
+        ApplicationParts.checkCode(request.applicationCode(), configuration);
         if (store.count(caller) >= MAX_APPLICATIONS) {
             throw new AwsException(ErrorCode.LIMIT_EXCEEDED, "Exceeded the number of applications allowed: an account may have "
                     + MAX_APPLICATIONS + " applications in a region.");

@@ -1,6 +1,8 @@
 package io.sluice.analytics.engine;
 
 import io.sluice.analytics.application.Application;
+import io.sluice.analytics.code.LegacySql;
+import io.sluice.analytics.code.SqlStatements;
 import io.sluice.analytics.application.Shapes.InputDescription;
 import io.sluice.analytics.application.Shapes.OutputDescription;
 import io.sluice.analytics.application.Shapes.RecordColumn;
@@ -86,8 +88,7 @@ final class ApplicationJob {
         StreamTableEnvironment tables = StreamTableEnvironment.create(env, EnvironmentSettings.inStreamingMode());
         InputDescription input = application.configuration().inputs().get(0);
         inputViews(env, tables, input, plan, key);
-        check(application);
-        for (SqlStatements.Statement statement : SqlStatements.split(application.code())) {
+        for (SqlStatements.Statement statement : check(application)) {
             Matcher insert = INSERT.matcher(statement.text());
             if (insert.matches()) {
                 write(application, plan, tables, outputName(insert), insert.group(4), statement.line());
@@ -113,14 +114,28 @@ final class ApplicationJob {
     }
 
     /**
-     * What can be known of the code before it runs: its statements are CREATE VIEW, CREATE FUNCTION
-     * and INSERT INTO one of the application's outputs, at least one of them an INSERT.
+     * What can be known of the code before it runs: the legacy dialect translates (into views and
+     * INSERTs of Flink SQL); Flink SQL's statements are CREATE VIEW, CREATE FUNCTION and INSERT INTO
+     * one of the application's outputs, at least one of them an INSERT.
      *
-     * @throws AwsException InvalidApplicationConfigurationException naming the statement's line
+     * @return the Flink SQL statements the job runs
+     * @throws AwsException CodeValidationException (legacy code that does not translate) or
+     *     InvalidApplicationConfigurationException, naming the statement's line
      */
-    static void check(Application application) {
+    static List<SqlStatements.Statement> check(Application application) {
+        List<String> outputNames = application.configuration().outputs().stream().map(OutputDescription::name).toList();
+        if (LegacySql.isLegacy(application.code())) {
+            Map<String, List<String>> inputs = new java.util.LinkedHashMap<>();
+            for (InputDescription input : application.configuration().inputs()) {
+                List<String> columns = input.schema().recordColumns().stream().map(RecordColumn::name).toList();
+                input.inAppStreamNames().forEach(name -> inputs.put(name, columns));
+            }
+            return LegacySql.translate(application.code(), inputs, new java.util.HashSet<>(outputNames)).stream()
+                    .map(sql -> new SqlStatements.Statement(sql, 0)).toList();
+        }
+        List<SqlStatements.Statement> statements = SqlStatements.split(application.code());
         boolean writes = false;
-        for (SqlStatements.Statement statement : SqlStatements.split(application.code())) {
+        for (SqlStatements.Statement statement : statements) {
             Matcher insert = INSERT.matcher(statement.text());
             if (insert.matches()) {
                 String name = outputName(insert);
@@ -136,6 +151,7 @@ final class ApplicationJob {
         if (!writes) {
             throw unrunnable("the code writes no output: it needs an INSERT INTO one of the application's outputs");
         }
+        return statements;
     }
 
     private static String outputName(Matcher insert) {

@@ -100,7 +100,12 @@ public class ApplicationRunner implements io.sluice.analytics.application.Applic
             if (application.configuration().inputs().isEmpty()) {
                 throw ApplicationJob.unrunnable("application " + name + " has no input");
             }
-            ApplicationJob.check(application);
+            try {
+                ApplicationJob.check(application);
+            } catch (AwsException e) {
+                // StartApplication's own error for code that cannot run, whichever check found it.
+                throw e.code() == ErrorCode.CODE_VALIDATION ? new AwsException(ErrorCode.INVALID_APPLICATION_CONFIGURATION, e.getMessage()) : e;
+            }
             Map<String, String> positions = new HashMap<>();
             request.inputConfigurations().forEach(c -> positions.put(c.id(), c.startingPosition().position() == null ? "NOW"
                     : c.startingPosition().position()));

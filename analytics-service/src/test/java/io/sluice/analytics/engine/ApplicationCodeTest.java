@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.analytics.application.Application;
+import io.sluice.analytics.code.SqlStatements;
 import io.sluice.analytics.application.Shapes.DestinationSchema;
 import io.sluice.analytics.application.Shapes.OutputDescription;
 import io.sluice.common.account.Caller;

@@ -1,4 +1,4 @@
-package io.sluice.analytics.engine;
+package io.sluice.analytics.code;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,16 +8,16 @@ import java.util.List;
  * ({@code '…'}), a quoted identifier ({@code "…"} or {@code `…`}) or a comment ({@code --} to the
  * end of the line, {@code /* … *}{@code /}), each kept with the line it starts on for error messages.
  */
-final class SqlStatements {
+public final class SqlStatements {
 
     /** @param line the 1-based line of the code where the statement starts */
-    record Statement(String text, int line) {
+    public record Statement(String text, int line) {
     }
 
     private SqlStatements() {
     }
 
-    static List<Statement> split(String code) {
+    public static List<Statement> split(String code) {
         List<Statement> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         int line = 1;

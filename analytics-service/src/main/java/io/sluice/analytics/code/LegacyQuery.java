@@ -1,0 +1,179 @@
+package io.sluice.analytics.code;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlIntervalLiteral;
+import org.apache.calcite.sql.SqlIntervalQualifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlNumericLiteral;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlSelectKeyword;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.util.SqlShuttle;
+
+/**
+ * One pump's {@code SELECT STREAM} in Flink SQL. Its rows keep their ROWTIME; a GROUP BY with a
+ * time bucket — {@code STEP(ROWTIME BY INTERVAL 'n' unit)}, {@code FLOOR(ROWTIME TO unit)} or
+ * {@code FLOOR((ROWTIME - TIMESTAMP '1970-01-01 00:00:00') SECOND / n TO SECOND)}, all aligned to
+ * the epoch — becomes a tumbling window over ROWTIME (Flink would run the GROUP BY as an unbounded
+ * aggregate), the bucket's value its start, and the rows' ROWTIME the window's time. Its select
+ * items are named {@code C1} … for the stream it feeds.
+ *
+ * @param sql the query in Flink SQL
+ * @param columns how many columns it selects (ROWTIME aside)
+ */
+record LegacyQuery(String sql, int columns) {
+    private static final SqlDialect FLINK = new SqlDialect(SqlDialect.EMPTY_CONTEXT.withIdentifierQuoteString("`"));
+    private static final Pattern STEP = Pattern.compile("(?i)\\bSTEP\\s*\\(");
+
+    static LegacyQuery translate(String text, int line, Map<String, List<String>> streams) {
+        SqlSelect select = LegacySql.parseSelect(stepAsCall(text), line);
+        SqlNodeList keywords = select.getModifierNode(SqlSelectKeyword.STREAM) == null ? null : (SqlNodeList) select.getOperandList().get(0);
+        if (keywords == null) {
+            throw LegacySql.invalid(line, 1, "a pump selects a STREAM (SELECT STREAM …)");
+        }
+        SqlNode from = select.getFrom();
+        SqlIdentifier source = from instanceof SqlIdentifier id ? id
+                : from instanceof SqlBasicCall as && as.getKind() == SqlKind.AS && as.operand(0) instanceof SqlIdentifier id ? id : null;
+        if (source == null) {
+            throw at(line, from, "a pump reads one in-application stream (joins are not supported yet)");
+        }
+        String stream = source.names.get(source.names.size() - 1);
+        if (!streams.containsKey(stream)) {
+            throw at(line, source, "stream " + stream + " is not an input stream, nor one that a pump before this one feeds");
+        }
+        String alias = from instanceof SqlBasicCall as ? ((SqlIdentifier) as.operand(1)).getSimple() : stream;
+
+        SqlNode bucket = null;
+        String size = null;
+        List<SqlNode> keys = new ArrayList<>();
+        if (select.getGroup() != null) {
+            for (SqlNode key : select.getGroup()) {
+                String window = windowSize(key, line);
+                if (window != null) {
+                    if (bucket != null) {
+                        throw at(line, key, "a GROUP BY has one time bucket (STEP or FLOOR of ROWTIME)");
+                    }
+                    bucket = key;
+                    size = window;
+                } else {
+                    keys.add(key);
+                }
+            }
+            if (bucket == null) {
+                throw at(line, select.getGroup(), "a GROUP BY needs a window: STEP(ROWTIME BY INTERVAL …) or FLOOR(ROWTIME TO …); "
+                        + "without one it would never emit");
+            }
+        }
+        String bucketText = bucket == null ? null : bucket.toString();
+        List<String> items = new ArrayList<>();
+        int n = 0;
+        for (SqlNode item : select.getSelectList()) {
+            SqlNode expression = item instanceof SqlBasicCall as && as.getKind() == SqlKind.AS ? as.operand(0) : item;
+            if (expression instanceof SqlIdentifier id && id.isStar()) {
+                throw at(line, item, "SELECT STREAM * is not supported yet: name the columns");
+            }
+            String sql = bucket != null && (expression.toString().equals(bucketText) || windowSize(expression, line) != null) ? "`window_start`"
+                    : unparse(bucket == null ? expression : expression.accept(new RowtimeAsWindowEnd()));
+            items.add(sql + " AS `C" + (++n) + "`");
+        }
+        StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", items)).append(", ")
+                .append(bucket == null ? LegacySql.quote(alias) + ".`ROWTIME`" : "`window_time`").append(" AS `ROWTIME` FROM ");
+        if (bucket == null) {
+            sql.append(LegacySql.quote(stream)).append(" AS ").append(LegacySql.quote(alias));
+        } else {
+            sql.append("TABLE(TUMBLE(TABLE ").append(LegacySql.quote(stream)).append(", DESCRIPTOR(`ROWTIME`), ").append(size).append(")) AS ")
+                    .append(LegacySql.quote(alias));
+        }
+        if (select.getWhere() != null) {
+            sql.append(" WHERE ").append(unparse(select.getWhere()));
+        }
+        if (bucket != null) {
+            List<String> groups = new ArrayList<>(keys.stream().map(LegacyQuery::unparse).toList());
+            groups.add("`window_start`");
+            groups.add("`window_end`");
+            groups.add("`window_time`");
+            sql.append(" GROUP BY ").append(String.join(", ", groups));
+        }
+        if (select.getHaving() != null) {
+            sql.append(" HAVING ").append(unparse(select.getHaving()));
+        }
+        return new LegacyQuery(sql.toString(), n);
+    }
+
+    /**
+     * The tumbling window a time bucket stands for ({@code INTERVAL '10' SECOND}), null when the
+     * expression is not one.
+     */
+    private static String windowSize(SqlNode node, int line) {
+        if (!(node instanceof SqlCall call)) {
+            return null;
+        }
+        String operator = call.getOperator().getName();
+        if (operator.equalsIgnoreCase("STEP") && call.operandCount() == 2 && call.operand(1) instanceof SqlIntervalLiteral interval) {
+            return unparse(interval);
+        }
+        if (call.getKind() == SqlKind.FLOOR && call.operandCount() == 2 && call.operand(1) instanceof SqlIntervalQualifier qualifier) {
+            String unit = qualifier.timeUnitRange.startUnit.name();
+            if (List.of("MONTH", "YEAR", "QUARTER", "WEEK", "DECADE", "CENTURY", "MILLENNIUM").contains(unit)) {
+                throw at(line, node, "windows of calendar " + unit.toLowerCase(java.util.Locale.ROOT) + "s are not supported yet");
+            }
+            SqlNode of = call.operand(0);
+            if (of instanceof SqlCall divide && divide.getKind() == SqlKind.DIVIDE && divide.operand(1) instanceof SqlNumericLiteral count) {
+                return "INTERVAL '" + count.toValue() + "' " + unit; // FLOOR((ROWTIME - epoch) SECOND / n TO SECOND)
+            }
+            return "INTERVAL '1' " + unit;
+        }
+        return null;
+    }
+
+    /** STEP(x BY INTERVAL …) as the call STEP(x, INTERVAL …), which the parser takes. */
+    static String stepAsCall(String text) {
+        StringBuilder out = new StringBuilder(text);
+        Matcher step = STEP.matcher(text);
+        int shift = 0;
+        while (step.find()) {
+            int depth = 0;
+            for (int i = step.end() - 1; i < text.length(); i++) {
+                char c = text.charAt(i);
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                if (depth == 0) {
+                    break;
+                }
+                if (depth == 1 && (i + 4 <= text.length()) && text.regionMatches(true, i, " BY ", 0, 4)) {
+                    out.replace(i + shift, i + shift + 4, ", ");
+                    shift -= 2;
+                    break;
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static String unparse(SqlNode node) {
+        return node.toSqlString(FLINK).getSql();
+    }
+
+    private static io.sluice.common.error.AwsException at(int line, SqlNode node, String why) {
+        SqlParserPos pos = node == null ? SqlParserPos.ZERO : node.getParserPosition();
+        return LegacySql.invalid(line + Math.max(pos.getLineNum(), 1) - 1, Math.max(pos.getColumnNum(), 1), why);
+    }
+
+    /** In a windowed query, ROWTIME is the window's end (as KDA gives the aggregate row). */
+    private static final class RowtimeAsWindowEnd extends SqlShuttle {
+        @Override
+        public SqlNode visit(SqlIdentifier id) {
+            String last = id.names.get(id.names.size() - 1);
+            return last.equals("ROWTIME") ? new SqlIdentifier("window_end", id.getParserPosition()) : id;
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package io.sluice.analytics.code;
+
+import io.sluice.analytics.row.SqlType;
+import io.sluice.common.error.AwsException;
+import io.sluice.common.error.ErrorCode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+
+/**
+ * Kinesis Analytics' own SQL dialect, as KDA ran it, translated to Flink SQL over the
+ * in-application input streams: {@code CREATE OR REPLACE STREAM} declares an in-application stream
+ * (its columns, and ROWTIME); {@code CREATE OR REPLACE PUMP … AS INSERT INTO <stream> SELECT STREAM …}
+ * feeds it. A stream that is an output is written out ({@code INSERT INTO <output>}); one that
+ * pumps read is a view of the UNION ALL of the pumps into it, so streams chain. Each pump's query
+ * is translated by {@link LegacyQuery}; the declared columns are taken by position and cast to
+ * their types. Anything else is a CodeValidationException naming the statement's line (and, for
+ * queries, the column).
+ */
+public final class LegacySql {
+    private static final Pattern LEGACY = Pattern.compile("(?is).*\\b(CREATE\\s+OR\\s+REPLACE\\s+(STREAM|PUMP)|SELECT\\s+STREAM)\\b.*");
+    private static final String NAME = "(\"[^\"]+\"|[A-Za-z_][A-Za-z0-9_$]*)";
+    private static final Pattern STREAM = Pattern.compile("(?is)CREATE\\s+OR\\s+REPLACE\\s+STREAM\\s+" + NAME
+            + "\\s*\\((.*)\\)\\s*(?:DESCRIPTION\\s+'(?:[^']|'')*')?");
+    private static final Pattern PUMP = Pattern.compile("(?is)CREATE\\s+OR\\s+REPLACE\\s+PUMP\\s+" + NAME + "\\s+(?:STARTED\\s+)?AS\\s+"
+            + "INSERT\\s+INTO\\s+" + NAME + "\\s*(?:\\(([^)]*)\\))?\\s*(SELECT\\b.*)");
+    private static final Pattern COLUMN = Pattern.compile("(?is)\\s*" + NAME + "\\s+(.+?)\\s*");
+
+    /** A declared column: its name (folded as SQL folds it) and its type. */
+    record Column(String name, SqlType type) {
+    }
+
+    private LegacySql() {
+    }
+
+    /** Whether application code is in the legacy dialect (it declares streams or pumps, or selects a STREAM). */
+    public static boolean isLegacy(String code) {
+        return code != null && LEGACY.matcher(code).matches();
+    }
+
+    /**
+     * Checks a legacy program as CreateApplication and UpdateApplication do, before its outputs
+     * are all known: everything but which streams are written out.
+     *
+     * @throws AwsException CodeValidationException, naming where
+     */
+    public static void validate(String code, Map<String, List<String>> inputs) {
+        translate(code, inputs, null);
+    }
+
+    /**
+     * The Flink SQL statements of a legacy program: views for the streams pumps read, and an
+     * {@code INSERT INTO <output>} per stream that is an output.
+     *
+     * @param inputs the in-application input streams ({@code SOURCE_SQL_STREAM_001}, …) with their column names
+     * @param outputs the application's output names (null: only check the program)
+     * @throws AwsException CodeValidationException for a construct that is not supported, naming where it is
+     */
+    public static List<String> translate(String code, Map<String, List<String>> inputs, Set<String> outputs) {
+        Map<String, List<Column>> streams = new LinkedHashMap<>();
+        Map<String, List<String>> feeds = new LinkedHashMap<>(); // translated pump queries by target stream
+        for (SqlStatements.Statement statement : SqlStatements.split(code)) {
+            Matcher stream = STREAM.matcher(statement.text());
+            Matcher pump = PUMP.matcher(statement.text());
+            if (stream.matches()) {
+                String name = name(stream.group(1));
+                if (inputs.containsKey(name)) {
+                    throw invalid(statement.line(), 1, "stream " + name + " is an input stream; it cannot be declared again");
+                }
+                streams.put(name, columns(stream.group(2), statement.line()));
+            } else if (pump.matches()) {
+                String target = name(pump.group(2));
+                List<Column> columns = streams.get(target);
+                if (columns == null) {
+                    throw invalid(statement.line(), 1, "pump " + name(pump.group(1)) + " inserts into " + target
+                            + ", which no CREATE OR REPLACE STREAM before it declares");
+                }
+                int selectAt = statement.text().indexOf(pump.group(4));
+                int line = statement.line() + (int) statement.text().substring(0, selectAt).chars().filter(c -> c == '\n').count();
+                LegacyQuery query = LegacyQuery.translate(pump.group(4), line, known(inputs, streams, feeds));
+                if (query.columns() != columns.size()) {
+                    throw invalid(statement.line(), 1, "pump " + name(pump.group(1)) + " selects " + query.columns() + " columns into " + target
+                            + ", which has " + columns.size());
+                }
+                feeds.computeIfAbsent(target, t -> new ArrayList<>()).add(typed(query.sql(), columns, true));
+            } else {
+                throw invalid(statement.line(), 1, "only CREATE OR REPLACE STREAM and CREATE OR REPLACE PUMP statements run in an application: "
+                        + abbreviate(statement.text()));
+            }
+        }
+        List<String> statements = new ArrayList<>();
+        boolean writes = false;
+        for (Map.Entry<String, List<String>> feed : feeds.entrySet()) {
+            String stream = feed.getKey();
+            statements.add("CREATE TEMPORARY VIEW " + quote(stream) + " AS " + String.join(" UNION ALL ", feed.getValue()));
+            String output = outputs == null ? null : outputs.stream().filter(o -> o.equalsIgnoreCase(stream)).findFirst().orElse(null);
+            if (output != null) {
+                List<String> names = streams.get(stream).stream().map(c -> quote(c.name())).toList();
+                statements.add("INSERT INTO " + quote(output) + " SELECT " + String.join(", ", names) + " FROM " + quote(stream));
+                writes = true;
+            }
+        }
+        if (!writes && outputs != null) {
+            throw invalid(1, 1, "no pump feeds a stream that is one of the application's outputs " + outputs);
+        }
+        return statements;
+    }
+
+    /** The streams a pump may read: the inputs, and the declared streams that pumps before it feed. */
+    private static Map<String, List<String>> known(Map<String, List<String>> inputs, Map<String, List<Column>> streams,
+            Map<String, List<String>> feeds) {
+        Map<String, List<String>> known = new LinkedHashMap<>(inputs);
+        feeds.keySet().forEach(s -> known.put(s, streams.get(s).stream().map(Column::name).toList()));
+        return known;
+    }
+
+    /** A pump's query with its columns cast to the stream's types and named as the stream names them, ROWTIME kept. */
+    private static String typed(String query, List<Column> columns, boolean withRowtime) {
+        StringBuilder select = new StringBuilder("SELECT ");
+        for (int i = 0; i < columns.size(); i++) {
+            select.append("CAST(").append(quote("C" + (i + 1))).append(" AS ").append(flinkType(columns.get(i).type())).append(") AS ")
+                    .append(quote(columns.get(i).name())).append(", ");
+        }
+        select.append(withRowtime ? "`ROWTIME`" : "").append(" FROM (").append(query).append(")");
+        return select.toString();
+    }
+
+    private static String flinkType(SqlType type) {
+        return switch (type.kind()) {
+            case CHAR, VARCHAR -> "VARCHAR(" + Math.max(1, type.length()) + ")";
+            case REAL -> "FLOAT";
+            case DECIMAL -> "DECIMAL(" + type.length() + ", " + type.scale() + ")";
+            case TIMESTAMP -> "TIMESTAMP(3)";
+            case TIME -> "TIME(3)";
+            case BINARY, VARBINARY -> "BYTES";
+            default -> type.kind().name();
+        };
+    }
+
+    private static List<Column> columns(String list, int line) {
+        List<Column> columns = new ArrayList<>();
+        for (String definition : splitTopLevel(list)) {
+            Matcher column = COLUMN.matcher(definition);
+            if (!column.matches()) {
+                throw invalid(line, 1, "not a column definition: " + definition.trim());
+            }
+            try {
+                columns.add(new Column(name(column.group(1)), SqlType.parse(column.group(2))));
+            } catch (IllegalArgumentException e) {
+                throw invalid(line, 1, "column " + name(column.group(1)) + " has type " + column.group(2).trim()
+                        + ", which is not a SQL data type of Kinesis Analytics");
+            }
+        }
+        return columns;
+    }
+
+    /** Splits at commas outside parentheses ({@code DECIMAL(5, 2)} stays whole). */
+    private static List<String> splitTopLevel(String list) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < list.length(); i++) {
+            char c = list.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (c == ',' && depth == 0) {
+                parts.add(list.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(list.substring(start));
+        return parts;
+    }
+
+    /** A name as SQL folds it: quoted as written, unquoted in upper case. */
+    static String name(String written) {
+        return written.startsWith("\"") ? written.substring(1, written.length() - 1) : written.toUpperCase(Locale.ROOT);
+    }
+
+    static String quote(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+
+    /** The parser for the dialect: double-quoted identifiers, unquoted ones folded to upper case. */
+    static SqlParser.Config parserConfig() {
+        return SqlParser.config().withQuoting(Quoting.DOUBLE_QUOTE).withUnquotedCasing(Casing.TO_UPPER)
+                .withQuotedCasing(Casing.UNCHANGED).withConformance(SqlConformanceEnum.LENIENT);
+    }
+
+    static SqlSelect parseSelect(String sql, int line) {
+        try {
+            SqlNode node = SqlParser.create(sql, parserConfig()).parseQuery();
+            if (node instanceof SqlSelect select) {
+                return select;
+            }
+            throw invalid(line, 1, "a pump inserts the rows of one SELECT STREAM (ORDER BY, UNION and the like are not supported)");
+        } catch (SqlParseException e) {
+            int at = e.getPos() == null ? 1 : e.getPos().getLineNum();
+            int column = e.getPos() == null ? 1 : e.getPos().getColumnNum();
+            throw invalid(line + at - 1, column, e.getMessage().lines().findFirst().orElse("a syntax error"));
+        }
+    }
+
+    static AwsException invalid(int line, int column, String why) {
+        return new AwsException(ErrorCode.CODE_VALIDATION, "Line " + line + ", column " + column + ": " + why + ".");
+    }
+
+    private static String abbreviate(String text) {
+        String line = text.replaceAll("\\s+", " ");
+        return line.length() > 60 ? line.substring(0, 60) + "…" : line;
+    }
+}

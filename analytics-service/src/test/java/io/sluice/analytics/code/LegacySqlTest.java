@@ -1,0 +1,92 @@
+package io.sluice.analytics.code;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sluice.common.error.AwsException;
+import io.sluice.common.error.ErrorCode;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class LegacySqlTest {
+    private static final Map<String, List<String>> INPUT = Map.of("SOURCE_SQL_STREAM_001", List.of("TICKER_SYMBOL", "SECTOR", "PRICE"));
+
+    private static List<String> translate(String code) {
+        return LegacySql.translate(code, INPUT, Set.of("DESTINATION_SQL_STREAM"));
+    }
+
+    @Test
+    void aStepGroupByBecomesATumblingWindowOverRowtime() {
+        List<String> flink = translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker_symbol VARCHAR(4), ticker_count INTEGER);
+                CREATE OR REPLACE PUMP "STREAM_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM ticker_symbol, COUNT(*) AS ticker_count
+                  FROM "SOURCE_SQL_STREAM_001"
+                  GROUP BY ticker_symbol, STEP("SOURCE_SQL_STREAM_001".ROWTIME BY INTERVAL '10' SECOND);
+                """);
+        assertThat(flink).containsExactly(
+                "CREATE TEMPORARY VIEW `DESTINATION_SQL_STREAM` AS SELECT CAST(`C1` AS VARCHAR(4)) AS `TICKER_SYMBOL`, "
+                        + "CAST(`C2` AS INTEGER) AS `TICKER_COUNT`, `ROWTIME` FROM (SELECT `TICKER_SYMBOL` AS `C1`, COUNT(*) AS `C2`, "
+                        + "`window_time` AS `ROWTIME` FROM TABLE(TUMBLE(TABLE `SOURCE_SQL_STREAM_001`, DESCRIPTOR(`ROWTIME`), "
+                        + "INTERVAL '10' SECOND)) AS `SOURCE_SQL_STREAM_001` GROUP BY `TICKER_SYMBOL`, `window_start`, `window_end`, `window_time`)",
+                "INSERT INTO `DESTINATION_SQL_STREAM` SELECT `TICKER_SYMBOL`, `TICKER_COUNT` FROM `DESTINATION_SQL_STREAM`");
+    }
+
+    @Test
+    void floorBucketsAreWindowsOfTheirUnitOrOfTheirDivisor() {
+        String minute = translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (minute_start TIMESTAMP, n BIGINT);
+                CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM FLOOR(ROWTIME TO MINUTE), COUNT(*) FROM SOURCE_SQL_STREAM_001 GROUP BY FLOOR(ROWTIME TO MINUTE);
+                """).get(0);
+        assertThat(minute).contains("`window_start` AS `C1`").contains("INTERVAL '1' MINUTE");
+        String tenSeconds = translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (sector VARCHAR(16), n BIGINT);
+                CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM sector, COUNT(*) FROM SOURCE_SQL_STREAM_001
+                  GROUP BY sector, FLOOR((ROWTIME - TIMESTAMP '1970-01-01 00:00:00') SECOND / 10 TO SECOND);
+                """).get(0);
+        assertThat(tenSeconds).contains("INTERVAL '10' SECOND").contains("GROUP BY `SECTOR`, `window_start`");
+    }
+
+    @Test
+    void streamsChainThroughPumpsAndFiltersKeepRowtime() {
+        List<String> flink = translate("""
+                CREATE OR REPLACE STREAM "TECH" (ticker VARCHAR(4), price DOUBLE);
+                CREATE OR REPLACE PUMP "FILTER_PUMP" AS INSERT INTO "TECH"
+                  SELECT STREAM ticker_symbol, price FROM "SOURCE_SQL_STREAM_001" WHERE sector = 'TECHNOLOGY';
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker VARCHAR(4), avg_price DOUBLE);
+                CREATE OR REPLACE PUMP "AVG_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM ticker, AVG(price) FROM "TECH" GROUP BY ticker, STEP("TECH".ROWTIME BY INTERVAL '1' MINUTE);
+                """);
+        assertThat(flink).hasSize(3);
+        assertThat(flink.get(0)).startsWith("CREATE TEMPORARY VIEW `TECH` AS").contains("WHERE `SECTOR` = 'TECHNOLOGY'")
+                .contains("`SOURCE_SQL_STREAM_001`.`ROWTIME` AS `ROWTIME`");
+        assertThat(flink.get(1)).contains("TUMBLE(TABLE `TECH`");
+    }
+
+    @Test
+    void whatDoesNotTranslateIsACodeValidationExceptionWithItsPlace() {
+        assertThatThrownBy(() -> translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (n BIGINT);
+                CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM COUNT(*) FROM "SOURCE_SQL_STREAM_001" GROUP BY sector;
+                """)).isInstanceOfSatisfying(AwsException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CODE_VALIDATION);
+                    assertThat(e.getMessage()).startsWith("Line 3, column").contains("needs a window");
+                });
+        assertThatThrownBy(() -> translate("CREATE OR REPLACE STREAM \"DESTINATION_SQL_STREAM\" (n BIGINT);\n"
+                + "CREATE OR REPLACE PUMP p AS INSERT INTO \"DESTINATION_SQL_STREAM\" SELECT STREAM n FROM \"NOWHERE\";"))
+                .isInstanceOf(AwsException.class).hasMessageContaining("Line 2").hasMessageContaining("NOWHERE is not an input stream");
+        assertThatThrownBy(() -> translate("CREATE OR REPLACE STREAM \"DESTINATION_SQL_STREAM\" (n BIGINT);\n"
+                + "CREATE OR REPLACE PUMP p AS INSERT INTO \"DESTINATION_SQL_STREAM\" SELECT STREAM FROM WHERE;"))
+                .isInstanceOf(AwsException.class).hasMessageStartingWith("Line 2, column");
+        assertThatThrownBy(() -> translate("CREATE OR REPLACE STREAM \"X\" (n WIBBLE);"))
+                .isInstanceOf(AwsException.class).hasMessageContaining("WIBBLE");
+        assertThatThrownBy(() -> translate("DROP STREAM x;")).isInstanceOf(AwsException.class).hasMessageContaining("Line 1");
+        assertThat(LegacySql.isLegacy("CREATE OR REPLACE PUMP p AS INSERT INTO s SELECT STREAM 1 FROM t")).isTrue();
+        assertThat(LegacySql.isLegacy("INSERT INTO DEST SELECT * FROM SOURCE_SQL_STREAM_001")).isFalse();
+    }
+}

@@ -1,0 +1,133 @@
+package io.sluice.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.testsupport.AwsClients;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import software.amazon.awssdk.services.kinesis.model.Record;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+import software.amazon.awssdk.services.kinesisanalytics.KinesisAnalyticsClient;
+import software.amazon.awssdk.services.kinesisanalytics.model.ApplicationStatus;
+import software.amazon.awssdk.services.kinesisanalytics.model.CodeValidationException;
+import software.amazon.awssdk.services.kinesisanalytics.model.InputStartingPosition;
+import software.amazon.awssdk.services.kinesisanalytics.model.RecordFormatType;
+
+/**
+ * Applications in KDA's own SQL dialect, unchanged, on the platform's Flink: the developer guide's
+ * 10-second tumbling count per ticker written with a pump and STEP, and the same with the FLOOR
+ * idiom; each output stream receives counts that add up to exactly the records put. Code that does
+ * not translate is refused at CreateApplication with CodeValidationException.
+ */
+class AnalyticsLegacyIT {
+    private static final String ROLE = "arn:aws:iam::000000000000:role/kda";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String STEP = """
+            CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker_symbol VARCHAR(4), ticker_count INTEGER);
+            CREATE OR REPLACE PUMP "STREAM_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
+              SELECT STREAM ticker_symbol, COUNT(*) AS ticker_count
+              FROM "SOURCE_SQL_STREAM_001"
+              GROUP BY ticker_symbol, STEP("SOURCE_SQL_STREAM_001".ROWTIME BY INTERVAL '10' SECOND);
+            """;
+    private static final String FLOOR = """
+            -- Technology tickers first, through a stream of their own, then counted per 10 seconds.
+            CREATE OR REPLACE STREAM "TECH_STREAM" (ticker_symbol VARCHAR(4), price DOUBLE);
+            CREATE OR REPLACE PUMP "TECH_PUMP" AS INSERT INTO "TECH_STREAM"
+              SELECT STREAM ticker_symbol, price FROM "SOURCE_SQL_STREAM_001" WHERE sector = 'TECHNOLOGY';
+            CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker_symbol VARCHAR(4), ticker_count INTEGER);
+            CREATE OR REPLACE PUMP "COUNT_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
+              SELECT STREAM ticker_symbol, COUNT(*)
+              FROM "TECH_STREAM"
+              GROUP BY ticker_symbol, FLOOR(("TECH_STREAM".ROWTIME - TIMESTAMP '1970-01-01 00:00:00') SECOND / 10 TO SECOND);
+            """;
+
+    private static String arn(String stream) {
+        return "arn:aws:kinesis:us-east-1:000000000000:stream/" + stream;
+    }
+
+    private static void create(KinesisAnalyticsClient analytics, String name, String code, String output) {
+        analytics.createApplication(b -> b.applicationName(name).applicationCode(code)
+                .inputs(i -> i.namePrefix("SOURCE_SQL_STREAM").kinesisStreamsInput(k -> k.resourceARN(arn("legacy-trades")).roleARN(ROLE))
+                        .inputSchema(s -> s.recordFormat(f -> f.recordFormatType(RecordFormatType.JSON)
+                                        .mappingParameters(m -> m.jsonMappingParameters(j -> j.recordRowPath("$"))))
+                                .recordColumns(c -> c.name("TICKER_SYMBOL").mapping("$.TICKER_SYMBOL").sqlType("VARCHAR(4)"),
+                                        c -> c.name("SECTOR").mapping("$.SECTOR").sqlType("VARCHAR(16)"),
+                                        c -> c.name("PRICE").mapping("$.PRICE").sqlType("REAL"))))
+                .outputs(o -> o.name("DESTINATION_SQL_STREAM").kinesisStreamsOutput(k -> k.resourceARN(arn(output)).roleARN(ROLE))
+                        .destinationSchema(d -> d.recordFormatType(RecordFormatType.JSON))));
+    }
+
+    private static Map<String, Integer> counts(KinesisClient kinesis, String stream) throws Exception {
+        Map<String, Integer> sums = new TreeMap<>();
+        String iterator = kinesis.getShardIterator(b -> b.streamName(stream).shardId("shardId-000000000000")
+                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        while (iterator != null) {
+            String current = iterator;
+            GetRecordsResponse page = kinesis.getRecords(b -> b.shardIterator(current));
+            for (Record record : page.records()) {
+                JsonNode row = JSON.readTree(record.data().asUtf8String());
+                sums.merge(row.get("TICKER_SYMBOL").asText(), row.get("TICKER_COUNT").asInt(), Integer::sum);
+            }
+            iterator = page.records().isEmpty() ? null : page.nextShardIterator();
+        }
+        return sums;
+    }
+
+    @Test
+    void kdaTumblingCountsRunUnchangedAndCountEveryRecordOnce() throws Exception {
+        try (KinesisClient kinesis = AwsClients.kinesis(Platform.endpoint(), true);
+                KinesisAnalyticsClient analytics = AwsClients.analytics(Platform.endpoint())) {
+            for (String stream : new String[] {"legacy-trades", "legacy-step-out", "legacy-floor-out"}) {
+                kinesis.createStream(b -> b.streamName(stream).shardCount(stream.equals("legacy-trades") ? 2 : 1));
+                Platform.awaitActive(kinesis, stream);
+            }
+            Map<String, Integer> all = new TreeMap<>();
+            Map<String, Integer> tech = new TreeMap<>();
+            List<PutRecordsRequestEntry> entries = new ArrayList<>();
+            for (int i = 0; i < 240; i++) {
+                String ticker = List.of("AMZN", "QXZ", "TBV", "NFLX").get(i % 4);
+                String sector = i % 4 < 2 ? "TECHNOLOGY" : "ENERGY";
+                all.merge(ticker, 1, Integer::sum);
+                if (sector.equals("TECHNOLOGY")) {
+                    tech.merge(ticker, 1, Integer::sum);
+                }
+                entries.add(PutRecordsRequestEntry.builder().partitionKey(ticker + i).data(SdkBytes.fromUtf8String(
+                        "{\"TICKER_SYMBOL\":\"" + ticker + "\",\"SECTOR\":\"" + sector + "\",\"CHANGE\":0.5,\"PRICE\":" + (i % 90) + ".25}")).build());
+            }
+            assertThat(kinesis.putRecords(b -> b.streamName("legacy-trades").records(entries)).failedRecordCount()).isZero();
+
+            create(analytics, "legacy-step", STEP, "legacy-step-out");
+            create(analytics, "legacy-floor", FLOOR, "legacy-floor-out");
+            for (String app : new String[] {"legacy-step", "legacy-floor"}) {
+                analytics.startApplication(b -> b.applicationName(app).inputConfigurations(c -> c.id("1.1")
+                        .inputStartingPositionConfiguration(p -> p.inputStartingPosition(InputStartingPosition.TRIM_HORIZON))));
+            }
+            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                assertThat(counts(kinesis, "legacy-step-out")).isEqualTo(all);
+                assertThat(counts(kinesis, "legacy-floor-out")).isEqualTo(tech);
+            });
+            for (String app : new String[] {"legacy-step", "legacy-floor"}) {
+                assertThat(analytics.describeApplication(b -> b.applicationName(app)).applicationDetail().applicationStatus())
+                        .isEqualTo(ApplicationStatus.RUNNING);
+                Instant created = analytics.describeApplication(b -> b.applicationName(app)).applicationDetail().createTimestamp();
+                analytics.deleteApplication(b -> b.applicationName(app).createTimestamp(created));
+            }
+
+            assertThatThrownBy(() -> create(analytics, "legacy-bad", STEP.replace("STEP(", "STEPS("), "legacy-step-out"))
+                    .isInstanceOf(CodeValidationException.class).hasMessageContaining("Line 5");
+        }
+    }
+}
