@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.kinesisanalytics.model.RecordFormatType;
 /**
  * Applications in KDA's own SQL dialect, unchanged, on the platform's Flink: the developer guide's
  * 10-second tumbling count per ticker written with a pump and STEP, and the same with the FLOOR
- * idiom; each output stream receives counts that add up to exactly the records put. Code that does
+ * idiom; each output stream receives counts that add up to exactly the records put. A sliding
+ * count over a minute gives a row for each record. Code that does
  * not translate is refused at CreateApplication with CodeValidationException.
  */
 class AnalyticsLegacyIT {
@@ -54,6 +55,14 @@ class AnalyticsLegacyIT {
               GROUP BY ticker_symbol, FLOOR(("TECH_STREAM".ROWTIME - TIMESTAMP '1970-01-01 00:00:00') SECOND / 10 TO SECOND);
             """;
 
+    private static final String SLIDING = """
+            CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker_symbol VARCHAR(4), ticker_count INTEGER);
+            CREATE OR REPLACE PUMP "SLIDING_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
+              SELECT STREAM ticker_symbol, COUNT(*) OVER W1
+              FROM "SOURCE_SQL_STREAM_001"
+              WINDOW W1 AS (PARTITION BY ticker_symbol RANGE INTERVAL '1' MINUTE PRECEDING);
+            """;
+
     private static String arn(String stream) {
         return "arn:aws:kinesis:us-east-1:000000000000:stream/" + stream;
     }
@@ -72,25 +81,30 @@ class AnalyticsLegacyIT {
 
     private static Map<String, Integer> counts(KinesisClient kinesis, String stream) throws Exception {
         Map<String, Integer> sums = new TreeMap<>();
+        rows(kinesis, stream).forEach(row -> sums.merge(row.get("TICKER_SYMBOL").asText(), row.get("TICKER_COUNT").asInt(), Integer::sum));
+        return sums;
+    }
+
+    private static List<JsonNode> rows(KinesisClient kinesis, String stream) throws Exception {
+        List<JsonNode> rows = new ArrayList<>();
         String iterator = kinesis.getShardIterator(b -> b.streamName(stream).shardId("shardId-000000000000")
                 .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
         while (iterator != null) {
             String current = iterator;
             GetRecordsResponse page = kinesis.getRecords(b -> b.shardIterator(current));
             for (Record record : page.records()) {
-                JsonNode row = JSON.readTree(record.data().asUtf8String());
-                sums.merge(row.get("TICKER_SYMBOL").asText(), row.get("TICKER_COUNT").asInt(), Integer::sum);
+                rows.add(JSON.readTree(record.data().asUtf8String()));
             }
             iterator = page.records().isEmpty() ? null : page.nextShardIterator();
         }
-        return sums;
+        return rows;
     }
 
     @Test
     void kdaTumblingCountsRunUnchangedAndCountEveryRecordOnce() throws Exception {
         try (KinesisClient kinesis = AwsClients.kinesis(Platform.endpoint(), true);
                 KinesisAnalyticsClient analytics = AwsClients.analytics(Platform.endpoint())) {
-            for (String stream : new String[] {"legacy-trades", "legacy-step-out", "legacy-floor-out"}) {
+            for (String stream : new String[] {"legacy-trades", "legacy-step-out", "legacy-floor-out", "legacy-sliding-out"}) {
                 kinesis.createStream(b -> b.streamName(stream).shardCount(stream.equals("legacy-trades") ? 2 : 1));
                 Platform.awaitActive(kinesis, stream);
             }
@@ -111,15 +125,25 @@ class AnalyticsLegacyIT {
 
             create(analytics, "legacy-step", STEP, "legacy-step-out");
             create(analytics, "legacy-floor", FLOOR, "legacy-floor-out");
-            for (String app : new String[] {"legacy-step", "legacy-floor"}) {
+            create(analytics, "legacy-sliding", SLIDING, "legacy-sliding-out");
+            for (String app : new String[] {"legacy-step", "legacy-floor", "legacy-sliding"}) {
                 analytics.startApplication(b -> b.applicationName(app).inputConfigurations(c -> c.id("1.1")
                         .inputStartingPositionConfiguration(p -> p.inputStartingPosition(InputStartingPosition.TRIM_HORIZON))));
             }
             Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                 assertThat(counts(kinesis, "legacy-step-out")).isEqualTo(all);
                 assertThat(counts(kinesis, "legacy-floor-out")).isEqualTo(tech);
+                // A sliding window: a row out for each row in, the last of a ticker's counting all of its rows (all within the minute).
+                Map<String, Integer> rowsOut = new TreeMap<>();
+                Map<String, Integer> largest = new TreeMap<>();
+                for (JsonNode row : rows(kinesis, "legacy-sliding-out")) {
+                    rowsOut.merge(row.get("TICKER_SYMBOL").asText(), 1, Integer::sum);
+                    largest.merge(row.get("TICKER_SYMBOL").asText(), row.get("TICKER_COUNT").asInt(), Math::max);
+                }
+                assertThat(rowsOut).isEqualTo(all);
+                assertThat(largest).isEqualTo(all);
             });
-            for (String app : new String[] {"legacy-step", "legacy-floor"}) {
+            for (String app : new String[] {"legacy-step", "legacy-floor", "legacy-sliding"}) {
                 assertThat(analytics.describeApplication(b -> b.applicationName(app)).applicationDetail().applicationStatus())
                         .isEqualTo(ApplicationStatus.RUNNING);
                 Instant created = analytics.describeApplication(b -> b.applicationName(app)).applicationDetail().createTimestamp();

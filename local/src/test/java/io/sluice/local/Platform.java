@@ -37,8 +37,11 @@ final class Platform {
     static final String AUTHORIZATION = "AWS4-HMAC-SHA256 Credential=test/20261123/us-east-1/kinesis/aws4_request, "
             + "SignedHeaders=host;x-amz-date, Signature=0123456789abcdef";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    /** The Flink MiniCluster of the test JVM's platform, started by the first test that runs a job. */
-    static final EmbeddedFlink FLINK = new EmbeddedFlink(2);
+    /**
+     * The Flink MiniCluster of the test JVM's platform, started by the first test that runs a job,
+     * with as many slots as ./sluice-local gives (each running application takes one).
+     */
+    static final EmbeddedFlink FLINK = new EmbeddedFlink(4);
     private static SluicePlatform platform;
 
     private Platform() {

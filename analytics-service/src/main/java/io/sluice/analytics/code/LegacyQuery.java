@@ -17,6 +17,8 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSelectKeyword;
+import org.apache.calcite.sql.SqlWindow;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlShuttle;
 
@@ -25,8 +27,9 @@ import org.apache.calcite.sql.util.SqlShuttle;
  * time bucket — {@code STEP(ROWTIME BY INTERVAL 'n' unit)}, {@code FLOOR(ROWTIME TO unit)} or
  * {@code FLOOR((ROWTIME - TIMESTAMP '1970-01-01 00:00:00') SECOND / n TO SECOND)}, all aligned to
  * the epoch — becomes a tumbling window over ROWTIME (Flink would run the GROUP BY as an unbounded
- * aggregate), the bucket's value its start, and the rows' ROWTIME the window's time. Its select
- * items are named {@code C1} … for the stream it feeds.
+ * aggregate), the bucket's value its start, and the rows' ROWTIME the window's time. Aggregates
+ * OVER a window are sliding windows over ROWTIME. Its select items are named {@code C1} … for the
+ * stream it feeds.
  *
  * @param sql the query in Flink SQL
  * @param columns how many columns it selects (ROWTIME aside)
@@ -83,7 +86,8 @@ record LegacyQuery(String sql, int columns) {
                 throw at(line, item, "SELECT STREAM * is not supported yet: name the columns");
             }
             String sql = bucket != null && (expression.toString().equals(bucketText) || windowSize(expression, line) != null) ? "`window_start`"
-                    : unparse(bucket == null ? expression : expression.accept(new RowtimeAsWindowEnd()));
+                    : unparse(bucket == null ? expression.accept(new SlidingWindows(select.getWindowList(), line))
+                            : expression.accept(new RowtimeAsWindowEnd()));
             items.add(sql + " AS `C" + (++n) + "`");
         }
         StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", items)).append(", ")
@@ -166,6 +170,46 @@ record LegacyQuery(String sql, int columns) {
     private static io.sluice.common.error.AwsException at(int line, SqlNode node, String why) {
         SqlParserPos pos = node == null ? SqlParserPos.ZERO : node.getParserPosition();
         return LegacySql.invalid(line + Math.max(pos.getLineNum(), 1) - 1, Math.max(pos.getColumnNum(), 1), why);
+    }
+
+    /**
+     * Sliding windows: an aggregate OVER a window — named in the WINDOW clause or written inline,
+     * {@code RANGE INTERVAL … PRECEDING} or {@code ROWS n PRECEDING} — ordered by ROWTIME and
+     * ending at the current row, in the explicit frame Flink takes; one output row per input row.
+     */
+    private static final class SlidingWindows extends SqlShuttle {
+        private final java.util.Map<String, SqlWindow> named = new java.util.HashMap<>();
+        private final int line;
+
+        SlidingWindows(SqlNodeList windows, int line) {
+            this.line = line;
+            if (windows != null) {
+                for (SqlNode window : windows) {
+                    SqlWindow w = (SqlWindow) window;
+                    named.put(w.getDeclName().getSimple(), w);
+                }
+            }
+        }
+
+        @Override
+        public SqlNode visit(SqlCall call) {
+            if (call.getKind() != SqlKind.OVER) {
+                return super.visit(call);
+            }
+            SqlNode aggregate = call.operand(0).accept(this);
+            SqlNode spec = call.operand(1);
+            SqlWindow window = spec instanceof SqlIdentifier id ? named.get(id.getSimple()) : spec instanceof SqlWindow w ? w : null;
+            if (window == null) {
+                throw at(line, spec, "window " + spec + " is not declared in the WINDOW clause");
+            }
+            SqlParserPos pos = window.getParserPosition();
+            SqlNodeList order = window.getOrderList() == null || window.getOrderList().isEmpty()
+                    ? new SqlNodeList(List.of(new SqlIdentifier("ROWTIME", pos)), pos) : window.getOrderList();
+            SqlNode upper = window.getUpperBound() == null ? SqlWindow.createCurrentRow(pos) : window.getUpperBound();
+            SqlWindow framed = SqlWindow.create(null, null, window.getPartitionList(), order,
+                    org.apache.calcite.sql.SqlLiteral.createBoolean(window.isRows(), pos), window.getLowerBound(), upper, null, pos);
+            return SqlStdOperatorTable.OVER.createCall(call.getParserPosition(), aggregate, framed);
+        }
     }
 
     /** In a windowed query, ROWTIME is the window's end (as KDA gives the aggregate row). */

@@ -68,6 +68,20 @@ class LegacySqlTest {
     }
 
     @Test
+    void aggregatesOverAWindowSlideOverRowtime() {
+        String named = translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker VARCHAR(4), avg_price DOUBLE, n INTEGER);
+                CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM ticker_symbol, AVG(price) OVER W1, COUNT(*) OVER (PARTITION BY ticker_symbol ROWS 10 PRECEDING)
+                  FROM "SOURCE_SQL_STREAM_001"
+                  WINDOW W1 AS (PARTITION BY ticker_symbol RANGE INTERVAL '1' MINUTE PRECEDING);
+                """).get(0);
+        assertThat(named).contains("AVG(`PRICE`) OVER (PARTITION BY `TICKER_SYMBOL` ORDER BY `ROWTIME` RANGE BETWEEN INTERVAL '1' MINUTE "
+                + "PRECEDING AND CURRENT ROW)").contains("COUNT(*) OVER (PARTITION BY `TICKER_SYMBOL` ORDER BY `ROWTIME` ROWS BETWEEN 10 PRECEDING "
+                + "AND CURRENT ROW)").doesNotContain("WINDOW");
+    }
+
+    @Test
     void whatDoesNotTranslateIsACodeValidationExceptionWithItsPlace() {
         assertThatThrownBy(() -> translate("""
                 CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (n BIGINT);
