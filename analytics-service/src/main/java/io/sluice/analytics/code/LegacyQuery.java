@@ -83,7 +83,13 @@ record LegacyQuery(String sql, int columns) {
         for (SqlNode item : select.getSelectList()) {
             SqlNode expression = item instanceof SqlBasicCall as && as.getKind() == SqlKind.AS ? as.operand(0) : item;
             if (expression instanceof SqlIdentifier id && id.isStar()) {
-                throw at(line, item, "SELECT STREAM * is not supported yet: name the columns");
+                if (bucket != null) {
+                    throw at(line, item, "SELECT STREAM * cannot be grouped: name the columns");
+                }
+                for (String column : streams.get(stream)) {
+                    items.add(LegacySql.quote(alias) + "." + LegacySql.quote(column) + " AS `C" + (++n) + "`");
+                }
+                continue;
             }
             String sql = bucket != null && (expression.toString().equals(bucketText) || windowSize(expression, line) != null) ? "`window_start`"
                     : unparse(bucket == null ? expression.accept(new SlidingWindows(select.getWindowList(), line))

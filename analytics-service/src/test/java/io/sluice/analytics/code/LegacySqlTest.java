@@ -68,6 +68,15 @@ class LegacySqlTest {
     }
 
     @Test
+    void selectStarTakesTheSourceStreamsColumns() {
+        String star = translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (t VARCHAR(4), s VARCHAR(16), p REAL);
+                CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM" SELECT STREAM * FROM "SOURCE_SQL_STREAM_001" AS src;
+                """).get(0);
+        assertThat(star).contains("SELECT `SRC`.`TICKER_SYMBOL` AS `C1`, `SRC`.`SECTOR` AS `C2`, `SRC`.`PRICE` AS `C3`, `SRC`.`ROWTIME` AS `ROWTIME`");
+    }
+
+    @Test
     void aggregatesOverAWindowSlideOverRowtime() {
         String named = translate("""
                 CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker VARCHAR(4), avg_price DOUBLE, n INTEGER);
