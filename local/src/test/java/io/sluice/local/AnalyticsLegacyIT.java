@@ -16,10 +16,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
-import software.amazon.awssdk.services.kinesis.model.Record;
-import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesisanalytics.KinesisAnalyticsClient;
 import software.amazon.awssdk.services.kinesisanalytics.model.ApplicationStatus;
 import software.amazon.awssdk.services.kinesisanalytics.model.CodeValidationException;
@@ -87,15 +84,8 @@ class AnalyticsLegacyIT {
 
     private static List<JsonNode> rows(KinesisClient kinesis, String stream) throws Exception {
         List<JsonNode> rows = new ArrayList<>();
-        String iterator = kinesis.getShardIterator(b -> b.streamName(stream).shardId("shardId-000000000000")
-                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-        while (iterator != null) {
-            String current = iterator;
-            GetRecordsResponse page = kinesis.getRecords(b -> b.shardIterator(current));
-            for (Record record : page.records()) {
-                rows.add(JSON.readTree(record.data().asUtf8String()));
-            }
-            iterator = page.records().isEmpty() ? null : page.nextShardIterator();
+        for (String record : Platform.shardRecords(kinesis, stream, "shardId-000000000000")) {
+            rows.add(JSON.readTree(record));
         }
         return rows;
     }

@@ -14,10 +14,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
-import software.amazon.awssdk.services.kinesis.model.Record;
-import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesisanalytics.KinesisAnalyticsClient;
 import software.amazon.awssdk.services.kinesisanalytics.model.ApplicationStatus;
 import software.amazon.awssdk.services.kinesisanalytics.model.InputStartingPosition;
@@ -68,16 +65,9 @@ class AnalyticsRunIT {
 
     private static Map<String, Integer> counts(KinesisClient kinesis, String stream) throws Exception {
         Map<String, Integer> sums = new TreeMap<>();
-        String iterator = kinesis.getShardIterator(b -> b.streamName(stream).shardId("shardId-000000000000")
-                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-        while (iterator != null) {
-            String current = iterator;
-            GetRecordsResponse page = kinesis.getRecords(b -> b.shardIterator(current));
-            for (Record record : page.records()) {
-                JsonNode row = JSON.readTree(record.data().asUtf8String());
-                sums.merge(row.get("TICKER").asText(), row.get("N").asInt(), Integer::sum);
-            }
-            iterator = page.records().isEmpty() ? null : page.nextShardIterator();
+        for (String record : Platform.shardRecords(kinesis, stream, "shardId-000000000000")) {
+            JsonNode row = JSON.readTree(record);
+            sums.merge(row.get("TICKER").asText(), row.get("N").asInt(), Integer::sum);
         }
         return sums;
     }

@@ -118,6 +118,20 @@ final class Platform {
                         == software.amazon.awssdk.services.kinesis.model.StreamStatus.ACTIVE);
     }
 
+    /** The data of every record in a shard so far, from its trim horizon, as UTF-8 text. */
+    static java.util.List<String> shardRecords(KinesisClient kinesis, String stream, String shardId) {
+        java.util.List<String> records = new java.util.ArrayList<>();
+        String iterator = kinesis.getShardIterator(b -> b.streamName(stream).shardId(shardId)
+                .shardIteratorType(software.amazon.awssdk.services.kinesis.model.ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        while (iterator != null) {
+            String current = iterator;
+            software.amazon.awssdk.services.kinesis.model.GetRecordsResponse page = kinesis.getRecords(b -> b.shardIterator(current));
+            page.records().forEach(r -> records.add(r.data().asUtf8String()));
+            iterator = page.records().isEmpty() ? null : page.nextShardIterator();
+        }
+        return records;
+    }
+
     /** A raw request to the gateway, for what an SDK would never send. */
     static HttpResponse<byte[]> post(String target, String contentType, byte[] body, Map<String, String> headers) throws Exception {
         return post(endpoint(), target, contentType, body, headers);
