@@ -151,7 +151,8 @@ class AnalyticsRunIT {
             // output) is submitted again from its latest checkpoint when the service restarts.
             Thread.sleep(12_000); // a checkpoint (every 10 s) after the last window's output
             flink("PATCH", "/jobs/" + job + "?mode=cancel");
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> runningJobId() == null);
+            Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> "CANCELED".equals(JSON.readTree(flink("GET", "/jobs/" + job)).get("state").asText()));
             Platform.get().restart(PlatformService.ANALYTICS);
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                     .until(() -> runningJobId() != null && !runningJobId().equals(job));

@@ -90,11 +90,12 @@ public final class LegacySql {
                 int selectAt = statement.text().indexOf(pump.group(4));
                 int line = statement.line() + (int) statement.text().substring(0, selectAt).chars().filter(c -> c == '\n').count();
                 LegacyQuery query = LegacyQuery.translate(pump.group(4), line, known(inputs, streams, feeds));
-                if (query.columns() != columns.size()) {
-                    throw invalid(statement.line(), 1, "pump " + name(pump.group(1)) + " selects " + query.columns() + " columns into " + target
-                            + ", which has " + columns.size());
+                List<Integer> positions = positions(pump.group(3), columns, target, statement.line());
+                if (query.columns() != positions.size()) {
+                    throw invalid(statement.line(), 1, "pump " + name(pump.group(1)) + " selects " + query.columns() + " columns into "
+                            + positions.size() + " columns of " + target);
                 }
-                feeds.computeIfAbsent(target, t -> new ArrayList<>()).add(typed(query.sql(), columns, true));
+                feeds.computeIfAbsent(target, t -> new ArrayList<>()).add(typed(query.sql(), columns, positions));
             } else {
                 throw invalid(statement.line(), 1, "only CREATE OR REPLACE STREAM and CREATE OR REPLACE PUMP statements run in an application: "
                         + abbreviate(statement.text()));
@@ -126,14 +127,46 @@ public final class LegacySql {
         return known;
     }
 
-    /** A pump's query with its columns cast to the stream's types and named as the stream names them, ROWTIME kept. */
-    private static String typed(String query, List<Column> columns, boolean withRowtime) {
+    /**
+     * Which of the stream's columns a pump fills, in the order of its select items: those its
+     * column list names (INSERT INTO s (a, c) …), else all of them.
+     */
+    private static List<Integer> positions(String list, List<Column> columns, String target, int line) {
+        List<Integer> positions = new ArrayList<>();
+        if (list == null || list.isBlank()) {
+            for (int i = 0; i < columns.size(); i++) {
+                positions.add(i);
+            }
+            return positions;
+        }
+        for (String written : splitTopLevel(list)) {
+            String name = name(written.trim());
+            int at = -1;
+            for (int i = 0; i < columns.size(); i++) {
+                if (columns.get(i).name().equals(name)) {
+                    at = i;
+                }
+            }
+            if (at < 0 || positions.contains(at)) {
+                throw invalid(line, 1, at < 0 ? "stream " + target + " has no column " + name : "column " + name + " is listed twice");
+            }
+            positions.add(at);
+        }
+        return positions;
+    }
+
+    /**
+     * A pump's query (select items {@code C1} …) as rows of the stream: each column the pump fills
+     * cast to its type, the others NULL, named as the stream names them; ROWTIME kept.
+     */
+    private static String typed(String query, List<Column> columns, List<Integer> positions) {
         StringBuilder select = new StringBuilder("SELECT ");
         for (int i = 0; i < columns.size(); i++) {
-            select.append("CAST(").append(quote("C" + (i + 1))).append(" AS ").append(flinkType(columns.get(i).type())).append(") AS ")
-                    .append(quote(columns.get(i).name())).append(", ");
+            int item = positions.indexOf(i);
+            select.append("CAST(").append(item < 0 ? "NULL" : quote("C" + (item + 1))).append(" AS ").append(flinkType(columns.get(i).type()))
+                    .append(") AS ").append(quote(columns.get(i).name())).append(", ");
         }
-        select.append(withRowtime ? "`ROWTIME`" : "").append(" FROM (").append(query).append(")");
+        select.append("`ROWTIME` FROM (").append(query).append(")");
         return select.toString();
     }
 

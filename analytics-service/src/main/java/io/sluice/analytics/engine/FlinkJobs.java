@@ -35,10 +35,13 @@ class FlinkJobs {
         }
     }
 
-    /** Whether the job is still there and not finished, failed or cancelled. */
+    /** Whether the job runs on (or is about to): not finished, failed, cancelled, nor on its way to one of those. */
     boolean alive(String jobId) {
         try (RestClusterClient<StandaloneClusterId> client = client()) {
-            return !client.getJobStatus(JobID.fromHexString(jobId)).get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS).isGloballyTerminalState();
+            org.apache.flink.api.common.JobStatus status = client.getJobStatus(JobID.fromHexString(jobId))
+                    .get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            return !status.isTerminalState() && status != org.apache.flink.api.common.JobStatus.CANCELLING
+                    && status != org.apache.flink.api.common.JobStatus.FAILING;
         } catch (Exception e) {
             return false; // not known to the cluster (it restarted), or not reachable
         }

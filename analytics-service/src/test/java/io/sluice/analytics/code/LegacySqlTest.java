@@ -68,6 +68,21 @@ class LegacySqlTest {
     }
 
     @Test
+    void aPumpsColumnListSaysWhichColumnsItFills() {
+        String listed = translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" ("a" VARCHAR(4), "b" DOUBLE, "c" INTEGER);
+                CREATE OR REPLACE PUMP "P" AS INSERT INTO "DESTINATION_SQL_STREAM" ("c", "a")
+                  SELECT STREAM 7, ticker_symbol FROM "SOURCE_SQL_STREAM_001";
+                """).get(0);
+        assertThat(listed).startsWith("CREATE TEMPORARY VIEW `DESTINATION_SQL_STREAM` AS SELECT CAST(`C2` AS VARCHAR(4)) AS `a`, "
+                + "CAST(NULL AS DOUBLE) AS `b`, CAST(`C1` AS INTEGER) AS `c`, `ROWTIME` FROM (");
+        assertThatThrownBy(() -> translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" ("a" VARCHAR(4));
+                CREATE OR REPLACE PUMP "P" AS INSERT INTO "DESTINATION_SQL_STREAM" ("z") SELECT STREAM ticker_symbol FROM "SOURCE_SQL_STREAM_001";
+                """)).isInstanceOf(AwsException.class).hasMessageContaining("has no column z");
+    }
+
+    @Test
     void selectStarTakesTheSourceStreamsColumns() {
         String star = translate("""
                 CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (t VARCHAR(4), s VARCHAR(16), p REAL);
