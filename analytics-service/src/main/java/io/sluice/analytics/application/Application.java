@@ -84,6 +84,16 @@ public record Application(Caller owner, String name, String status, long version
             logging = logging == null ? List.of() : List.copyOf(logging);
         }
 
+        /** Each in-application input stream's columns, by its name ({@code SOURCE_SQL_STREAM_001} …). */
+        public Map<String, List<String>> inAppInputColumns() {
+            Map<String, List<String>> streams = new java.util.LinkedHashMap<>();
+            for (InputDescription input : inputs) {
+                List<String> columns = input.schema().recordColumns().stream().map(Shapes.RecordColumn::name).toList();
+                input.inAppStreamNames().forEach(name -> streams.put(name, columns));
+            }
+            return streams;
+        }
+
         Configuration withInputs(List<InputDescription> newInputs) {
             return new Configuration(newInputs, outputs, references, logging);
         }

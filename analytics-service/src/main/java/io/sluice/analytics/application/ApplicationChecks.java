@@ -27,10 +27,10 @@ import java.util.regex.Pattern;
  * one source per input and one destination per output, the mapping parameters of the record
  * format, column names and SQL types, ARNs of the caller's own account and region.
  */
-final class ApplicationChecks {
+public final class ApplicationChecks {
     static final Pattern ARN = Pattern.compile("arn:.*");
-    static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+");
-    static final Pattern ID = Pattern.compile("[a-zA-Z0-9_.-]+");
+    public static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+");
+    public static final Pattern ID = Pattern.compile("[a-zA-Z0-9_.-]+");
     static final List<String> FORMATS = List.of("JSON", "CSV");
     static final int MAX_CODE = 102_400;
     /** One streaming source, one reference data source and three outputs an application (the KDA limits). */

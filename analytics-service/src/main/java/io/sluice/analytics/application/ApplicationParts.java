@@ -7,11 +7,7 @@ import io.sluice.analytics.application.Shapes.InputStartingPositionConfiguration
 import io.sluice.analytics.application.Shapes.OutputDescription;
 import io.sluice.analytics.application.Shapes.ReferenceDataSourceDescription;
 import io.sluice.common.account.Caller;
-import io.sluice.common.arn.StreamArn;
-import io.sluice.common.error.AwsException;
-import io.sluice.common.error.ErrorCode;
 import io.sluice.kafka.directory.StreamDirectory;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.springframework.stereotype.Component;
@@ -72,12 +68,7 @@ class ApplicationParts {
         if (!io.sluice.analytics.code.LegacySql.isLegacy(code) || configuration.inputs().isEmpty()) {
             return;
         }
-        java.util.Map<String, List<String>> inputs = new java.util.LinkedHashMap<>();
-        for (InputDescription input : configuration.inputs()) {
-            List<String> columns = input.schema().recordColumns().stream().map(Shapes.RecordColumn::name).toList();
-            input.inAppStreamNames().forEach(name -> inputs.put(name, columns));
-        }
-        io.sluice.analytics.code.LegacySql.validate(code, inputs);
+        io.sluice.analytics.code.LegacySql.validate(code, configuration.inAppInputColumns());
     }
 
     /** The KDA limits: one streaming input, three outputs and one reference data source an application. */
@@ -94,13 +85,6 @@ class ApplicationParts {
     }
 
     private void existing(Caller caller, String arn) {
-        String name = StreamArn.parse(arn).orElseThrow().streamName();
-        try {
-            if (streams.locate(caller, name).isEmpty()) {
-                throw ApplicationChecks.invalid("Kinesis stream " + arn + " does not exist.");
-            }
-        } catch (UncheckedIOException e) {
-            throw new AwsException(ErrorCode.SERVICE_UNAVAILABLE_EXCEPTION, "The streams service could not be asked about " + arn + ".");
-        }
+        StreamLookup.locate(streams, caller, arn, missing -> ApplicationChecks.invalid("Kinesis stream " + missing + " does not exist."));
     }
 }

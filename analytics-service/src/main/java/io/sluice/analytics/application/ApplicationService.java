@@ -154,12 +154,12 @@ public class ApplicationService {
     }
 
     /** The model's constraints of an ApplicationName. */
-    static Violations name(String name) {
+    public static Violations name(String name) {
         return Violations.check().notNull("applicationName", name).length("applicationName", name, 1, 128)
                 .pattern("applicationName", name, NAME);
     }
 
-    static AwsException notFound(String name) {
+    public static AwsException notFound(String name) {
         return new AwsException(ErrorCode.RESOURCE_NOT_FOUND, "Application " + name + " is not found.");
     }
 

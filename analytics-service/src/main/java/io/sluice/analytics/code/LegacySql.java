@@ -98,7 +98,7 @@ public final class LegacySql {
                 feeds.computeIfAbsent(target, t -> new ArrayList<>()).add(typed(query.sql(), columns, positions));
             } else {
                 throw invalid(statement.line(), 1, "only CREATE OR REPLACE STREAM and CREATE OR REPLACE PUMP statements run in an application: "
-                        + abbreviate(statement.text()));
+                        + SqlStatements.abbreviate(statement.text()));
             }
         }
         List<String> statements = new ArrayList<>();
@@ -247,10 +247,5 @@ public final class LegacySql {
 
     static AwsException invalid(int line, int column, String why) {
         return new AwsException(ErrorCode.CODE_VALIDATION, "Line " + line + ", column " + column + ": " + why + ".");
-    }
-
-    private static String abbreviate(String text) {
-        String line = text.replaceAll("\\s+", " ");
-        return line.length() > 60 ? line.substring(0, 60) + "…" : line;
     }
 }

@@ -69,6 +69,12 @@ public final class SqlStatements {
         return statements;
     }
 
+    /** A statement shortened to one line of at most 60 characters, for an error message. */
+    public static String abbreviate(String text) {
+        String line = text.replaceAll("\\s+", " ");
+        return line.length() > 60 ? line.substring(0, 60) + "…" : line;
+    }
+
     private static void add(List<Statement> statements, StringBuilder text, int line) {
         String statement = text.toString().trim();
         if (!statement.isEmpty()) {

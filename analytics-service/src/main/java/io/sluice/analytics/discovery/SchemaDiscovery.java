@@ -12,10 +12,8 @@ import io.sluice.common.error.Violations;
 import io.sluice.endpoint.CallerScope;
 import io.sluice.kafka.directory.StreamDirectory;
 import io.sluice.kafka.directory.StreamLocation;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * DiscoverInputSchema on a Kinesis stream of the platform: up to {@value #SAMPLE} records read
@@ -26,7 +24,6 @@ import java.util.regex.Pattern;
 public class SchemaDiscovery {
     /** Records a discovery samples. */
     static final int SAMPLE = 100;
-    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+");
 
     public record DiscoverInputSchemaRequest(@JsonProperty("ResourceARN") String resourceArn, @JsonProperty("RoleARN") String roleArn,
             @JsonProperty("InputStartingPositionConfiguration") InputStartingPositionConfiguration startingPosition,
@@ -65,7 +62,7 @@ public class SchemaDiscovery {
      */
     public DiscoverInputSchemaResponse discover(DiscoverInputSchemaRequest request) {
         Violations.check().length("resourceARN", request.resourceArn(), 1, 2048).length("roleARN", request.roleArn(), 1, 2048)
-                .pattern("roleARN", request.roleArn(), ROLE_ARN).raise();
+                .pattern("roleARN", request.roleArn(), io.sluice.analytics.application.ApplicationChecks.ROLE_ARN).raise();
         if (request.s3Configuration() != null) {
             throw invalid("Discovery on an S3 object (S3Configuration) is not supported by Sluice yet; sample a Kinesis stream.");
         }
@@ -83,12 +80,8 @@ public class SchemaDiscovery {
         StreamArn arn = StreamArn.parse(request.resourceArn())
                 .filter(a -> a.accountId().equals(caller.accountId()) && a.region().equals(caller.region()))
                 .orElseThrow(() -> invalid(request.resourceArn() + " is not a Kinesis stream of the caller's account and region."));
-        StreamLocation stream;
-        try {
-            stream = streams.locate(caller, arn.streamName()).orElseThrow(() -> invalid("Kinesis stream " + request.resourceArn() + " does not exist."));
-        } catch (UncheckedIOException e) {
-            throw new AwsException(ErrorCode.SERVICE_UNAVAILABLE_EXCEPTION, "The streams service could not be asked about " + request.resourceArn() + ".");
-        }
+        StreamLocation stream = io.sluice.analytics.application.StreamLookup.locate(streams, caller, request.resourceArn(),
+                missing -> invalid("Kinesis stream " + request.resourceArn() + " does not exist."));
         List<byte[]> records = sampler.sample(stream, "TRIM_HORIZON".equals(position), SAMPLE);
         SchemaInference.Result result = SchemaInference.infer(records).orElseThrow(() -> new AwsException(ErrorCode.UNABLE_TO_DETECT_SCHEMA,
                 records.isEmpty() ? "No records were found in " + request.resourceArn() + " from " + position + " to detect a schema from."

@@ -125,12 +125,8 @@ final class ApplicationJob {
     static List<SqlStatements.Statement> check(Application application) {
         List<String> outputNames = application.configuration().outputs().stream().map(OutputDescription::name).toList();
         if (LegacySql.isLegacy(application.code())) {
-            Map<String, List<String>> inputs = new java.util.LinkedHashMap<>();
-            for (InputDescription input : application.configuration().inputs()) {
-                List<String> columns = input.schema().recordColumns().stream().map(RecordColumn::name).toList();
-                input.inAppStreamNames().forEach(name -> inputs.put(name, columns));
-            }
-            return LegacySql.translate(application.code(), inputs, new java.util.HashSet<>(outputNames)).stream()
+            return LegacySql.translate(application.code(), application.configuration().inAppInputColumns(), new java.util.HashSet<>(outputNames))
+                    .stream()
                     .map(sql -> new SqlStatements.Statement(sql, 0)).toList();
         }
         List<SqlStatements.Statement> statements = SqlStatements.split(application.code());
@@ -145,7 +141,7 @@ final class ApplicationJob {
                 writes = true;
             } else if (!DDL.matcher(statement.text()).matches()) {
                 throw unrunnable("line " + statement.line() + ": only CREATE VIEW, CREATE FUNCTION and INSERT INTO <output> run in a Flink SQL "
-                        + "application: " + abbreviate(statement.text()));
+                        + "application: " + SqlStatements.abbreviate(statement.text()));
             }
         }
         if (!writes) {
@@ -241,10 +237,5 @@ final class ApplicationJob {
 
     static AwsException unrunnable(String why) {
         return new AwsException(ErrorCode.INVALID_APPLICATION_CONFIGURATION, "The application cannot run: " + why + ".");
-    }
-
-    private static String abbreviate(String text) {
-        String line = text.replaceAll("\\s+", " ");
-        return line.length() > 60 ? line.substring(0, 60) + "…" : line;
     }
 }

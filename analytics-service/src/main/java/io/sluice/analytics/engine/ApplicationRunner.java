@@ -2,14 +2,16 @@ package io.sluice.analytics.engine;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sluice.analytics.application.Application;
+import io.sluice.analytics.application.ApplicationChecks;
+import io.sluice.analytics.application.ApplicationService;
 import io.sluice.analytics.application.ApplicationStore;
+import io.sluice.analytics.application.StreamLookup;
 import io.sluice.analytics.application.Shapes.InputDescription;
 import io.sluice.analytics.application.Shapes.InputStartingPositionConfiguration;
 import io.sluice.analytics.application.Shapes.OutputDescription;
 import io.sluice.analytics.config.AnalyticsProperties;
 import io.sluice.analytics.flink.FlinkCluster;
 import io.sluice.common.account.Caller;
-import io.sluice.common.arn.StreamArn;
 import io.sluice.common.error.AwsException;
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
@@ -23,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -37,7 +38,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class ApplicationRunner implements io.sluice.analytics.application.ApplicationJobs {
     private static final Logger log = LoggerFactory.getLogger(ApplicationRunner.class);
-    private static final Pattern ID = Pattern.compile("[a-zA-Z0-9_.-]+");
     private static final List<String> POSITIONS = List.of("NOW", "TRIM_HORIZON", "LAST_STOPPED_POINT");
 
     public record StartApplicationRequest(@JsonProperty("ApplicationName") String applicationName,
@@ -74,14 +74,13 @@ public class ApplicationRunner implements io.sluice.analytics.application.Applic
      *     READY), InvalidArgumentException (an input id it does not have), InvalidApplicationConfigurationException (no input)
      */
     public void start(StartApplicationRequest request) {
-        Violations violations = Violations.check().notNull("applicationName", request.applicationName())
-                .length("applicationName", request.applicationName(), 1, 128)
+        Violations violations = ApplicationService.name(request.applicationName())
                 .notNull("inputConfigurations", request.inputConfigurations());
         if (request.inputConfigurations() != null) {
             for (int i = 0; i < request.inputConfigurations().size(); i++) {
                 InputConfiguration input = request.inputConfigurations().get(i);
                 String path = "inputConfigurations." + (i + 1) + ".member";
-                violations.notNull(path + ".id", input.id()).length(path + ".id", input.id(), 1, 50).pattern(path + ".id", input.id(), ID)
+                violations.notNull(path + ".id", input.id()).length(path + ".id", input.id(), 1, 50).pattern(path + ".id", input.id(), ApplicationChecks.ID)
                         .notNull(path + ".inputStartingPositionConfiguration", input.startingPosition());
                 if (input.startingPosition() != null) {
                     violations.oneOf(path + ".inputStartingPositionConfiguration.inputStartingPosition", input.startingPosition().position(),
@@ -124,14 +123,13 @@ public class ApplicationRunner implements io.sluice.analytics.application.Applic
             Application.Configuration parts = application.configuration();
             return application.running(Application.STARTING, application.run(),
                     new Application.Configuration(inputs, parts.outputs(), parts.references(), parts.logging()), clock.instant());
-        }).orElseThrow(() -> notFound(name));
+        }).orElseThrow(() -> ApplicationService.notFound(name));
         background.execute(() -> launch(caller, name, Application.STARTING, null));
     }
 
     /** @throws AwsException ValidationException, ResourceNotFoundException, ResourceInUseException (not RUNNING) */
     public void stop(StopApplicationRequest request) {
-        Violations.check().notNull("applicationName", request.applicationName()).length("applicationName", request.applicationName(), 1, 128)
-                .raise();
+        ApplicationService.name(request.applicationName()).raise();
         Caller caller = callers.current();
         String name = request.applicationName();
         store.update(caller, name, application -> {
@@ -140,7 +138,7 @@ public class ApplicationRunner implements io.sluice.analytics.application.Applic
                         + "; it can be stopped when it is RUNNING.");
             }
             return application.withStatus(Application.STOPPING, clock.instant());
-        }).orElseThrow(() -> notFound(name));
+        }).orElseThrow(() -> ApplicationService.notFound(name));
         background.execute(() -> halt(caller, name));
     }
 
@@ -275,11 +273,6 @@ public class ApplicationRunner implements io.sluice.analytics.application.Applic
     }
 
     private StreamLocation locate(Caller caller, String arn) {
-        String stream = StreamArn.parse(arn).orElseThrow().streamName();
-        return streams.locate(caller, stream).orElseThrow(() -> ApplicationJob.unrunnable("Kinesis stream " + arn + " does not exist"));
-    }
-
-    private static AwsException notFound(String name) {
-        return new AwsException(ErrorCode.RESOURCE_NOT_FOUND, "Application " + name + " is not found.");
+        return StreamLookup.locate(streams, caller, arn, missing -> ApplicationJob.unrunnable("Kinesis stream " + missing + " does not exist"));
     }
 }
