@@ -127,7 +127,8 @@ public final class SluicePlatform implements AutoCloseable {
                 "--sluice.analytics.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers(),
                 "--sluice.firehose.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers(),
                 "--sluice.firehose.kinesis-source.streams-uri=http://127.0.0.1:" + ports.get(PlatformService.STREAMS),
-                "--sluice.analytics.streams-uri=http://127.0.0.1:" + ports.get(PlatformService.STREAMS)));
+                "--sluice.analytics.streams-uri=http://127.0.0.1:" + ports.get(PlatformService.STREAMS),
+                "--sluice.analytics.firehose-uri=http://127.0.0.1:" + ports.get(PlatformService.FIREHOSE)));
         settings.properties().forEach((name, value) -> args.add("--" + name + "=" + value));
         List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers = new ArrayList<>(settings.initializers());
         if (service == PlatformService.ANALYTICS && settings.flink() != null) {

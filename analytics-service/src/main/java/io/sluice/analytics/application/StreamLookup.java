@@ -1,15 +1,20 @@
 package io.sluice.analytics.application;
 
 import io.sluice.common.account.Caller;
+import io.sluice.common.arn.DeliveryStreamArn;
 import io.sluice.common.arn.StreamArn;
 import io.sluice.common.error.AwsException;
 import io.sluice.common.error.ErrorCode;
+import io.sluice.kafka.directory.DeliveryStreamDirectory;
 import io.sluice.kafka.directory.StreamDirectory;
 import io.sluice.kafka.directory.StreamLocation;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
 
-/** A Kinesis stream of the caller's, by ARN, from the stream directory: for parts, discovery and jobs alike. */
+/**
+ * A Kinesis stream or a Firehose delivery stream of the caller's, by ARN, from its service's
+ * directory: for parts, discovery and jobs alike.
+ */
 public final class StreamLookup {
     private StreamLookup() {
     }
@@ -24,6 +29,22 @@ public final class StreamLookup {
             return streams.locate(caller, name).orElseThrow(() -> missing.apply(arn));
         } catch (UncheckedIOException e) {
             throw new AwsException(ErrorCode.SERVICE_UNAVAILABLE_EXCEPTION, "The streams service could not be asked about " + arn + ".");
+        }
+    }
+
+    /**
+     * A DirectPut delivery stream, as a stream of its topic's partitions.
+     *
+     * @param missing the error for a delivery stream that does not exist (or is not DirectPut), given the ARN
+     * @throws AwsException ServiceUnavailableException when the Firehose service cannot be asked
+     */
+    public static StreamLocation locate(DeliveryStreamDirectory deliveryStreams, Caller caller, String arn,
+            Function<String, AwsException> missing) {
+        String name = DeliveryStreamArn.parse(arn).orElseThrow(() -> missing.apply(arn)).deliveryStreamName();
+        try {
+            return deliveryStreams.locate(caller, name).orElseThrow(() -> missing.apply(arn));
+        } catch (UncheckedIOException e) {
+            throw new AwsException(ErrorCode.SERVICE_UNAVAILABLE_EXCEPTION, "The Firehose service could not be asked about " + arn + ".");
         }
     }
 }

@@ -4,13 +4,14 @@ import io.sluice.analytics.flink.FlinkCluster;
 import io.sluice.analytics.flink.FlinkSql;
 import io.sluice.common.account.Caller;
 import io.sluice.endpoint.CallerScope;
+import io.sluice.kafka.directory.DeliveryStreamDirectory;
 import io.sluice.kafka.directory.HttpStreamDirectory;
 import io.sluice.kafka.directory.StreamDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wiring of what the Analytics concepts share: the caller, the stream directory, Flink. */
+/** Wiring of what the Analytics concepts share: the caller, the directories of streams and delivery streams, Flink. */
 @Configuration(proxyBeanMethods = false)
 public class AnalyticsConfiguration {
 
@@ -23,6 +24,11 @@ public class AnalyticsConfiguration {
     @Bean
     StreamDirectory streamDirectory(AnalyticsProperties properties) {
         return new HttpStreamDirectory(properties.streamsUri());
+    }
+
+    @Bean
+    DeliveryStreamDirectory deliveryStreamDirectory(AnalyticsProperties properties) {
+        return DeliveryStreamDirectory.over(properties.firehoseUri());
     }
 
     /**

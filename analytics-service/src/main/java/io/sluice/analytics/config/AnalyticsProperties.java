@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accountId the account every request is served as, until access keys map to accounts
  * @param region the region in ARNs
  * @param streamsUri the streams service, whose stream directory locates application inputs and outputs
+ * @param firehoseUri the Firehose service, whose directory locates delivery streams that are inputs and outputs
  * @param kafka the Kafka cluster holding the streams
  * @param flink the Flink cluster applications run on
  */
@@ -18,6 +19,7 @@ public record AnalyticsProperties(
         @DefaultValue("000000000000") String accountId,
         @DefaultValue("us-east-1") String region,
         @DefaultValue("http://127.0.0.1:4567") URI streamsUri,
+        @DefaultValue("http://127.0.0.1:4568") URI firehoseUri,
         @DefaultValue Kafka kafka,
         @DefaultValue Flink flink) {
 

@@ -57,8 +57,9 @@ final class ApplicationJob {
      *
      * @param rest the Flink cluster's REST endpoint
      * @param stateDir where checkpoints and savepoints go (a URI the cluster can write)
-     * @param input the input stream's location
-     * @param outputs each output's stream location, by OutputId
+     * @param input the location of the input's Kinesis stream or delivery stream
+     * @param outputs the location of each output's Kinesis stream or delivery stream, by OutputId (a delivery stream gets what
+     *     PutRecordBatch would put: its records spread over its partitions, sealed while its encryption is on)
      * @param savepoint the savepoint to resume from, null to start at the input's starting position
      */
     record Plan(URI rest, String bootstrapServers, String stateDir, StreamLocation input, Map<String, StreamLocation> outputs,
@@ -203,10 +204,6 @@ final class ApplicationJob {
         DataStream<Row> rows = tables.toDataStream(result);
         for (OutputDescription output : outputs) {
             StreamLocation stream = plan.outputs().get(output.outputId());
-            if (stream == null) {
-                throw unrunnable("output " + output.outputId() + " (" + output.name() + ") writes to a Firehose delivery stream, which Sluice "
-                        + "does not run yet");
-            }
             rows.map(new Encoder(new RowWriter(output.destinationSchema().recordFormatType(), names)),
                             org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
                     .name("encode " + output.name())

@@ -6,6 +6,7 @@ import io.sluice.analytics.application.ApplicationChecks;
 import io.sluice.analytics.application.ApplicationService;
 import io.sluice.analytics.application.ApplicationStore;
 import io.sluice.analytics.application.StreamLookup;
+import io.sluice.analytics.application.Shapes;
 import io.sluice.analytics.application.Shapes.InputDescription;
 import io.sluice.analytics.application.Shapes.InputStartingPositionConfiguration;
 import io.sluice.analytics.application.Shapes.OutputDescription;
@@ -17,6 +18,7 @@ import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
 import io.sluice.common.work.DaemonThreads;
 import io.sluice.endpoint.CallerScope;
+import io.sluice.kafka.directory.DeliveryStreamDirectory;
 import io.sluice.kafka.directory.StreamDirectory;
 import io.sluice.kafka.directory.StreamLocation;
 import java.time.Clock;
@@ -54,13 +56,15 @@ public class ApplicationRunner implements io.sluice.analytics.application.Applic
     private final ApplicationStore store;
     private final CallerScope callers;
     private final StreamDirectory streams;
+    private final DeliveryStreamDirectory deliveryStreams;
     private final FlinkJobs jobs;
     private final AnalyticsProperties properties;
     private final Clock clock;
     private final ExecutorService background = Executors.newSingleThreadExecutor(DaemonThreads.named("analytics-runner", true));
 
-    ApplicationRunner(ApplicationStore store, CallerScope callers, StreamDirectory streams, FlinkJobs jobs, AnalyticsProperties properties,
-            Clock clock) {
+    ApplicationRunner(ApplicationStore store, CallerScope callers, StreamDirectory streams, DeliveryStreamDirectory deliveryStreams,
+            FlinkJobs jobs, AnalyticsProperties properties, Clock clock) {
+        this.deliveryStreams = deliveryStreams;
         this.store = store;
         this.callers = callers;
         this.streams = streams;
@@ -187,15 +191,10 @@ public class ApplicationRunner implements io.sluice.analytics.application.Applic
         }
         try {
             InputDescription input = application.configuration().inputs().get(0);
-            if (input.kinesisStreams() == null) {
-                throw ApplicationJob.unrunnable("its input is a Firehose delivery stream, which Sluice does not read yet");
-            }
-            StreamLocation source = locate(caller, input.kinesisStreams().resourceArn());
+            StreamLocation source = locate(caller, input.kinesisStreams(), input.kinesisFirehose());
             Map<String, StreamLocation> outputs = new HashMap<>();
             for (OutputDescription output : application.configuration().outputs()) {
-                if (output.kinesisStreams() != null) {
-                    outputs.put(output.outputId(), locate(caller, output.kinesisStreams().resourceArn()));
-                }
+                outputs.put(output.outputId(), locate(caller, output.kinesisStreams(), output.kinesisFirehose()));
             }
             String position = input.startingPosition().position();
             String savepoint = restoreFrom != null ? restoreFrom
@@ -272,7 +271,13 @@ public class ApplicationRunner implements io.sluice.analytics.application.Applic
         background.shutdownNow();
     }
 
-    private StreamLocation locate(Caller caller, String arn) {
-        return StreamLookup.locate(streams, caller, arn, missing -> ApplicationJob.unrunnable("Kinesis stream " + missing + " does not exist"));
+    /** The Kinesis stream, else the DirectPut delivery stream, an input reads or an output writes. */
+    private StreamLocation locate(Caller caller, Shapes.ResourceRole kinesisStream, Shapes.ResourceRole deliveryStream) {
+        if (kinesisStream != null) {
+            return StreamLookup.locate(streams, caller, kinesisStream.resourceArn(),
+                    missing -> ApplicationJob.unrunnable("Kinesis stream " + missing + " does not exist"));
+        }
+        return StreamLookup.locate(deliveryStreams, caller, deliveryStream.resourceArn(),
+                missing -> ApplicationJob.unrunnable("Firehose delivery stream " + missing + " does not exist or does not take direct puts"));
     }
 }

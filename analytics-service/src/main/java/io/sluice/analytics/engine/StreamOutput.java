@@ -14,7 +14,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * Writes output records into a Kinesis stream of the platform as PutRecord would: each record's
  * partition key (the hex MD5 of its data) routed by MD5 onto the open shard whose hash-key range
  * holds it, that shard's Kafka partition, sealed with the stream's data key while it is encrypted.
- * The stream's location travels with the job as JSON and is read where the sink runs.
+ * A Firehose delivery stream's location has the same shape (its partitions as shards that split the
+ * hash-key space), so records written to it spread over its partitions, as PutRecordBatch spreads
+ * them. The stream's location travels with the job as JSON and is read where the sink runs.
  */
 final class StreamOutput implements KafkaRecordSerializationSchema<byte[]> {
     private static final long serialVersionUID = 1L;

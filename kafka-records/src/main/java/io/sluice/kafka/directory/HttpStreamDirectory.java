@@ -13,24 +13,34 @@ import java.util.Optional;
 
 /**
  * The stream directory of a streams service, asked over HTTP on the service's own port at
- * {@value #PATH}{@code <account>/<region>/<stream>}. That port is internal: the gateway routes only
- * AWS protocol requests ({@code POST /}) to it, never this path.
+ * {@value #PATH}{@code <account>/<region>/<stream>} — or, with {@link #DELIVERY_STREAMS_PATH}, the
+ * Firehose service's directory of delivery streams. That port is internal: the gateway routes only
+ * AWS protocol requests ({@code POST /}) to it, never these paths.
  */
 public final class HttpStreamDirectory implements StreamDirectory {
     /** Where the streams service serves its directory. */
     public static final String PATH = "/internal/v1/streams/";
+    /** Where the Firehose service serves its directory of DirectPut delivery streams. */
+    public static final String DELIVERY_STREAMS_PATH = "/internal/v1/delivery-streams/";
 
-    private final URI streamsService;
+    private final URI service;
+    private final String path;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** @param streamsService the streams service, e.g. {@code http://streams:4567} */
     public HttpStreamDirectory(URI streamsService) {
-        this.streamsService = streamsService;
+        this(streamsService, PATH);
+    }
+
+    /** @param path {@link #PATH} or {@link #DELIVERY_STREAMS_PATH} */
+    public HttpStreamDirectory(URI service, String path) {
+        this.service = service;
+        this.path = path;
     }
 
     @Override
     public Optional<StreamLocation> locate(Caller owner, String name) {
-        URI uri = streamsService.resolve(PATH + owner.accountId() + "/" + encode(owner.region()) + "/" + encode(name));
+        URI uri = service.resolve(path + owner.accountId() + "/" + encode(owner.region()) + "/" + encode(name));
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -38,14 +48,14 @@ public final class HttpStreamDirectory implements StreamDirectory {
                 return Optional.empty();
             }
             if (response.statusCode() != 200) {
-                throw new IOException("The stream directory answered " + response.statusCode() + " for " + uri);
+                throw new IOException("The directory answered " + response.statusCode() + " for " + uri);
             }
             return Optional.of(StreamLocation.fromJson(response.body()));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while asking the stream directory", e);
+            throw new IllegalStateException("Interrupted while asking the directory at " + uri, e);
         }
     }
 

@@ -46,6 +46,27 @@ public record StreamLocation(
         dataKeys = Map.copyOf(dataKeys);
     }
 
+    /**
+     * A Firehose delivery stream as a stream of the same shape: its topic's partitions as shards
+     * that split the hash-key space evenly (so that writers routing by MD5 spread records over them),
+     * its one data key (id {@code 1}) while it has one.
+     *
+     * @param dataKey the raw data key, base64, null for a stream that never had encryption on
+     * @param sealing whether records put now are sealed
+     */
+    public static StreamLocation ofTopic(String name, String arn, String topic, String status, int partitions, String dataKey,
+            boolean sealing) {
+        BigInteger space = BigInteger.ONE.shiftLeft(128);
+        List<ShardLocation> shards = new java.util.ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            BigInteger start = space.multiply(BigInteger.valueOf(p)).divide(BigInteger.valueOf(partitions));
+            BigInteger end = space.multiply(BigInteger.valueOf(p + 1L)).divide(BigInteger.valueOf(partitions)).subtract(BigInteger.ONE);
+            shards.add(new ShardLocation("partition-" + p, p, start.toString(), end.toString(), null, null, true, null));
+        }
+        return new StreamLocation(name, arn, topic, status, shards, dataKey == null ? Map.of() : Map.of(1L, dataKey),
+                sealing && dataKey != null ? 1L : null);
+    }
+
     /** A stream that is not encrypted now. */
     public StreamLocation(String streamName, String streamArn, String topic, String status, List<ShardLocation> shards,
             Map<Long, String> dataKeys) {
