@@ -80,6 +80,12 @@ class AnalyticsFirehoseIT {
                 .inputStartingPositionConfiguration(p -> p.inputStartingPosition(InputStartingPosition.TRIM_HORIZON))));
     }
 
+    /** Deletes an application (and halts its job, so that its slot is free for other tests). */
+    static void delete(KinesisAnalyticsClient analytics, String name) {
+        java.time.Instant created = analytics.describeApplication(b -> b.applicationName(name)).applicationDetail().createTimestamp();
+        analytics.deleteApplication(b -> b.applicationName(name).createTimestamp(created));
+    }
+
     /** The counts in every row delivered to the bucket (KDA's JSON rows, one after another). */
     private static Map<String, Integer> delivered(Lake lake, String bucket) throws Exception {
         Map<String, Integer> counts = new TreeMap<>();
@@ -119,6 +125,7 @@ class AnalyticsFirehoseIT {
 
             Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> assertThat(delivered(lake, "kda-counts")).isEqualTo(expected(150)));
+            delete(analytics, "to-firehose");
         }
     }
 
@@ -152,6 +159,7 @@ class AnalyticsFirehoseIT {
                 }
                 assertThat(counts).isEqualTo(expected(90));
             });
+            delete(analytics, "from-firehose");
         }
     }
 }

@@ -60,6 +60,14 @@ class AnalyticsLegacyIT {
               WINDOW W1 AS (PARTITION BY ticker_symbol RANGE INTERVAL '1' MINUTE PRECEDING);
             """;
 
+    private static final String STAGGER = """
+            CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker_symbol VARCHAR(4), ticker_count INTEGER);
+            CREATE OR REPLACE PUMP "STAGGER_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
+              SELECT STREAM ticker_symbol, COUNT(*) AS ticker_count
+              FROM "SOURCE_SQL_STREAM_001"
+              WINDOWED BY STAGGER (PARTITION BY ticker_symbol RANGE INTERVAL '3' SECOND);
+            """;
+
     private static String arn(String stream) {
         return "arn:aws:kinesis:us-east-1:000000000000:stream/" + stream;
     }
@@ -74,6 +82,58 @@ class AnalyticsLegacyIT {
                                         c -> c.name("PRICE").mapping("$.PRICE").sqlType("REAL"))))
                 .outputs(o -> o.name("DESTINATION_SQL_STREAM").kinesisStreamsOutput(k -> k.resourceARN(arn(output)).roleARN(ROLE))
                         .destinationSchema(d -> d.recordFormatType(RecordFormatType.JSON))));
+    }
+
+    /**
+     * A stagger window opens with a key's first row and closes a fixed time later: a burst of
+     * records is one window per ticker, however the burst falls on the clock, and records put once
+     * it has closed open the next.
+     */
+    @Test
+    void staggerWindowsOpenWithEachKeysFirstRowAndCloseAFixedTimeLater() throws Exception {
+        try (KinesisClient kinesis = AwsClients.kinesis(Platform.endpoint(), true);
+                KinesisAnalyticsClient analytics = AwsClients.analytics(Platform.endpoint())) {
+            for (String stream : new String[] {"stagger-trades", "stagger-out"}) {
+                kinesis.createStream(b -> b.streamName(stream).shardCount(1));
+                Platform.awaitActive(kinesis, stream);
+            }
+            putTrades(kinesis, "stagger-trades", 60);
+            analytics.createApplication(b -> b.applicationName("legacy-stagger").applicationCode(STAGGER)
+                    .inputs(i -> i.namePrefix("SOURCE_SQL_STREAM").kinesisStreamsInput(k -> k.resourceARN(arn("stagger-trades")).roleARN(ROLE))
+                            .inputSchema(s -> s.recordFormat(f -> f.recordFormatType(RecordFormatType.JSON)
+                                            .mappingParameters(m -> m.jsonMappingParameters(j -> j.recordRowPath("$"))))
+                                    .recordColumns(c -> c.name("TICKER_SYMBOL").mapping("$.TICKER_SYMBOL").sqlType("VARCHAR(4)"))))
+                    .outputs(o -> o.name("DESTINATION_SQL_STREAM").kinesisStreamsOutput(k -> k.resourceARN(arn("stagger-out")).roleARN(ROLE))
+                            .destinationSchema(d -> d.recordFormatType(RecordFormatType.JSON))));
+            analytics.startApplication(b -> b.applicationName("legacy-stagger").inputConfigurations(c -> c.id("1.1")
+                    .inputStartingPositionConfiguration(p -> p.inputStartingPosition(InputStartingPosition.TRIM_HORIZON))));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                    assertThat(windows(kinesis, "stagger-out")).isEqualTo(Map.of("AMZN", List.of(20), "QXZ", List.of(20), "TBV", List.of(20))));
+            putTrades(kinesis, "stagger-trades", 30);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                    assertThat(windows(kinesis, "stagger-out"))
+                            .isEqualTo(Map.of("AMZN", List.of(20, 10), "QXZ", List.of(20, 10), "TBV", List.of(20, 10))));
+            Instant created = analytics.describeApplication(b -> b.applicationName("legacy-stagger")).applicationDetail().createTimestamp();
+            analytics.deleteApplication(b -> b.applicationName("legacy-stagger").createTimestamp(created));
+        }
+    }
+
+    private static void putTrades(KinesisClient kinesis, String stream, int count) {
+        List<PutRecordsRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            entries.add(PutRecordsRequestEntry.builder().partitionKey("k" + i)
+                    .data(SdkBytes.fromUtf8String("{\"TICKER_SYMBOL\":\"" + List.of("AMZN", "QXZ", "TBV").get(i % 3) + "\"}")).build());
+        }
+        assertThat(kinesis.putRecords(b -> b.streamName(stream).records(entries)).failedRecordCount()).isZero();
+    }
+
+    /** Each ticker's window counts, in the order the windows closed. */
+    private static Map<String, List<Integer>> windows(KinesisClient kinesis, String stream) throws Exception {
+        Map<String, List<Integer>> windows = new TreeMap<>();
+        for (JsonNode row : rows(kinesis, stream)) {
+            windows.computeIfAbsent(row.get("TICKER_SYMBOL").asText(), t -> new ArrayList<>()).add(row.get("TICKER_COUNT").asInt());
+        }
+        return windows;
     }
 
     private static Map<String, Integer> counts(KinesisClient kinesis, String stream) throws Exception {
@@ -140,6 +200,8 @@ class AnalyticsLegacyIT {
                 analytics.deleteApplication(b -> b.applicationName(app).createTimestamp(created));
             }
 
+            assertThatThrownBy(() -> create(analytics, "legacy-bad-stagger", STAGGER.replace("RANGE INTERVAL '3' SECOND", "ROWS 3"),
+                    "legacy-step-out")).isInstanceOf(CodeValidationException.class).hasMessageContaining("Line 5");
             assertThatThrownBy(() -> create(analytics, "legacy-bad", STEP.replace("STEP(", "STEPS("), "legacy-step-out"))
                     .isInstanceOf(CodeValidationException.class).hasMessageContaining("Line 5");
         }

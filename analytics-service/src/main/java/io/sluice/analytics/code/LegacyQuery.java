@@ -31,15 +31,24 @@ import org.apache.calcite.sql.util.SqlShuttle;
  * OVER a window are sliding windows over ROWTIME. Its select items are named {@code C1} … for the
  * stream it feeds.
  *
+ * A {@code WINDOWED BY STAGGER} clause makes stagger windows ({@link StaggerClause}).
+ *
  * @param sql the query in Flink SQL
  * @param columns how many columns it selects (ROWTIME aside)
+ * @param steps what must run before the query (its views)
  */
-record LegacyQuery(String sql, int columns) {
+record LegacyQuery(String sql, int columns, List<Step> steps) {
     private static final SqlDialect FLINK = new SqlDialect(SqlDialect.EMPTY_CONTEXT.withIdentifierQuoteString("`"));
     private static final Pattern STEP = Pattern.compile("(?i)\\bSTEP\\s*\\(");
 
-    static LegacyQuery translate(String text, int line, Map<String, List<String>> streams) {
-        SqlSelect select = LegacySql.parseSelect(stepAsCall(text), line);
+    LegacyQuery(String sql, int columns) {
+        this(sql, columns, List.of());
+    }
+
+    /** @param view a name for the views of the pump's own steps, which no other pump's have */
+    static LegacyQuery translate(String text, int line, Map<String, List<String>> streams, String view) {
+        StaggerClause stagger = StaggerClause.find(text, line);
+        SqlSelect select = LegacySql.parseSelect(stepAsCall(stagger == null ? text : stagger.text()), line);
         SqlNodeList keywords = select.getModifierNode(SqlSelectKeyword.STREAM) == null ? null : (SqlNodeList) select.getOperandList().get(0);
         if (keywords == null) {
             throw LegacySql.invalid(line, 1, "a pump selects a STREAM (SELECT STREAM …)");
@@ -55,6 +64,9 @@ record LegacyQuery(String sql, int columns) {
             throw at(line, source, "stream " + stream + " is not an input stream, nor one that a pump before this one feeds");
         }
         String alias = from instanceof SqlBasicCall as ? ((SqlIdentifier) as.operand(1)).getSimple() : stream;
+        if (stagger != null) {
+            return stagger.translate(select, stream, alias, view, line);
+        }
 
         SqlNode bucket = null;
         String size = null;
@@ -132,7 +144,8 @@ record LegacyQuery(String sql, int columns) {
         if (operator.equalsIgnoreCase("STEP") && call.operandCount() == 2 && call.operand(1) instanceof SqlIntervalLiteral interval) {
             return unparse(interval);
         }
-        if (call.getKind() == SqlKind.FLOOR && call.operandCount() == 2 && call.operand(1) instanceof SqlIntervalQualifier qualifier) {
+        if (call.getKind() == SqlKind.FLOOR && call.operandCount() == 2 && call.operand(1) instanceof SqlIntervalQualifier qualifier
+                && readsRowtime(call.operand(0))) {
             String unit = qualifier.timeUnitRange.startUnit.name();
             if (List.of("MONTH", "YEAR", "QUARTER", "WEEK", "DECADE", "CENTURY", "MILLENNIUM").contains(unit)) {
                 throw at(line, node, "windows of calendar " + unit.toLowerCase(java.util.Locale.ROOT) + "s are not supported yet");
@@ -144,6 +157,19 @@ record LegacyQuery(String sql, int columns) {
             return "INTERVAL '1' " + unit;
         }
         return null;
+    }
+
+    /** Whether ROWTIME is in the expression (FLOOR of an event-time column is an ordinary grouping key, not a window). */
+    private static boolean readsRowtime(SqlNode node) {
+        boolean[] found = {false};
+        node.accept(new SqlShuttle() {
+            @Override
+            public SqlNode visit(SqlIdentifier id) {
+                found[0] |= id.names.get(id.names.size() - 1).equals("ROWTIME");
+                return id;
+            }
+        });
+        return found[0];
     }
 
     /** STEP(x BY INTERVAL …) as the call STEP(x, INTERVAL …), which the parser takes. */
@@ -169,11 +195,11 @@ record LegacyQuery(String sql, int columns) {
         return out.toString();
     }
 
-    private static String unparse(SqlNode node) {
+    static String unparse(SqlNode node) {
         return node.toSqlString(FLINK).getSql();
     }
 
-    private static io.sluice.common.error.AwsException at(int line, SqlNode node, String why) {
+    static io.sluice.common.error.AwsException at(int line, SqlNode node, String why) {
         SqlParserPos pos = node == null ? SqlParserPos.ZERO : node.getParserPosition();
         return LegacySql.invalid(line + Math.max(pos.getLineNum(), 1) - 1, Math.max(pos.getColumnNum(), 1), why);
     }
@@ -219,7 +245,7 @@ record LegacyQuery(String sql, int columns) {
     }
 
     /** In a windowed query, ROWTIME is the window's end (as KDA gives the aggregate row). */
-    private static final class RowtimeAsWindowEnd extends SqlShuttle {
+    static final class RowtimeAsWindowEnd extends SqlShuttle {
         @Override
         public SqlNode visit(SqlIdentifier id) {
             String last = id.names.get(id.names.size() - 1);

@@ -61,16 +61,16 @@ public final class LegacySql {
     }
 
     /**
-     * The Flink SQL statements of a legacy program: views for the streams pumps read, and an
-     * {@code INSERT INTO <output>} per stream that is an output.
+     * The steps of a legacy program's job: views for the streams pumps read (each after the views
+     * it reads), and an {@code INSERT INTO <output>} per stream that is an output.
      *
      * @param inputs the in-application input streams ({@code SOURCE_SQL_STREAM_001}, …) with their column names
      * @param outputs the application's output names (null: only check the program)
      * @throws AwsException CodeValidationException for a construct that is not supported, naming where it is
      */
-    public static List<String> translate(String code, Map<String, List<String>> inputs, Set<String> outputs) {
+    public static List<Step> translate(String code, Map<String, List<String>> inputs, Set<String> outputs) {
         Map<String, List<Column>> streams = new LinkedHashMap<>();
-        Map<String, List<String>> feeds = new LinkedHashMap<>(); // translated pump queries by target stream
+        Map<String, List<Pump>> feeds = new LinkedHashMap<>(); // translated pumps by target stream
         for (SqlStatements.Statement statement : SqlStatements.split(code)) {
             Matcher stream = STREAM.matcher(statement.text());
             Matcher pump = PUMP.matcher(statement.text());
@@ -89,39 +89,77 @@ public final class LegacySql {
                 }
                 int selectAt = statement.text().indexOf(pump.group(4));
                 int line = statement.line() + (int) statement.text().substring(0, selectAt).chars().filter(c -> c == '\n').count();
-                LegacyQuery query = LegacyQuery.translate(pump.group(4), line, known(inputs, streams, feeds));
+                Map<String, List<String>> known = known(inputs, streams, feeds);
+                LegacyQuery query = LegacyQuery.translate(pump.group(4), line, known, "$PUMP$" + name(pump.group(1)));
                 List<Integer> positions = positions(pump.group(3), columns, target, statement.line());
                 if (query.columns() != positions.size()) {
                     throw invalid(statement.line(), 1, "pump " + name(pump.group(1)) + " selects " + query.columns() + " columns into "
                             + positions.size() + " columns of " + target);
                 }
-                feeds.computeIfAbsent(target, t -> new ArrayList<>()).add(typed(query.sql(), columns, positions));
+                Set<String> reads = new java.util.HashSet<>(feeds.keySet());
+                reads.removeIf(fed -> !mentions(pump.group(4), fed));
+                feeds.computeIfAbsent(target, t -> new ArrayList<>()).add(new Pump(query.steps(), typed(query.sql(), columns, positions), reads,
+                        statement.line()));
             } else {
                 throw invalid(statement.line(), 1, "only CREATE OR REPLACE STREAM and CREATE OR REPLACE PUMP statements run in an application: "
                         + SqlStatements.abbreviate(statement.text()));
             }
         }
-        List<String> statements = new ArrayList<>();
-        boolean writes = false;
-        for (Map.Entry<String, List<String>> feed : feeds.entrySet()) {
-            String stream = feed.getKey();
-            statements.add("CREATE TEMPORARY VIEW " + quote(stream) + " AS " + String.join(" UNION ALL ", feed.getValue()));
-            String output = outputs == null ? null : outputs.stream().filter(o -> o.equalsIgnoreCase(stream)).findFirst().orElse(null);
-            if (output != null) {
-                List<String> names = streams.get(stream).stream().map(c -> quote(c.name())).toList();
-                statements.add("INSERT INTO " + quote(output) + " SELECT " + String.join(", ", names) + " FROM " + quote(stream));
-                writes = true;
-            }
+        List<Step> steps = new ArrayList<>();
+        Set<String> done = new java.util.HashSet<>();
+        for (String stream : feeds.keySet()) {
+            emit(stream, feeds, streams, outputs, steps, done, new java.util.LinkedHashSet<>());
         }
-        if (!writes && outputs != null) {
+        if (outputs != null && steps.stream().noneMatch(s -> s instanceof Step.Sql sql && sql.sql().startsWith("INSERT INTO"))) {
             throw invalid(1, 1, "no pump feeds a stream that is one of the application's outputs " + outputs);
         }
-        return statements;
+        return steps;
+    }
+
+    /** A translated pump: its own steps, its rows as the stream's, the in-application streams it reads. */
+    private record Pump(List<Step> steps, String sql, Set<String> reads, int line) {
+    }
+
+    /** The view of {@code stream} after the views it reads, then its INSERT when it is an output. */
+    private static void emit(String stream, Map<String, List<Pump>> feeds, Map<String, List<Column>> streams, Set<String> outputs,
+            List<Step> steps, Set<String> done, Set<String> visiting) {
+        if (done.contains(stream)) {
+            return;
+        }
+        if (!visiting.add(stream)) {
+            throw invalid(feeds.get(stream).get(0).line(), 1, "streams " + visiting + " feed each other in a cycle");
+        }
+        for (Pump pump : feeds.get(stream)) {
+            for (String read : pump.reads()) {
+                if (!read.equals(stream)) {
+                    emit(read, feeds, streams, outputs, steps, done, visiting);
+                }
+            }
+        }
+        List<String> union = new ArrayList<>();
+        for (Pump pump : feeds.get(stream)) {
+            steps.addAll(pump.steps());
+            union.add(pump.sql());
+        }
+        steps.add(new Step.Sql("CREATE TEMPORARY VIEW " + quote(stream) + " AS " + String.join(" UNION ALL ", union)));
+        String output = outputs == null ? null : outputs.stream().filter(o -> o.equalsIgnoreCase(stream)).findFirst().orElse(null);
+        if (output != null) {
+            List<String> names = streams.get(stream).stream().map(c -> quote(c.name())).toList();
+            steps.add(new Step.Sql("INSERT INTO " + quote(output) + " SELECT " + String.join(", ", names) + " FROM " + quote(stream)));
+        }
+        visiting.remove(stream);
+        done.add(stream);
+    }
+
+    /** Whether a query names a stream (quoted as written, or unquoted in any case). */
+    private static boolean mentions(String query, String stream) {
+        return query.contains("\"" + stream + "\"") || Pattern.compile("(?i)(?<![A-Za-z0-9_$\"])" + Pattern.quote(stream) + "(?![A-Za-z0-9_$\"])")
+                .matcher(query).find();
     }
 
     /** The streams a pump may read: the inputs, and the declared streams that pumps before it feed. */
     private static Map<String, List<String>> known(Map<String, List<String>> inputs, Map<String, List<Column>> streams,
-            Map<String, List<String>> feeds) {
+            Map<String, List<Pump>> feeds) {
         Map<String, List<String>> known = new LinkedHashMap<>(inputs);
         feeds.keySet().forEach(s -> known.put(s, streams.get(s).stream().map(Column::name).toList()));
         return known;

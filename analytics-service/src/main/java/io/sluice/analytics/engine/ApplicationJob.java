@@ -3,6 +3,7 @@ package io.sluice.analytics.engine;
 import io.sluice.analytics.application.Application;
 import io.sluice.analytics.code.LegacySql;
 import io.sluice.analytics.code.SqlStatements;
+import io.sluice.analytics.code.Step;
 import io.sluice.analytics.application.Shapes.InputDescription;
 import io.sluice.analytics.application.Shapes.OutputDescription;
 import io.sluice.analytics.application.Shapes.RecordColumn;
@@ -89,12 +90,17 @@ final class ApplicationJob {
         StreamTableEnvironment tables = StreamTableEnvironment.create(env, EnvironmentSettings.inStreamingMode());
         InputDescription input = application.configuration().inputs().get(0);
         inputViews(env, tables, input, plan, key);
-        for (SqlStatements.Statement statement : check(application)) {
-            Matcher insert = INSERT.matcher(statement.text());
-            if (insert.matches()) {
-                write(application, plan, tables, outputName(insert), insert.group(4), statement.line());
+        for (Step step : check(application)) {
+            if (step instanceof Step.StaggerWindows stagger) {
+                StaggerWindows.apply(tables, stagger);
+            } else if (step instanceof Step.FinalRows finals) {
+                FinalRows.apply(tables, finals);
+            } else if (step instanceof Step.Sql sql && INSERT.matcher(sql.sql()).matches()) {
+                Matcher insert = INSERT.matcher(sql.sql());
+                insert.matches();
+                write(application, plan, tables, outputName(insert), insert.group(4), sql.line());
             } else {
-                tables.executeSql(statement.text());
+                tables.executeSql(((Step.Sql) step).sql());
             }
         }
         return env.executeAsync().getJobID().toHexString();
@@ -119,16 +125,15 @@ final class ApplicationJob {
      * INSERTs of Flink SQL); Flink SQL's statements are CREATE VIEW, CREATE FUNCTION and INSERT INTO
      * one of the application's outputs, at least one of them an INSERT.
      *
-     * @return the Flink SQL statements the job runs
+     * @return the steps the job runs: Flink SQL statements and, for the legacy dialect, the stream
+     *     operations it translates to
      * @throws AwsException CodeValidationException (legacy code that does not translate) or
      *     InvalidApplicationConfigurationException, naming the statement's line
      */
-    static List<SqlStatements.Statement> check(Application application) {
+    static List<Step> check(Application application) {
         List<String> outputNames = application.configuration().outputs().stream().map(OutputDescription::name).toList();
         if (LegacySql.isLegacy(application.code())) {
-            return LegacySql.translate(application.code(), application.configuration().inAppInputColumns(), new java.util.HashSet<>(outputNames))
-                    .stream()
-                    .map(sql -> new SqlStatements.Statement(sql, 0)).toList();
+            return LegacySql.translate(application.code(), application.configuration().inAppInputColumns(), new java.util.HashSet<>(outputNames));
         }
         List<SqlStatements.Statement> statements = SqlStatements.split(application.code());
         boolean writes = false;
@@ -148,7 +153,7 @@ final class ApplicationJob {
         if (!writes) {
             throw unrunnable("the code writes no output: it needs an INSERT INTO one of the application's outputs");
         }
-        return statements;
+        return statements.stream().<Step>map(s -> new Step.Sql(s.text(), s.line())).toList();
     }
 
     private static String outputName(Matcher insert) {

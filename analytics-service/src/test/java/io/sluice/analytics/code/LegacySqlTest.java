@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 class LegacySqlTest {
     private static final Map<String, List<String>> INPUT = Map.of("SOURCE_SQL_STREAM_001", List.of("TICKER_SYMBOL", "SECTOR", "PRICE"));
 
+    /** The steps, SQL as its text and the stream steps as their records. */
     private static List<String> translate(String code) {
-        return LegacySql.translate(code, INPUT, Set.of("DESTINATION_SQL_STREAM"));
+        return LegacySql.translate(code, INPUT, Set.of("DESTINATION_SQL_STREAM")).stream()
+                .map(step -> step instanceof Step.Sql sql ? sql.sql() : step.toString()).toList();
     }
 
     @Test
@@ -103,6 +105,68 @@ class LegacySqlTest {
         assertThat(named).contains("AVG(`PRICE`) OVER (PARTITION BY `TICKER_SYMBOL` ORDER BY `ROWTIME` RANGE BETWEEN INTERVAL '1' MINUTE "
                 + "PRECEDING AND CURRENT ROW)").contains("COUNT(*) OVER (PARTITION BY `TICKER_SYMBOL` ORDER BY `ROWTIME` ROWS BETWEEN 10 PRECEDING "
                 + "AND CURRENT ROW)").doesNotContain("WINDOW");
+    }
+
+    @Test
+    void aStaggerWindowKeepsWindowsPerKeyThatOpenWithTheirFirstRow() {
+        List<String> flink = translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker VARCHAR(4), minute TIMESTAMP, n INTEGER);
+                CREATE OR REPLACE PUMP "STAGGER_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM ticker_symbol, FLOOR(ROWTIME TO MINUTE), COUNT(*) AS n
+                  FROM "SOURCE_SQL_STREAM_001"
+                  WHERE price > 0
+                  WINDOWED BY STAGGER (
+                    PARTITION BY FLOOR(ROWTIME TO MINUTE), ticker_symbol RANGE INTERVAL '1' MINUTE)
+                  HAVING COUNT(*) > 1;
+                """);
+        assertThat(flink).hasSize(6);
+        assertThat(flink.get(0)).isEqualTo("CREATE TEMPORARY VIEW `$PUMP$STAGGER_PUMP$ROWS` AS SELECT `SOURCE_SQL_STREAM_001`.*, "
+                + "FLOOR(`ROWTIME` TO MINUTE) AS `$K1`, `TICKER_SYMBOL` AS `$K2` FROM `SOURCE_SQL_STREAM_001` AS `SOURCE_SQL_STREAM_001` "
+                + "WHERE `PRICE` > 0");
+        assertThat(flink.get(1)).isEqualTo(new Step.StaggerWindows("$PUMP$STAGGER_PUMP$ROWS", "$PUMP$STAGGER_PUMP$STAGGERED",
+                List.of("$K1", "$K2"), 60_000).toString());
+        assertThat(flink.get(2)).contains("SELECT /*+ STATE_TTL('SOURCE_SQL_STREAM_001' = '180000 ms') */ `$K2` AS `C1`, `$K1` AS `C2`, "
+                + "COUNT(*) AS `C3`, `$K1`, `$K2`, `window_start`, `window_end` FROM `$PUMP$STAGGER_PUMP$STAGGERED`")
+                .endsWith("GROUP BY `$K1`, `$K2`, `window_start`, `window_end` HAVING COUNT(*) > 1");
+        assertThat(flink.get(3)).isEqualTo(new Step.FinalRows("$PUMP$STAGGER_PUMP$AGGREGATED", "$PUMP$STAGGER_PUMP$WINDOWS",
+                List.of("$K1", "$K2", "window_start"), List.of("C1", "C2", "C3")).toString());
+        assertThat(flink.get(4)).contains("FROM (SELECT `C1`, `C2`, `C3`, `ROWTIME` FROM `$PUMP$STAGGER_PUMP$WINDOWS`)");
+        assertThatThrownBy(() -> translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (n INTEGER);
+                CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM COUNT(*) FROM "SOURCE_SQL_STREAM_001" WINDOWED BY STAGGER (PARTITION BY sector RANGE INTERVAL '1' MONTH);
+                """)).isInstanceOf(AwsException.class).hasMessageStartingWith("Line 3").hasMessageContaining("RANGE INTERVAL");
+    }
+
+    @Test
+    void floorOfAnEventTimeIsAGroupingKeyBesideTheWindow() {
+        String flink = LegacySql.translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker VARCHAR(4), minute TIMESTAMP, n INTEGER);
+                CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM ticker, FLOOR(event_time TO MINUTE), COUNT(*) FROM "SOURCE_SQL_STREAM_001"
+                  GROUP BY ticker, FLOOR(event_time TO MINUTE), STEP("SOURCE_SQL_STREAM_001".ROWTIME BY INTERVAL '1' MINUTE);
+                """, Map.of("SOURCE_SQL_STREAM_001", List.of("TICKER", "EVENT_TIME")), Set.of("DESTINATION_SQL_STREAM")).get(0).toString();
+        assertThat(flink).contains("FLOOR(`EVENT_TIME` TO MINUTE) AS `C2`").contains("GROUP BY `TICKER`, FLOOR(`EVENT_TIME` TO MINUTE), `window_start`");
+    }
+
+    @Test
+    void aStreamsViewComesAfterTheViewsItReadsAndCyclesAreRefused() {
+        List<String> flink = translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (t VARCHAR(4));
+                CREATE OR REPLACE STREAM "TECH" (t VARCHAR(4));
+                CREATE OR REPLACE PUMP a AS INSERT INTO "DESTINATION_SQL_STREAM" SELECT STREAM ticker_symbol FROM "SOURCE_SQL_STREAM_001";
+                CREATE OR REPLACE PUMP b AS INSERT INTO "TECH" SELECT STREAM ticker_symbol FROM "SOURCE_SQL_STREAM_001";
+                CREATE OR REPLACE PUMP c AS INSERT INTO "DESTINATION_SQL_STREAM" SELECT STREAM t FROM "TECH";
+                """);
+        assertThat(flink.get(0)).startsWith("CREATE TEMPORARY VIEW `TECH`");
+        assertThat(flink.get(1)).startsWith("CREATE TEMPORARY VIEW `DESTINATION_SQL_STREAM`").contains(" UNION ALL ");
+        assertThatThrownBy(() -> translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (t VARCHAR(4));
+                CREATE OR REPLACE STREAM "TECH" (t VARCHAR(4));
+                CREATE OR REPLACE PUMP a AS INSERT INTO "DESTINATION_SQL_STREAM" SELECT STREAM ticker_symbol FROM "SOURCE_SQL_STREAM_001";
+                CREATE OR REPLACE PUMP b AS INSERT INTO "TECH" SELECT STREAM t FROM "DESTINATION_SQL_STREAM";
+                CREATE OR REPLACE PUMP c AS INSERT INTO "DESTINATION_SQL_STREAM" SELECT STREAM t FROM "TECH";
+                """)).isInstanceOf(AwsException.class).hasMessageContaining("cycle");
     }
 
     @Test

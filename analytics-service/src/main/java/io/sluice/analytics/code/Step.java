@@ -1,0 +1,46 @@
+package io.sluice.analytics.code;
+
+import java.util.List;
+
+/**
+ * One step of an application's job: a Flink SQL statement, or one of the stream operations that
+ * KDA's dialect needs and Flink SQL has not (stagger windows). The engine runs them in order; a
+ * step's views are there for the steps after it.
+ */
+public sealed interface Step {
+
+    /** A Flink SQL statement, with the line of the code it comes from (0 when it was translated). */
+    record Sql(String sql, int line) implements Step {
+        public Sql(String sql) {
+            this(sql, 0);
+        }
+    }
+
+    /**
+     * Stagger windows: view {@code output} has the rows of view {@code input} (which has ROWTIME)
+     * and the window each belongs to, {@code window_start} and {@code window_end}. A key's window
+     * opens with its first row — at that row's ROWTIME — and holds its rows until
+     * {@code rangeMillis} later; the key's next row opens its next window.
+     *
+     * @param keys the columns of {@code input} that the windows are kept by (the PARTITION BY)
+     */
+    record StaggerWindows(String input, String output, List<String> keys, long rangeMillis) implements Step {
+        public StaggerWindows {
+            keys = List.copyOf(keys);
+        }
+    }
+
+    /**
+     * The final rows of windowed groups: view {@code input} is an updating aggregate with a
+     * {@code window_end} column; view {@code output} has, for each group, its last row's
+     * {@code columns}, once, when its window ends, with ROWTIME the window's last millisecond.
+     *
+     * @param keys the columns that tell the groups apart
+     */
+    record FinalRows(String input, String output, List<String> keys, List<String> columns) implements Step {
+        public FinalRows {
+            keys = List.copyOf(keys);
+            columns = List.copyOf(columns);
+        }
+    }
+}
