@@ -118,6 +118,74 @@ class AnalyticsLegacyIT {
         }
     }
 
+    /**
+     * KDA's anomaly detection: a random cut forest scores an obvious outlier above every other row
+     * once it has learnt, and explains the score by the column that was out of the ordinary.
+     */
+    @Test
+    void randomCutForestScoresAnObviousOutlierAboveTheRest() throws Exception {
+        try (KinesisClient kinesis = AwsClients.kinesis(Platform.endpoint(), true);
+                KinesisAnalyticsClient analytics = AwsClients.analytics(Platform.endpoint())) {
+            for (String stream : new String[] {"rcf-in", "rcf-out"}) {
+                kinesis.createStream(b -> b.streamName(stream).shardCount(1));
+                Platform.awaitActive(kinesis, stream);
+            }
+            java.util.Random random = new java.util.Random(7);
+            for (int batch = 0; batch < 2; batch++) {
+                List<PutRecordsRequestEntry> entries = new ArrayList<>();
+                for (int i = 0; i < 250; i++) {
+                    int n = batch * 250 + i;
+                    double rate = n == 420 ? 190 : 60 + random.nextGaussian() * 3;
+                    entries.add(PutRecordsRequestEntry.builder().partitionKey("p").data(SdkBytes.fromUtf8String(
+                            "{\"N\":" + n + ",\"HEART_RATE\":" + rate + "}")).build());
+                }
+                assertThat(kinesis.putRecords(b -> b.streamName("rcf-in").records(entries)).failedRecordCount()).isZero();
+            }
+            analytics.createApplication(b -> b.applicationName("legacy-rcf").applicationCode("""
+                            CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (n INTEGER, heart_rate DOUBLE, anomaly_score DOUBLE,
+                              anomaly_explanation VARCHAR(512));
+                            CREATE OR REPLACE PUMP "STREAM_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
+                              SELECT STREAM N, HEART_RATE, ANOMALY_SCORE, ANOMALY_EXPLANATION
+                              FROM TABLE(RANDOM_CUT_FOREST_WITH_EXPLANATION(CURSOR(SELECT STREAM * FROM "SOURCE_SQL_STREAM_001"),
+                                100, 256, 100000, 1, TRUE));
+                            """)
+                    .inputs(i -> i.namePrefix("SOURCE_SQL_STREAM").kinesisStreamsInput(k -> k.resourceARN(arn("rcf-in")).roleARN(ROLE))
+                            .inputSchema(s -> s.recordFormat(f -> f.recordFormatType(RecordFormatType.JSON)
+                                            .mappingParameters(m -> m.jsonMappingParameters(j -> j.recordRowPath("$"))))
+                                    .recordColumns(c -> c.name("N").mapping("$.N").sqlType("INTEGER"),
+                                            c -> c.name("HEART_RATE").mapping("$.HEART_RATE").sqlType("DOUBLE"))))
+                    .outputs(o -> o.name("DESTINATION_SQL_STREAM").kinesisStreamsOutput(k -> k.resourceARN(arn("rcf-out")).roleARN(ROLE))
+                            .destinationSchema(d -> d.recordFormatType(RecordFormatType.JSON))));
+            analytics.startApplication(b -> b.applicationName("legacy-rcf").inputConfigurations(c -> c.id("1.1")
+                    .inputStartingPositionConfiguration(p -> p.inputStartingPosition(InputStartingPosition.TRIM_HORIZON))));
+            Map<Integer, Double> scores = new TreeMap<>();
+            Map<Integer, JsonNode> explanations = new TreeMap<>();
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                scores.clear();
+                for (JsonNode row : rows(kinesis, "rcf-out")) {
+                    scores.put(row.get("N").asInt(), row.get("ANOMALY_SCORE").asDouble());
+                    explanations.put(row.get("N").asInt(), JSON.readTree(row.get("ANOMALY_EXPLANATION").asText()));
+                }
+                assertThat(scores).hasSize(500);
+            });
+            // The explanation: the heart rate was high, and it is most of the score (the attributions add up to it).
+            JsonNode why = explanations.get(420);
+            assertThat(why.get("HEART_RATE").get("DIRECTION").asText()).isEqualTo("HIGH");
+            double heart = why.get("HEART_RATE").get("ATTRIBUTION_SCORE").asDouble();
+            double counter = why.get("N").get("ATTRIBUTION_SCORE").asDouble();
+            assertThat(heart).isGreaterThan(counter);
+            assertThat(heart + counter).isCloseTo(scores.get(420), org.assertj.core.data.Offset.offset(0.01 + scores.get(420) * 0.01));
+            assertThat(explanations.get(10).get("HEART_RATE").get("ATTRIBUTION_SCORE").asText()).isEqualTo("0.0000");
+            // Nothing is scored while the forest learns its first 256 rows (KDA's default subSampleSize).
+            assertThat(scores.entrySet()).filteredOn(e -> e.getKey() < 256).allSatisfy(e -> assertThat(e.getValue()).isZero());
+            double outlier = scores.get(420);
+            double others = scores.entrySet().stream().filter(e -> e.getKey() != 420).mapToDouble(Map.Entry::getValue).max().orElseThrow();
+            assertThat(outlier).isGreaterThan(others * 1.5);
+            Instant created = analytics.describeApplication(b -> b.applicationName("legacy-rcf")).applicationDetail().createTimestamp();
+            analytics.deleteApplication(b -> b.applicationName("legacy-rcf").createTimestamp(created));
+        }
+    }
+
     private static void putTrades(KinesisClient kinesis, String stream, int count) {
         List<PutRecordsRequestEntry> entries = new ArrayList<>();
         for (int i = 0; i < count; i++) {

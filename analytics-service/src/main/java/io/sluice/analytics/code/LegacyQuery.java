@@ -33,27 +33,46 @@ import org.apache.calcite.sql.util.SqlShuttle;
  *
  * A {@code WINDOWED BY STAGGER} clause makes stagger windows ({@link StaggerClause}).
  *
+ * A table function of KDA's in the FROM clause ({@code TABLE(RANDOM_CUT_FOREST(CURSOR(…)))}) is a
+ * stream step over its cursor's rows ({@link TableFunctions}).
+ *
  * @param sql the query in Flink SQL
- * @param columns how many columns it selects (ROWTIME aside)
+ * @param names the names of the columns it selects (ROWTIME aside), as a cursor over it shows them
  * @param steps what must run before the query (its views)
  */
-record LegacyQuery(String sql, int columns, List<Step> steps) {
+record LegacyQuery(String sql, List<String> names, List<Step> steps) {
     private static final SqlDialect FLINK = new SqlDialect(SqlDialect.EMPTY_CONTEXT.withIdentifierQuoteString("`"));
     private static final Pattern STEP = Pattern.compile("(?i)\\bSTEP\\s*\\(");
 
-    LegacyQuery(String sql, int columns) {
-        this(sql, columns, List.of());
+    LegacyQuery {
+        names = List.copyOf(names);
+        steps = List.copyOf(steps);
+    }
+
+    /** How many columns it selects (ROWTIME aside). */
+    int columns() {
+        return names.size();
     }
 
     /** @param view a name for the views of the pump's own steps, which no other pump's have */
     static LegacyQuery translate(String text, int line, Map<String, List<String>> streams, String view) {
         StaggerClause stagger = StaggerClause.find(text, line);
         SqlSelect select = LegacySql.parseSelect(stepAsCall(stagger == null ? text : stagger.text()), line);
+        return translate(select, stagger, line, streams, view);
+    }
+
+    /** A parsed SELECT STREAM (a pump's, or a cursor's). */
+    static LegacyQuery translate(SqlSelect select, StaggerClause stagger, int line, Map<String, List<String>> streams, String view) {
         SqlNodeList keywords = select.getModifierNode(SqlSelectKeyword.STREAM) == null ? null : (SqlNodeList) select.getOperandList().get(0);
         if (keywords == null) {
             throw LegacySql.invalid(line, 1, "a pump selects a STREAM (SELECT STREAM …)");
         }
         SqlNode from = select.getFrom();
+        TableFunctions.Applied function = TableFunctions.apply(from, line, streams, view);
+        if (function != null) {
+            streams = function.streams();
+            from = function.from();
+        }
         SqlIdentifier source = from instanceof SqlIdentifier id ? id
                 : from instanceof SqlBasicCall as && as.getKind() == SqlKind.AS && as.operand(0) instanceof SqlIdentifier id ? id : null;
         if (source == null) {
@@ -64,8 +83,10 @@ record LegacyQuery(String sql, int columns, List<Step> steps) {
             throw at(line, source, "stream " + stream + " is not an input stream, nor one that a pump before this one feeds");
         }
         String alias = from instanceof SqlBasicCall as ? ((SqlIdentifier) as.operand(1)).getSimple() : stream;
+        List<Step> before = function == null ? List.of() : function.steps();
         if (stagger != null) {
-            return stagger.translate(select, stream, alias, view, line);
+            LegacyQuery staggered = stagger.translate(select, stream, alias, view, line);
+            return new LegacyQuery(staggered.sql(), staggered.names(), concat(before, staggered.steps()));
         }
 
         SqlNode bucket = null;
@@ -91,6 +112,7 @@ record LegacyQuery(String sql, int columns, List<Step> steps) {
         }
         String bucketText = bucket == null ? null : bucket.toString();
         List<String> items = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         int n = 0;
         for (SqlNode item : select.getSelectList()) {
             SqlNode expression = item instanceof SqlBasicCall as && as.getKind() == SqlKind.AS ? as.operand(0) : item;
@@ -100,9 +122,11 @@ record LegacyQuery(String sql, int columns, List<Step> steps) {
                 }
                 for (String column : streams.get(stream)) {
                     items.add(LegacySql.quote(alias) + "." + LegacySql.quote(column) + " AS `C" + (++n) + "`");
+                    names.add(column);
                 }
                 continue;
             }
+            names.add(name(item, n));
             String sql = bucket != null && (expression.toString().equals(bucketText) || windowSize(expression, line) != null) ? "`window_start`"
                     : unparse(bucket == null ? expression.accept(new SlidingWindows(select.getWindowList(), line))
                             : expression.accept(new RowtimeAsWindowEnd()));
@@ -129,7 +153,21 @@ record LegacyQuery(String sql, int columns, List<Step> steps) {
         if (select.getHaving() != null) {
             sql.append(" HAVING ").append(unparse(select.getHaving()));
         }
-        return new LegacyQuery(sql.toString(), n);
+        return new LegacyQuery(sql.toString(), names, before);
+    }
+
+    /** The name a select item's column has: its alias, the column it is, else {@code EXPR$<n>}. */
+    static String name(SqlNode item, int index) {
+        if (item instanceof SqlBasicCall as && as.getKind() == SqlKind.AS) {
+            return ((SqlIdentifier) as.operand(1)).getSimple();
+        }
+        return item instanceof SqlIdentifier id ? id.names.get(id.names.size() - 1) : "EXPR$" + index;
+    }
+
+    static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     /**

@@ -87,7 +87,9 @@ record StaggerClause(String text, long rangeMillis) {
         KeyReferences references = new KeyReferences(keys, keyColumns);
         List<String> items = new ArrayList<>();
         List<String> columns = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (SqlNode item : select.getSelectList()) {
+            names.add(LegacyQuery.name(item, names.size()));
             SqlNode expression = item instanceof SqlBasicCall as && as.getKind() == SqlKind.AS ? as.operand(0) : item;
             if (expression instanceof SqlIdentifier id && id.isStar()) {
                 throw LegacyQuery.at(line, item, "SELECT STREAM * cannot be aggregated in a stagger window: name the columns");
@@ -116,7 +118,7 @@ record StaggerClause(String text, long rangeMillis) {
                 new Step.FinalRows(view + "$AGGREGATED", view + "$WINDOWS", finalKeys, columns));
         String query = "SELECT " + String.join(", ", columns.stream().map(LegacySql::quote).toList()) + ", `ROWTIME` FROM "
                 + LegacySql.quote(view + "$WINDOWS");
-        return new LegacyQuery(query, columns.size(), steps);
+        return new LegacyQuery(query, names, steps);
     }
 
     private static int closing(String text, int open) {

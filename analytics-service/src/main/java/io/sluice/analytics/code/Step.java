@@ -5,9 +5,10 @@ import java.util.List;
 /**
  * One step of an application's job: a Flink SQL statement, or one of the stream operations that
  * KDA's dialect needs and Flink SQL has not (stagger windows). The engine runs them in order; a
- * step's views are there for the steps after it.
+ * step's views are there for the steps after it. Serializable: the stream steps travel into the
+ * job with their functions.
  */
-public sealed interface Step {
+public sealed interface Step extends java.io.Serializable {
 
     /** A Flink SQL statement, with the line of the code it comes from (0 when it was translated). */
     record Sql(String sql, int line) implements Step {
@@ -42,5 +43,20 @@ public sealed interface Step {
             keys = List.copyOf(keys);
             columns = List.copyOf(columns);
         }
+    }
+
+    /**
+     * RANDOM_CUT_FOREST: view {@code output} has the rows of view {@code input} with their anomaly
+     * score ({@value #SCORE}) from a random cut forest over their numeric columns, each row scored
+     * before the forest learns it (0 while it has learnt fewer than {@code sampleSize} rows), and —
+     * for RANDOM_CUT_FOREST_WITH_EXPLANATION — each column's part in it ({@value #EXPLANATION}, JSON).
+     *
+     * @param timeDecay how many recent rows the forest mostly remembers (its decay is 1 / timeDecay)
+     * @param directions whether the explanation says which way each column was out of the ordinary
+     */
+    record RandomCutForest(String input, String output, int trees, int sampleSize, int timeDecay, int shingleSize, boolean explained,
+            boolean directions) implements Step {
+        public static final String SCORE = "ANOMALY_SCORE";
+        public static final String EXPLANATION = "ANOMALY_EXPLANATION";
     }
 }

@@ -95,6 +95,8 @@ final class ApplicationJob {
                 StaggerWindows.apply(tables, stagger);
             } else if (step instanceof Step.FinalRows finals) {
                 FinalRows.apply(tables, finals);
+            } else if (step instanceof Step.RandomCutForest forest) {
+                RandomCutForestScores.apply(tables, forest);
             } else if (step instanceof Step.Sql sql && INSERT.matcher(sql.sql()).matches()) {
                 Matcher insert = INSERT.matcher(sql.sql());
                 insert.matches();

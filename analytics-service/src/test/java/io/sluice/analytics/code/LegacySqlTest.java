@@ -170,6 +170,42 @@ class LegacySqlTest {
     }
 
     @Test
+    void randomCutForestScoresTheRowsOfItsCursor() {
+        List<Step> steps = LegacySql.translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (price REAL, score DOUBLE, why VARCHAR(512));
+                CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM r.price, ANOMALY_SCORE, ANOMALY_EXPLANATION
+                  FROM TABLE(RANDOM_CUT_FOREST_WITH_EXPLANATION(
+                    CURSOR(SELECT STREAM price, ticker_symbol AS t FROM "SOURCE_SQL_STREAM_001" WHERE sector = 'TECH'), 50, 64, 1000, 2, TRUE)) AS r
+                  WHERE ANOMALY_SCORE > 0;
+                """, INPUT, Set.of("DESTINATION_SQL_STREAM"));
+        assertThat(steps.get(0)).isEqualTo(new Step.Sql("CREATE TEMPORARY VIEW `$PUMP$P$CURSOR_ROWS` AS SELECT `C1` AS `PRICE`, `C2` AS `T`, "
+                + "`ROWTIME` FROM (SELECT `PRICE` AS `C1`, `TICKER_SYMBOL` AS `C2`, `SOURCE_SQL_STREAM_001`.`ROWTIME` AS `ROWTIME` "
+                + "FROM `SOURCE_SQL_STREAM_001` AS `SOURCE_SQL_STREAM_001` WHERE `SECTOR` = 'TECH')"));
+        assertThat(steps.get(1)).isEqualTo(new Step.RandomCutForest("$PUMP$P$CURSOR_ROWS", "$PUMP$P$RANDOM_CUT_FOREST_WITH_EXPLANATION",
+                50, 64, 1000, 2, true, true));
+        assertThat(((Step.Sql) steps.get(2)).sql()).contains("SELECT `R`.`PRICE` AS `C1`, `ANOMALY_SCORE` AS `C2`, `ANOMALY_EXPLANATION` AS `C3`, "
+                + "`R`.`ROWTIME` AS `ROWTIME` FROM `$PUMP$P$RANDOM_CUT_FOREST_WITH_EXPLANATION` AS `R` WHERE `ANOMALY_SCORE` > 0");
+        List<Step> defaults = LegacySql.translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (price REAL, score DOUBLE);
+                CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM price, ANOMALY_SCORE FROM TABLE(RANDOM_CUT_FOREST(CURSOR(SELECT STREAM * FROM "SOURCE_SQL_STREAM_001")));
+                """, INPUT, Set.of("DESTINATION_SQL_STREAM"));
+        assertThat(defaults.get(1)).isEqualTo(new Step.RandomCutForest("$PUMP$P$CURSOR_ROWS", "$PUMP$P$RANDOM_CUT_FOREST", 100, 256, 100_000, 1,
+                false, false));
+        assertThatThrownBy(() -> translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (price REAL, score DOUBLE);
+                CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM price, ANOMALY_SCORE FROM TABLE(RANDOM_CUT_FOREST(CURSOR(SELECT STREAM * FROM "SOURCE_SQL_STREAM_001"), 5000));
+                """)).isInstanceOf(AwsException.class).hasMessageStartingWith("Line 3").hasMessageContaining("numberOfTrees must be between 1 and 1000");
+        assertThatThrownBy(() -> translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (price REAL);
+                CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM price FROM TABLE(NO_SUCH_FUNCTION(CURSOR(SELECT STREAM * FROM "SOURCE_SQL_STREAM_001")));
+                """)).isInstanceOf(AwsException.class).hasMessageContaining("NO_SUCH_FUNCTION is not supported");
+    }
+
+    @Test
     void whatDoesNotTranslateIsACodeValidationExceptionWithItsPlace() {
         assertThatThrownBy(() -> translate("""
                 CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (n BIGINT);

@@ -1,0 +1,114 @@
+package io.sluice.analytics.code;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNumericLiteral;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+
+/**
+ * KDA's table functions over a stream, in a FROM clause:
+ * {@code TABLE(RANDOM_CUT_FOREST(CURSOR(SELECT STREAM …), numberOfTrees, subSampleSize, timeDecay, shingleSize))}
+ * and {@code RANDOM_CUT_FOREST_WITH_EXPLANATION(…, withDirectionality)}. The cursor's query is
+ * translated like a pump's; its rows, named as it names them, go through a stream step, whose
+ * output — the cursor's columns and the function's — the query then reads as a stream.
+ */
+final class TableFunctions {
+
+    /**
+     * A table function made into steps.
+     *
+     * @param from the stream (with the FROM clause's alias) that the query reads instead
+     * @param streams the streams the query may read, the function's output among them
+     */
+    record Applied(SqlNode from, Map<String, List<String>> streams, List<Step> steps) {
+    }
+
+    private TableFunctions() {
+    }
+
+    /** The steps of a table function in the FROM clause, null when the FROM clause has none. */
+    static Applied apply(SqlNode from, int line, Map<String, List<String>> streams, String view) {
+        SqlNode table = from;
+        SqlIdentifier alias = null;
+        if (from instanceof SqlBasicCall as && as.getKind() == SqlKind.AS) {
+            table = as.operand(0);
+            alias = as.operand(1);
+        }
+        if (!(table instanceof SqlCall collection) || collection.getKind() != SqlKind.COLLECTION_TABLE
+                || !(collection.operand(0) instanceof SqlCall function)) {
+            return null;
+        }
+        String name = function.getOperator().getName().toUpperCase(Locale.ROOT);
+        boolean explained = name.equals("RANDOM_CUT_FOREST_WITH_EXPLANATION");
+        if (!explained && !name.equals("RANDOM_CUT_FOREST")) {
+            throw LegacyQuery.at(line, function, "the table function " + name + " is not supported");
+        }
+        List<SqlNode> arguments = function.getOperandList();
+        if (arguments.isEmpty() || !(arguments.get(0) instanceof SqlCall cursor) || cursor.getKind() != SqlKind.CURSOR
+                || !(cursor.operand(0) instanceof SqlSelect select)) {
+            throw LegacyQuery.at(line, function, name + " reads a CURSOR(SELECT STREAM …)");
+        }
+        if (arguments.size() > (explained ? 6 : 5)) {
+            throw LegacyQuery.at(line, function, name + " takes at most " + (explained ? 6 : 5) + " arguments");
+        }
+        LegacyQuery rows = LegacyQuery.translate(select, null, line, streams, view + "$CURSOR");
+        int trees = integer(arguments, 1, 100, 1, 1000, "numberOfTrees", line);
+        int sampleSize = integer(arguments, 2, 256, 10, 1000, "subSampleSize", line);
+        int timeDecay = integer(arguments, 3, 100_000, 1, Integer.MAX_VALUE, "timeDecay", line);
+        int shingleSize = integer(arguments, 4, 1, 1, 30, "shingleSize", line);
+        if (sampleSize >= timeDecay) {
+            throw LegacyQuery.at(line, function, "subSampleSize must be less than timeDecay");
+        }
+        boolean directions = false;
+        if (arguments.size() > 5) {
+            if (!(arguments.get(5) instanceof SqlLiteral literal) || !(literal.getValue() instanceof Boolean value)) {
+                throw LegacyQuery.at(line, arguments.get(5), "withDirectionality is TRUE or FALSE");
+            }
+            directions = value;
+        }
+        String cursorView = view + "$CURSOR_ROWS";
+        String output = view + "$" + name;
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < rows.names().size(); i++) {
+            items.add("`C" + (i + 1) + "` AS " + LegacySql.quote(rows.names().get(i)));
+        }
+        List<Step> steps = new ArrayList<>(rows.steps());
+        steps.add(new Step.Sql("CREATE TEMPORARY VIEW " + LegacySql.quote(cursorView) + " AS SELECT " + String.join(", ", items)
+                + ", `ROWTIME` FROM (" + rows.sql() + ")"));
+        steps.add(new Step.RandomCutForest(cursorView, output, trees, sampleSize, timeDecay, shingleSize, explained, directions));
+        List<String> columns = new ArrayList<>(rows.names());
+        columns.add(Step.RandomCutForest.SCORE);
+        if (explained) {
+            columns.add(Step.RandomCutForest.EXPLANATION);
+        }
+        Map<String, List<String>> readable = new LinkedHashMap<>(streams);
+        readable.put(output, columns);
+        SqlIdentifier stream = new SqlIdentifier(output, table.getParserPosition());
+        SqlNode source = alias == null ? stream : SqlStdOperatorTable.AS.createCall(from.getParserPosition(), stream, alias);
+        return new Applied(source, readable, steps);
+    }
+
+    private static int integer(List<SqlNode> arguments, int at, int fallback, int min, int max, String name, int line) {
+        if (arguments.size() <= at) {
+            return fallback;
+        }
+        if (!(arguments.get(at) instanceof SqlNumericLiteral number) || !number.isExact()) {
+            throw LegacyQuery.at(line, arguments.get(at), name + " is a whole number");
+        }
+        long value = number.longValue(true);
+        if (value < min || value > max) {
+            throw LegacyQuery.at(line, arguments.get(at), name + " must be between " + min + " and " + max);
+        }
+        return (int) value;
+    }
+}
