@@ -26,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record FirehoseProperties(
         @DefaultValue("000000000000") String accountId,
         @DefaultValue("us-east-1") String region,
-        @DefaultValue S3 s3,
+        @DefaultValue io.sluice.storage.S3Settings s3,
         @DefaultValue Kafka kafka,
         @DefaultValue Delivery delivery,
         @DefaultValue Lambda lambda,
@@ -52,25 +52,6 @@ public record FirehoseProperties(
      *     launcher hands over its own). Without it StartDeliveryStreamEncryption fails.
      */
     public record Encryption(String masterKey) {
-    }
-
-    /**
-     * @param endpoint the S3 API endpoint (MinIO's port by default; the launcher hands over its
-     *     embedded S3 server's), addressed path-style
-     * @param accessKey the access key delivery signs with (MinIO's default; the embedded server takes any)
-     * @param secretKey its secret key
-     * @param buckets buckets kept on another S3 endpoint, by name: each with its own endpoint and
-     *     credentials (a destination whose bucket is not named here uses the ones above)
-     */
-    public record S3(
-            @DefaultValue("http://127.0.0.1:9000") java.net.URI endpoint,
-            @DefaultValue("minioadmin") String accessKey,
-            @DefaultValue("minioadmin") String secretKey,
-            @DefaultValue java.util.Map<String, Endpoint> buckets) {
-    }
-
-    /** An S3 endpoint and the credentials it is signed for. */
-    public record Endpoint(java.net.URI endpoint, String accessKey, String secretKey) {
     }
 
     /**
