@@ -55,6 +55,7 @@ public final class SluiceLocal implements AutoCloseable {
             properties.put("sluice.streams.encryption.master-key", masterKey);
             properties.put("sluice.firehose.encryption.master-key", masterKey);
             properties.put("sluice.firehose.s3.endpoint", s3.endpoint().toString());
+            properties.put("sluice.analytics.s3.endpoint", s3.endpoint().toString());
             // Applications' checkpoints and savepoints live with the rest of the data: LAST_STOPPED_POINT survives a restart.
             properties.put("sluice.analytics.flink.state-dir",
                     options.dataDir().resolve("flink-state").toAbsolutePath().toUri().toString().replaceAll("/$", ""));

@@ -61,6 +61,7 @@ final class Platform {
                     SharedEngines.kafka().bootstrapServers(), SharedEngines.postgres()::jdbcUrl, SharedEngines.postgres().user(),
                     "sluice", Map.of("sluice.streams.encryption.master-key", MASTER_KEY,
                             "sluice.firehose.s3.endpoint", SharedEngines.s3().endpoint().toString(),
+                            "sluice.analytics.s3.endpoint", SharedEngines.s3().endpoint().toString(),
                             "sluice.firehose.lambda.url-template", Lambdas.urlTemplate(),
                             "sluice.firehose.encryption.master-key", MASTER_KEY),
                     List.of(clock), FLINK::restAddress));

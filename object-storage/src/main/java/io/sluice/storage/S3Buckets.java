@@ -52,6 +52,25 @@ public final class S3Buckets {
         }
     }
 
+    /** An object's size, empty when the bucket or the object does not exist. */
+    public Optional<Long> size(String bucket, String key) throws IOException {
+        try {
+            return Optional.of(clientOf(bucket).statObject(StatObjectArgs.builder().bucket(bucket).object(key).build()).size());
+        } catch (ErrorResponseException e) {
+            if (missing(e)) {
+                return Optional.empty();
+            }
+            throw new IOException("Could not ask S3 about s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
+        } catch (MinioException | GeneralSecurityException e) {
+            throw new IOException("Could not ask S3 about s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean missing(ErrorResponseException e) {
+        String code = e.errorResponse().code();
+        return code.equals("NoSuchKey") || code.equals("NoSuchBucket") || code.equals("NoSuchObject");
+    }
+
     /**
      * An object's bytes, empty when the bucket or the object does not exist.
      *
@@ -67,8 +86,7 @@ public final class S3Buckets {
                 return Optional.of(object.readAllBytes());
             }
         } catch (ErrorResponseException e) {
-            String code = e.errorResponse().code();
-            if (code.equals("NoSuchKey") || code.equals("NoSuchBucket") || code.equals("NoSuchObject")) {
+            if (missing(e)) {
                 return Optional.empty();
             }
             throw new IOException("Could not read s3://" + bucket + "/" + key + ": " + e.getMessage(), e);

@@ -43,6 +43,8 @@ class S3BucketsTest {
             assertThat(buckets.read("local-lake", "k/local", 1024)).hasValueSatisfying(bytes ->
                     assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("AMZN,Amazon\nQXZ,Qxz Corp\n"));
             assertThat(buckets.read("local-lake", "k/missing", 1024)).isEmpty();
+            assertThat(buckets.size("remote-lake", "k/remote")).contains(25L);
+            assertThat(buckets.size("remote-lake", "k/missing")).isEmpty();
             assertThat(buckets.read("no-such-bucket", "k", 1024)).isEmpty();
             assertThatThrownBy(() -> buckets.read("local-lake", "k/local", 10)).isInstanceOf(S3Buckets.TooLargeException.class);
         }

@@ -94,6 +94,12 @@ public record Application(Caller owner, String name, String status, long version
             return streams;
         }
 
+        /** The in-application reference tables' names. */
+        public java.util.Set<String> referenceTables() {
+            return references.stream().map(Shapes.ReferenceDataSourceDescription::tableName)
+                    .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+        }
+
         Configuration withInputs(List<InputDescription> newInputs) {
             return new Configuration(newInputs, outputs, references, logging);
         }

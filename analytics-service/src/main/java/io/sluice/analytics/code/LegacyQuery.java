@@ -3,6 +3,7 @@ package io.sluice.analytics.code;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.sql.SqlBasicCall;
@@ -11,6 +12,7 @@ import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlIntervalLiteral;
 import org.apache.calcite.sql.SqlIntervalQualifier;
+import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
@@ -55,23 +57,31 @@ record LegacyQuery(String sql, List<String> names, List<Step> steps) {
     }
 
     /** @param view a name for the views of the pump's own steps, which no other pump's have */
-    static LegacyQuery translate(String text, int line, Map<String, List<String>> streams, String view) {
+    /** @param tables the reference tables a pump may join (null: any name, their sources not being known yet) */
+    static LegacyQuery translate(String text, int line, Map<String, List<String>> streams, Set<String> tables, String view) {
         StaggerClause stagger = StaggerClause.find(text, line);
         SqlSelect select = LegacySql.parseSelect(stepAsCall(stagger == null ? text : stagger.text()), line);
-        return translate(select, stagger, line, streams, view);
+        return translate(select, stagger, line, streams, tables, view);
     }
 
     /** A parsed SELECT STREAM (a pump's, or a cursor's). */
-    static LegacyQuery translate(SqlSelect select, StaggerClause stagger, int line, Map<String, List<String>> streams, String view) {
+    static LegacyQuery translate(SqlSelect select, StaggerClause stagger, int line, Map<String, List<String>> streams, Set<String> tables,
+            String view) {
         SqlNodeList keywords = select.getModifierNode(SqlSelectKeyword.STREAM) == null ? null : (SqlNodeList) select.getOperandList().get(0);
         if (keywords == null) {
             throw LegacySql.invalid(line, 1, "a pump selects a STREAM (SELECT STREAM …)");
         }
         SqlNode from = select.getFrom();
-        TableFunctions.Applied function = TableFunctions.apply(from, line, streams, view);
+        TableFunctions.Applied function = TableFunctions.apply(from, line, streams, tables, view);
         if (function != null) {
             streams = function.streams();
             from = function.from();
+        }
+        if (from instanceof SqlJoin join) {
+            if (stagger != null || select.getGroup() != null) {
+                throw at(line, join, "a pump that joins does not aggregate: aggregate the joined rows in a pump that reads its stream");
+            }
+            return ReferenceJoin.translate(select, join, line, streams, tables, function == null ? List.of() : function.steps());
         }
         SqlIdentifier source = from instanceof SqlIdentifier id ? id
                 : from instanceof SqlBasicCall as && as.getKind() == SqlKind.AS && as.operand(0) instanceof SqlIdentifier id ? id : null;

@@ -57,7 +57,7 @@ public final class LegacySql {
      * @throws AwsException CodeValidationException, naming where
      */
     public static void validate(String code, Map<String, List<String>> inputs) {
-        translate(code, inputs, null);
+        translate(code, inputs, null, null);
     }
 
     /**
@@ -65,10 +65,12 @@ public final class LegacySql {
      * it reads), and an {@code INSERT INTO <output>} per stream that is an output.
      *
      * @param inputs the in-application input streams ({@code SOURCE_SQL_STREAM_001}, …) with their column names
+     * @param tables the application's reference tables (null: only check the program, whose joins may
+     *     name tables not added yet)
      * @param outputs the application's output names (null: only check the program)
      * @throws AwsException CodeValidationException for a construct that is not supported, naming where it is
      */
-    public static List<Step> translate(String code, Map<String, List<String>> inputs, Set<String> outputs) {
+    public static List<Step> translate(String code, Map<String, List<String>> inputs, Set<String> tables, Set<String> outputs) {
         Map<String, List<Column>> streams = new LinkedHashMap<>();
         Map<String, List<Pump>> feeds = new LinkedHashMap<>(); // translated pumps by target stream
         for (SqlStatements.Statement statement : SqlStatements.split(code)) {
@@ -90,7 +92,7 @@ public final class LegacySql {
                 int selectAt = statement.text().indexOf(pump.group(4));
                 int line = statement.line() + (int) statement.text().substring(0, selectAt).chars().filter(c -> c == '\n').count();
                 Map<String, List<String>> known = known(inputs, streams, feeds);
-                LegacyQuery query = LegacyQuery.translate(pump.group(4), line, known, "$PUMP$" + name(pump.group(1)));
+                LegacyQuery query = LegacyQuery.translate(pump.group(4), line, known, tables, "$PUMP$" + name(pump.group(1)));
                 List<Integer> positions = positions(pump.group(3), columns, target, statement.line());
                 if (query.columns() != positions.size()) {
                     throw invalid(statement.line(), 1, "pump " + name(pump.group(1)) + " selects " + query.columns() + " columns into "

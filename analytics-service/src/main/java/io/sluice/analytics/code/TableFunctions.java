@@ -37,7 +37,7 @@ final class TableFunctions {
     }
 
     /** The steps of a table function in the FROM clause, null when the FROM clause has none. */
-    static Applied apply(SqlNode from, int line, Map<String, List<String>> streams, String view) {
+    static Applied apply(SqlNode from, int line, Map<String, List<String>> streams, java.util.Set<String> tables, String view) {
         SqlNode table = from;
         SqlIdentifier alias = null;
         if (from instanceof SqlBasicCall as && as.getKind() == SqlKind.AS) {
@@ -61,7 +61,7 @@ final class TableFunctions {
         if (arguments.size() > (explained ? 6 : 5)) {
             throw LegacyQuery.at(line, function, name + " takes at most " + (explained ? 6 : 5) + " arguments");
         }
-        LegacyQuery rows = LegacyQuery.translate(select, null, line, streams, view + "$CURSOR");
+        LegacyQuery rows = LegacyQuery.translate(select, null, line, streams, tables, view + "$CURSOR");
         int trees = integer(arguments, 1, 100, 1, 1000, "numberOfTrees", line);
         int sampleSize = integer(arguments, 2, 256, 10, 1000, "subSampleSize", line);
         int timeDecay = integer(arguments, 3, 100_000, 1, Integer.MAX_VALUE, "timeDecay", line);

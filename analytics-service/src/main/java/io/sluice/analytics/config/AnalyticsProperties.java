@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param streamsUri the streams service, whose stream directory locates application inputs and outputs
  * @param firehoseUri the Firehose service, whose directory locates delivery streams that are inputs and outputs
  * @param kafka the Kafka cluster holding the streams
+ * @param s3 where reference data objects are (the launcher hands over its embedded S3 server)
  * @param flink the Flink cluster applications run on
  */
 @ConfigurationProperties("sluice.analytics")
@@ -21,6 +22,7 @@ public record AnalyticsProperties(
         @DefaultValue("http://127.0.0.1:4567") URI streamsUri,
         @DefaultValue("http://127.0.0.1:4568") URI firehoseUri,
         @DefaultValue Kafka kafka,
+        @DefaultValue io.sluice.storage.S3Settings s3,
         @DefaultValue Flink flink) {
 
     /** @param bootstrapServers the Kafka cluster holding the shards */

@@ -62,9 +62,10 @@ final class ApplicationJob {
      * @param outputs the location of each output's Kinesis stream or delivery stream, by OutputId (a delivery stream gets what
      *     PutRecordBatch would put: its records spread over its partitions, sealed while its encryption is on)
      * @param savepoint the savepoint to resume from, null to start at the input's starting position
+     * @param s3 where reference data objects are
      */
     record Plan(URI rest, String bootstrapServers, String stateDir, StreamLocation input, Map<String, StreamLocation> outputs,
-            String savepoint) {
+            String savepoint, io.sluice.storage.S3Settings s3, String region) {
     }
 
     private ApplicationJob() {
@@ -90,6 +91,7 @@ final class ApplicationJob {
         StreamTableEnvironment tables = StreamTableEnvironment.create(env, EnvironmentSettings.inStreamingMode());
         InputDescription input = application.configuration().inputs().get(0);
         inputViews(env, tables, input, plan, key);
+        ReferenceTables.register(tables, application, plan.s3(), plan.region());
         for (Step step : check(application)) {
             if (step instanceof Step.StaggerWindows stagger) {
                 StaggerWindows.apply(tables, stagger);
@@ -135,7 +137,8 @@ final class ApplicationJob {
     static List<Step> check(Application application) {
         List<String> outputNames = application.configuration().outputs().stream().map(OutputDescription::name).toList();
         if (LegacySql.isLegacy(application.code())) {
-            return LegacySql.translate(application.code(), application.configuration().inAppInputColumns(), new java.util.HashSet<>(outputNames));
+            return LegacySql.translate(application.code(), application.configuration().inAppInputColumns(),
+                    application.configuration().referenceTables(), new java.util.HashSet<>(outputNames));
         }
         List<SqlStatements.Statement> statements = SqlStatements.split(application.code());
         boolean writes = false;
@@ -164,11 +167,7 @@ final class ApplicationJob {
 
     private static void inputViews(StreamExecutionEnvironment env, StreamTableEnvironment tables, InputDescription input, Plan plan, String key) {
         SourceSchema schema = input.schema();
-        var format = schema.recordFormat();
-        RowReader reader = new RowReader(format.type(), format.mapping().json() == null ? null : format.mapping().json().recordRowPath(),
-                schema.recordColumns().stream().map(c -> new RowReader.Column(c.name(), c.mapping(), c.sqlType())).toList(),
-                format.mapping().csv() == null ? null : format.mapping().csv().recordRowDelimiter(),
-                format.mapping().csv() == null ? null : format.mapping().csv().recordColumnDelimiter());
+        RowReader reader = reader(schema);
         List<String> names = new ArrayList<>(schema.recordColumns().stream().map(RecordColumn::name).toList());
         names.add("ROWTIME");
         List<TypeInformation<?>> types = new ArrayList<>();
@@ -201,6 +200,15 @@ final class ApplicationJob {
                     .assignTimestampsAndWatermarks(new RowtimeWatermarks(names.size() - 1));
             tables.createTemporaryView(streams.get(i), tables.fromDataStream(rows, columns.build()));
         }
+    }
+
+    /** The reader of records (or reference objects) of a schema. */
+    static RowReader reader(SourceSchema schema) {
+        var format = schema.recordFormat();
+        return new RowReader(format.type(), format.mapping().json() == null ? null : format.mapping().json().recordRowPath(),
+                schema.recordColumns().stream().map(c -> new RowReader.Column(c.name(), c.mapping(), c.sqlType())).toList(),
+                format.mapping().csv() == null ? null : format.mapping().csv().recordRowDelimiter(),
+                format.mapping().csv() == null ? null : format.mapping().csv().recordColumnDelimiter());
     }
 
     private static void write(Application application, Plan plan, StreamTableEnvironment tables, String name, String query, int line) {

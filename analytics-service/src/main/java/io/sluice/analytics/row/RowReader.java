@@ -75,6 +75,25 @@ public final class RowReader implements Serializable {
         return json ? readJson(text) : readCsv(text);
     }
 
+    /**
+     * The rows of a whole object, as reference data is read: CSV as one record; JSON as a sequence
+     * of documents (one per line, or one after another), each read as a record.
+     */
+    public List<Object[]> readAll(byte[] object) throws SqlType.ConversionException {
+        if (!json) {
+            return read(object);
+        }
+        List<Object[]> rows = new ArrayList<>();
+        try (com.fasterxml.jackson.databind.MappingIterator<JsonNode> documents = JSON.readerFor(JsonNode.class).readValues(object)) {
+            while (documents.hasNext()) {
+                rows.addAll(rowsOf(documents.next()));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new SqlType.ConversionException("The object is not JSON: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        }
+        return rows;
+    }
+
     private List<Object[]> readJson(String text) throws SqlType.ConversionException {
         JsonNode document;
         try {
@@ -82,6 +101,10 @@ public final class RowReader implements Serializable {
         } catch (IOException e) {
             throw new SqlType.ConversionException("The record is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
+        return rowsOf(document);
+    }
+
+    private List<Object[]> rowsOf(JsonNode document) throws SqlType.ConversionException {
         JsonNode at = at(document, rowPath);
         List<JsonNode> rows = new ArrayList<>();
         if (rowPerElement) {

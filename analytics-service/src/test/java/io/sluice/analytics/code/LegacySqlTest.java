@@ -15,7 +15,7 @@ class LegacySqlTest {
 
     /** The steps, SQL as its text and the stream steps as their records. */
     private static List<String> translate(String code) {
-        return LegacySql.translate(code, INPUT, Set.of("DESTINATION_SQL_STREAM")).stream()
+        return LegacySql.translate(code, INPUT, Set.of("COMPANIES"), Set.of("DESTINATION_SQL_STREAM")).stream()
                 .map(step -> step instanceof Step.Sql sql ? sql.sql() : step.toString()).toList();
     }
 
@@ -145,7 +145,7 @@ class LegacySqlTest {
                 CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
                   SELECT STREAM ticker, FLOOR(event_time TO MINUTE), COUNT(*) FROM "SOURCE_SQL_STREAM_001"
                   GROUP BY ticker, FLOOR(event_time TO MINUTE), STEP("SOURCE_SQL_STREAM_001".ROWTIME BY INTERVAL '1' MINUTE);
-                """, Map.of("SOURCE_SQL_STREAM_001", List.of("TICKER", "EVENT_TIME")), Set.of("DESTINATION_SQL_STREAM")).get(0).toString();
+                """, Map.of("SOURCE_SQL_STREAM_001", List.of("TICKER", "EVENT_TIME")), Set.of(), Set.of("DESTINATION_SQL_STREAM")).get(0).toString();
         assertThat(flink).contains("FLOOR(`EVENT_TIME` TO MINUTE) AS `C2`").contains("GROUP BY `TICKER`, FLOOR(`EVENT_TIME` TO MINUTE), `window_start`");
     }
 
@@ -178,7 +178,7 @@ class LegacySqlTest {
                   FROM TABLE(RANDOM_CUT_FOREST_WITH_EXPLANATION(
                     CURSOR(SELECT STREAM price, ticker_symbol AS t FROM "SOURCE_SQL_STREAM_001" WHERE sector = 'TECH'), 50, 64, 1000, 2, TRUE)) AS r
                   WHERE ANOMALY_SCORE > 0;
-                """, INPUT, Set.of("DESTINATION_SQL_STREAM"));
+                """, INPUT, Set.of(), Set.of("DESTINATION_SQL_STREAM"));
         assertThat(steps.get(0)).isEqualTo(new Step.Sql("CREATE TEMPORARY VIEW `$PUMP$P$CURSOR_ROWS` AS SELECT `C1` AS `PRICE`, `C2` AS `T`, "
                 + "`ROWTIME` FROM (SELECT `PRICE` AS `C1`, `TICKER_SYMBOL` AS `C2`, `SOURCE_SQL_STREAM_001`.`ROWTIME` AS `ROWTIME` "
                 + "FROM `SOURCE_SQL_STREAM_001` AS `SOURCE_SQL_STREAM_001` WHERE `SECTOR` = 'TECH')"));
@@ -190,7 +190,7 @@ class LegacySqlTest {
                 CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (price REAL, score DOUBLE);
                 CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
                   SELECT STREAM price, ANOMALY_SCORE FROM TABLE(RANDOM_CUT_FOREST(CURSOR(SELECT STREAM * FROM "SOURCE_SQL_STREAM_001")));
-                """, INPUT, Set.of("DESTINATION_SQL_STREAM"));
+                """, INPUT, Set.of(), Set.of("DESTINATION_SQL_STREAM"));
         assertThat(defaults.get(1)).isEqualTo(new Step.RandomCutForest("$PUMP$P$CURSOR_ROWS", "$PUMP$P$RANDOM_CUT_FOREST", 100, 256, 100_000, 1,
                 false, false));
         assertThatThrownBy(() -> translate("""
@@ -203,6 +203,34 @@ class LegacySqlTest {
                 CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
                   SELECT STREAM price FROM TABLE(NO_SUCH_FUNCTION(CURSOR(SELECT STREAM * FROM "SOURCE_SQL_STREAM_001")));
                 """)).isInstanceOf(AwsException.class).hasMessageContaining("NO_SUCH_FUNCTION is not supported");
+    }
+
+    @Test
+    void aReferenceTableJoinLooksUpEachRowAtItsProcessingTime() {
+        String joined = translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker VARCHAR(4), company VARCHAR(32), price REAL);
+                CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM ticker_symbol, "c"."Company", price
+                  FROM "SOURCE_SQL_STREAM_001" LEFT JOIN "COMPANIES" AS "c" ON "SOURCE_SQL_STREAM_001".ticker_symbol = "c"."Ticker"
+                  WHERE price > 1;
+                """).get(0);
+        assertThat(joined).contains("SELECT `TICKER_SYMBOL` AS `C1`, `c`.`Company` AS `C2`, `PRICE` AS `C3`, `SOURCE_SQL_STREAM_001`.`ROWTIME` "
+                + "AS `ROWTIME` FROM (SELECT *, PROCTIME() AS `$PROCTIME` FROM `SOURCE_SQL_STREAM_001`) AS `SOURCE_SQL_STREAM_001` "
+                + "LEFT JOIN `COMPANIES` FOR SYSTEM_TIME AS OF `SOURCE_SQL_STREAM_001`.`$PROCTIME` AS `c` "
+                + "ON `SOURCE_SQL_STREAM_001`.`TICKER_SYMBOL` = `c`.`Ticker` WHERE `PRICE` > 1");
+        String unknown = """
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker VARCHAR(4));
+                CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM ticker_symbol FROM "SOURCE_SQL_STREAM_001" JOIN "NAMES" AS n ON ticker_symbol = n.t;
+                """;
+        assertThatThrownBy(() -> translate(unknown)).isInstanceOf(AwsException.class).hasMessageContaining("NAMES is not a reference table");
+        // Before its reference data source is added, code may name the table (KDA's order: code first, then the table).
+        LegacySql.validate(unknown, INPUT);
+        assertThatThrownBy(() -> translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker VARCHAR(4));
+                CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM a.ticker_symbol FROM "SOURCE_SQL_STREAM_001" AS a JOIN "SOURCE_SQL_STREAM_001" AS b ON a.price = b.price;
+                """)).isInstanceOf(AwsException.class).hasMessageContaining("joins between in-application streams are not supported yet");
     }
 
     @Test
