@@ -26,9 +26,12 @@ public final class BenchMain {
     private final List<String> targets;
     private final boolean jmh;
     private final boolean firehose;
+    private final boolean analytics;
     private final Path out;
 
-    private BenchMain(Settings settings, Path root, List<String> targets, boolean jmh, boolean firehose, Path out) throws IOException {
+    private BenchMain(Settings settings, Path root, List<String> targets, boolean jmh, boolean firehose, boolean analytics, Path out)
+            throws IOException {
+        this.analytics = analytics;
         this.jmh = jmh;
         this.firehose = firehose;
         this.out = out;
@@ -65,7 +68,8 @@ public final class BenchMain {
         Path root = Path.of("").toAbsolutePath();
         String outOption = option(options, "--out");
         Path out = outOption == null ? root.resolve("docs/benchmarks") : Path.of(outOption).toAbsolutePath();
-        BenchMain bench = new BenchMain(settings, root, targets, options.contains("--jmh"), options.contains("--firehose"), out);
+        BenchMain bench = new BenchMain(settings, root, targets, options.contains("--jmh"), options.contains("--firehose"),
+                options.contains("--analytics"), out);
         try {
             bench.run();
         } finally {
@@ -87,6 +91,10 @@ public final class BenchMain {
         Map<String, String> environment = Environment.describe(root);
         if (firehose) {
             new FirehoseBench(root, work, out).run(javaBin(), environment);
+            return;
+        }
+        if (analytics) {
+            new AnalyticsBench(root, work, out).run(javaBin(), environment);
             return;
         }
         if (jmh) {

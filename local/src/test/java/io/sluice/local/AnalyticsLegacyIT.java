@@ -186,6 +186,119 @@ class AnalyticsLegacyIT {
         }
     }
 
+    /** A record that does not fit the input schema is no row of the application, but a row of error_stream, KDA's columns and all. */
+    @Test
+    void recordsThatDoNotFitTheSchemaGoToTheErrorStream() throws Exception {
+        try (KinesisClient kinesis = AwsClients.kinesis(Platform.endpoint(), true);
+                KinesisAnalyticsClient analytics = AwsClients.analytics(Platform.endpoint())) {
+            for (String stream : new String[] {"err-in", "err-out", "err-errors"}) {
+                kinesis.createStream(b -> b.streamName(stream).shardCount(1));
+                Platform.awaitActive(kinesis, stream);
+            }
+            String bad = "{\"TICKER_SYMBOL\":\"QXZ\",\"PRICE\":\"not a number\"}";
+            List<PutRecordsRequestEntry> entries = new ArrayList<>();
+            for (String data : List.of("{\"TICKER_SYMBOL\":\"AMZN\",\"PRICE\":10.5}", bad, "{\"TICKER_SYMBOL\":\"TBV\",\"PRICE\":3}")) {
+                entries.add(PutRecordsRequestEntry.builder().partitionKey("p").data(SdkBytes.fromUtf8String(data)).build());
+            }
+            assertThat(kinesis.putRecords(b -> b.streamName("err-in").records(entries)).failedRecordCount()).isZero();
+            analytics.createApplication(b -> b.applicationName("legacy-errors").applicationCode("""
+                            CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker_symbol VARCHAR(4), price DOUBLE);
+                            CREATE OR REPLACE PUMP "STREAM_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
+                              SELECT STREAM ticker_symbol, price FROM "SOURCE_SQL_STREAM_001";
+                            """)
+                    .inputs(i -> i.namePrefix("SOURCE_SQL_STREAM").kinesisStreamsInput(k -> k.resourceARN(arn("err-in")).roleARN(ROLE))
+                            .inputSchema(s -> s.recordFormat(f -> f.recordFormatType(RecordFormatType.JSON)
+                                            .mappingParameters(m -> m.jsonMappingParameters(j -> j.recordRowPath("$"))))
+                                    .recordColumns(c -> c.name("TICKER_SYMBOL").mapping("$.TICKER_SYMBOL").sqlType("VARCHAR(4)"),
+                                            c -> c.name("PRICE").mapping("$.PRICE").sqlType("DOUBLE"))))
+                    .outputs(o -> o.name("DESTINATION_SQL_STREAM").kinesisStreamsOutput(k -> k.resourceARN(arn("err-out")).roleARN(ROLE))
+                                    .destinationSchema(d -> d.recordFormatType(RecordFormatType.JSON)),
+                            o -> o.name("error_stream").kinesisStreamsOutput(k -> k.resourceARN(arn("err-errors")).roleARN(ROLE))
+                                    .destinationSchema(d -> d.recordFormatType(RecordFormatType.JSON))));
+            analytics.startApplication(b -> b.applicationName("legacy-errors").inputConfigurations(c -> c.id("1.1")
+                    .inputStartingPositionConfiguration(p -> p.inputStartingPosition(InputStartingPosition.TRIM_HORIZON))));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+                assertThat(rows(kinesis, "err-out")).extracting(row -> row.get("TICKER_SYMBOL").asText()).containsExactly("AMZN", "TBV");
+                List<JsonNode> errors = rows(kinesis, "err-errors");
+                assertThat(errors).hasSize(1);
+                JsonNode error = errors.get(0);
+                assertThat(new String(java.util.HexFormat.of().parseHex(error.get("DATA_ROW").asText()), java.nio.charset.StandardCharsets.UTF_8))
+                        .isEqualTo(bad);
+                assertThat(error.get("ERROR_LEVEL").asText()).isEqualTo("Error");
+                assertThat(error.get("MESSAGE").asText()).isNotBlank();
+                assertThat(error.get("ERROR_TIME").asText()).isNotBlank();
+                assertThat(error.get("DATA_ROWTIME").asText()).isNotBlank();
+            });
+            Instant created = analytics.describeApplication(b -> b.applicationName("legacy-errors")).applicationDetail().createTimestamp();
+            analytics.deleteApplication(b -> b.applicationName("legacy-errors").createTimestamp(created));
+        }
+    }
+
+    /** KDA's approximate tumbling aggregates, on DataSketches: the most frequent tickers with their counts, and the distinct sectors. */
+    @Test
+    void topKItemsAndDistinctCountsPerTumblingWindow() throws Exception {
+        try (KinesisClient kinesis = AwsClients.kinesis(Platform.endpoint(), true);
+                KinesisAnalyticsClient analytics = AwsClients.analytics(Platform.endpoint())) {
+            for (String stream : new String[] {"topk-in", "topk-out", "distinct-out"}) {
+                kinesis.createStream(b -> b.streamName(stream).shardCount(1));
+                Platform.awaitActive(kinesis, stream);
+            }
+            // 50 AMZN, 30 QXZ and 10 TBV spread evenly, one NFLX in the middle; seven sectors in turn.
+            List<String> tickers = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                tickers.addAll(List.of("AMZN", "AMZN", "AMZN", "AMZN", "AMZN", "QXZ", "QXZ", "QXZ", "TBV"));
+                if (i == 5) {
+                    tickers.add("NFLX");
+                }
+            }
+            List<PutRecordsRequestEntry> entries = new ArrayList<>();
+            for (int i = 0; i < tickers.size(); i++) {
+                entries.add(PutRecordsRequestEntry.builder().partitionKey("p").data(SdkBytes.fromUtf8String(
+                        "{\"TICKER_SYMBOL\":\"" + tickers.get(i) + "\",\"SECTOR\":\"S" + (i % 7) + "\"}")).build());
+            }
+            assertThat(kinesis.putRecords(b -> b.streamName("topk-in").records(entries)).failedRecordCount()).isZero();
+            String topK = """
+                    CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (item VARCHAR(1024), item_count DOUBLE);
+                    CREATE OR REPLACE PUMP "STREAM_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
+                      SELECT STREAM ITEM, ITEM_COUNT FROM TABLE(TOP_K_ITEMS_TUMBLING(
+                        CURSOR(SELECT STREAM * FROM "SOURCE_SQL_STREAM_001"), 'TICKER_SYMBOL', 3, 5));
+                    """;
+            String distinct = """
+                    CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (sectors BIGINT);
+                    CREATE OR REPLACE PUMP "STREAM_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
+                      SELECT STREAM NUMBER_OF_DISTINCT_ITEMS FROM TABLE(COUNT_DISTINCT_ITEMS_TUMBLING(
+                        CURSOR(SELECT STREAM * FROM "SOURCE_SQL_STREAM_001"), 'SECTOR', 5));
+                    """;
+            for (String[] app : new String[][] {{"legacy-topk", topK, "topk-out"}, {"legacy-distinct", distinct, "distinct-out"}}) {
+                analytics.createApplication(b -> b.applicationName(app[0]).applicationCode(app[1])
+                        .inputs(i -> i.namePrefix("SOURCE_SQL_STREAM").kinesisStreamsInput(k -> k.resourceARN(arn("topk-in")).roleARN(ROLE))
+                                .inputSchema(s -> s.recordFormat(f -> f.recordFormatType(RecordFormatType.JSON)
+                                                .mappingParameters(m -> m.jsonMappingParameters(j -> j.recordRowPath("$"))))
+                                        .recordColumns(c -> c.name("TICKER_SYMBOL").mapping("$.TICKER_SYMBOL").sqlType("VARCHAR(4)"),
+                                                c -> c.name("SECTOR").mapping("$.SECTOR").sqlType("VARCHAR(4)"))))
+                        .outputs(o -> o.name("DESTINATION_SQL_STREAM").kinesisStreamsOutput(k -> k.resourceARN(arn(app[2])).roleARN(ROLE))
+                                .destinationSchema(d -> d.recordFormatType(RecordFormatType.JSON))));
+                analytics.startApplication(b -> b.applicationName(app[0]).inputConfigurations(c -> c.id("1.1")
+                        .inputStartingPositionConfiguration(p -> p.inputStartingPosition(InputStartingPosition.TRIM_HORIZON))));
+            }
+            // A window closes at the end of its 5 seconds: the records may fall in two windows, whose counts add up.
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                Map<String, Double> counts = new TreeMap<>();
+                rows(kinesis, "topk-out").forEach(row -> counts.merge(row.get("ITEM").asText(), row.get("ITEM_COUNT").asDouble(), Double::sum));
+                assertThat(counts).isEqualTo(Map.of("AMZN", 50.0, "QXZ", 30.0, "TBV", 10.0));
+                List<Integer> sectors = rows(kinesis, "distinct-out").stream().map(row -> row.get("SECTORS").asInt()).toList();
+                assertThat(sectors).isNotEmpty().allSatisfy(n -> assertThat(n).isBetween(1, 7));
+                if (sectors.size() == 1) {
+                    assertThat(sectors).containsExactly(7);
+                }
+            });
+            for (String app : new String[] {"legacy-topk", "legacy-distinct"}) {
+                Instant created = analytics.describeApplication(b -> b.applicationName(app)).applicationDetail().createTimestamp();
+                analytics.deleteApplication(b -> b.applicationName(app).createTimestamp(created));
+            }
+        }
+    }
+
     private static void putTrades(KinesisClient kinesis, String stream, int count) {
         List<PutRecordsRequestEntry> entries = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -60,13 +60,14 @@ record LegacyQuery(String sql, List<String> names, List<Step> steps) {
     /** @param tables the reference tables a pump may join (null: any name, their sources not being known yet) */
     static LegacyQuery translate(String text, int line, Map<String, List<String>> streams, Set<String> tables, String view) {
         StaggerClause stagger = StaggerClause.find(text, line);
-        SqlSelect select = LegacySql.parseSelect(stepAsCall(stagger == null ? text : stagger.text()), line);
-        return translate(select, stagger, line, streams, tables, view);
+        StreamJoin joins = StreamJoin.find(stagger == null ? text : stagger.text(), line);
+        SqlSelect select = LegacySql.parseSelect(stepAsCall(joins.text()), line);
+        return translate(select, stagger, joins, line, streams, tables, view);
     }
 
     /** A parsed SELECT STREAM (a pump's, or a cursor's). */
-    static LegacyQuery translate(SqlSelect select, StaggerClause stagger, int line, Map<String, List<String>> streams, Set<String> tables,
-            String view) {
+    static LegacyQuery translate(SqlSelect select, StaggerClause stagger, StreamJoin joins, int line, Map<String, List<String>> streams,
+            Set<String> tables, String view) {
         SqlNodeList keywords = select.getModifierNode(SqlSelectKeyword.STREAM) == null ? null : (SqlNodeList) select.getOperandList().get(0);
         if (keywords == null) {
             throw LegacySql.invalid(line, 1, "a pump selects a STREAM (SELECT STREAM …)");
@@ -81,7 +82,11 @@ record LegacyQuery(String sql, List<String> names, List<Step> steps) {
             if (stagger != null || select.getGroup() != null) {
                 throw at(line, join, "a pump that joins does not aggregate: aggregate the joined rows in a pump that reads its stream");
             }
-            return ReferenceJoin.translate(select, join, line, streams, tables, function == null ? List.of() : function.steps());
+            List<Step> before = function == null ? List.of() : function.steps();
+            if (joins.any() || isStream(join.getRight(), streams)) {
+                return joins.translate(select, join, line, streams, before);
+            }
+            return ReferenceJoin.translate(select, join, line, streams, tables, before);
         }
         SqlIdentifier source = from instanceof SqlIdentifier id ? id
                 : from instanceof SqlBasicCall as && as.getKind() == SqlKind.AS && as.operand(0) instanceof SqlIdentifier id ? id : null;
@@ -164,6 +169,11 @@ record LegacyQuery(String sql, List<String> names, List<Step> steps) {
             sql.append(" HAVING ").append(unparse(select.getHaving()));
         }
         return new LegacyQuery(sql.toString(), names, before);
+    }
+
+    private static boolean isStream(SqlNode node, Map<String, List<String>> streams) {
+        SqlNode table = node instanceof SqlBasicCall as && as.getKind() == SqlKind.AS ? as.operand(0) : node;
+        return table instanceof SqlIdentifier id && streams.containsKey(id.names.get(id.names.size() - 1));
     }
 
     /** The name a select item's column has: its alias, the column it is, else {@code EXPR$<n>}. */

@@ -43,9 +43,8 @@ final class ReferenceJoin {
         if (left == null || !streams.containsKey(left.name())) {
             throw LegacyQuery.at(line, join.getLeft(), "the left side of a join is an input stream, or one that a pump before this one feeds");
         }
-        if (right == null || streams.containsKey(right.name())) {
-            throw LegacyQuery.at(line, join.getRight(), "joins between in-application streams are not supported yet; a stream joins a "
-                    + "reference table");
+        if (right == null) {
+            throw LegacyQuery.at(line, join.getRight(), "a stream joins a reference table or another stream by name");
         }
         if (tables != null && !tables.contains(right.name())) {
             throw LegacyQuery.at(line, join.getRight(), right.name() + " is not a reference table of the application");

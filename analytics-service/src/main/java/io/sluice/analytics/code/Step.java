@@ -59,4 +59,16 @@ public sealed interface Step extends java.io.Serializable {
         public static final String SCORE = "ANOMALY_SCORE";
         public static final String EXPLANATION = "ANOMALY_EXPLANATION";
     }
+
+    /**
+     * TOP_K_ITEMS_TUMBLING and COUNT_DISTINCT_ITEMS_TUMBLING: the values of {@code column} of view
+     * {@code input} in tumbling windows of {@code seconds} over ROWTIME (aligned to the epoch);
+     * view {@code output} has, when each window closes, its {@code k} most frequent values and
+     * their counts ({@link #TOP_K_COLUMNS}; {@code k > 0}) or the number of distinct values
+     * ({@link #DISTINCT_COLUMNS}; {@code k == 0}), with ROWTIME the window's last millisecond.
+     */
+    record TumblingItems(String input, String output, String column, int k, int seconds) implements Step {
+        public static final List<String> TOP_K_COLUMNS = List.of("ITEM", "ITEM_COUNT");
+        public static final List<String> DISTINCT_COLUMNS = List.of("NUMBER_OF_DISTINCT_ITEMS");
+    }
 }

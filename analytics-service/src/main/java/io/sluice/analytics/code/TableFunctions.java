@@ -17,8 +17,10 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
 /**
  * KDA's table functions over a stream, in a FROM clause:
- * {@code TABLE(RANDOM_CUT_FOREST(CURSOR(SELECT STREAM …), numberOfTrees, subSampleSize, timeDecay, shingleSize))}
- * and {@code RANDOM_CUT_FOREST_WITH_EXPLANATION(…, withDirectionality)}. The cursor's query is
+ * {@code TABLE(RANDOM_CUT_FOREST(CURSOR(SELECT STREAM …), numberOfTrees, subSampleSize, timeDecay, shingleSize))},
+ * {@code RANDOM_CUT_FOREST_WITH_EXPLANATION(…, withDirectionality)},
+ * {@code TOP_K_ITEMS_TUMBLING(CURSOR(…), 'column', K, windowSize)} and
+ * {@code COUNT_DISTINCT_ITEMS_TUMBLING(CURSOR(…), 'column', windowSize)}, with KDA's defaults and ranges. The cursor's query is
  * translated like a pump's; its rows, named as it names them, go through a stream step, whose
  * output — the cursor's columns and the function's — the query then reads as a stream.
  */
@@ -49,19 +51,60 @@ final class TableFunctions {
             return null;
         }
         String name = function.getOperator().getName().toUpperCase(Locale.ROOT);
-        boolean explained = name.equals("RANDOM_CUT_FOREST_WITH_EXPLANATION");
-        if (!explained && !name.equals("RANDOM_CUT_FOREST")) {
-            throw LegacyQuery.at(line, function, "the table function " + name + " is not supported");
-        }
+        int maxArguments = switch (name) {
+            case "RANDOM_CUT_FOREST" -> 5;
+            case "RANDOM_CUT_FOREST_WITH_EXPLANATION" -> 6;
+            case "TOP_K_ITEMS_TUMBLING" -> 4;
+            case "COUNT_DISTINCT_ITEMS_TUMBLING" -> 3;
+            default -> throw LegacyQuery.at(line, function, "the table function " + name + " is not supported");
+        };
         List<SqlNode> arguments = function.getOperandList();
         if (arguments.isEmpty() || !(arguments.get(0) instanceof SqlCall cursor) || cursor.getKind() != SqlKind.CURSOR
                 || !(cursor.operand(0) instanceof SqlSelect select)) {
             throw LegacyQuery.at(line, function, name + " reads a CURSOR(SELECT STREAM …)");
         }
-        if (arguments.size() > (explained ? 6 : 5)) {
-            throw LegacyQuery.at(line, function, name + " takes at most " + (explained ? 6 : 5) + " arguments");
+        if (arguments.size() > maxArguments) {
+            throw LegacyQuery.at(line, function, name + " takes at most " + maxArguments + " arguments");
         }
-        LegacyQuery rows = LegacyQuery.translate(select, null, line, streams, tables, view + "$CURSOR");
+        LegacyQuery rows = LegacyQuery.translate(select, null, new StreamJoin(select.toString(), Map.of()), line, streams, tables,
+                view + "$CURSOR");
+        String cursorView = view + "$CURSOR_ROWS";
+        String output = view + "$" + name;
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < rows.names().size(); i++) {
+            items.add("`C" + (i + 1) + "` AS " + LegacySql.quote(rows.names().get(i)));
+        }
+        List<Step> steps = new ArrayList<>(rows.steps());
+        steps.add(new Step.Sql("CREATE TEMPORARY VIEW " + LegacySql.quote(cursorView) + " AS SELECT " + String.join(", ", items)
+                + ", `ROWTIME` FROM (" + rows.sql() + ")"));
+        List<String> columns = new ArrayList<>();
+        if (name.startsWith("RANDOM_CUT_FOREST")) {
+            Step.RandomCutForest forest = forest(name, arguments, function, cursorView, output, line);
+            steps.add(forest);
+            columns.addAll(rows.names());
+            columns.add(Step.RandomCutForest.SCORE);
+            if (forest.explained()) {
+                columns.add(Step.RandomCutForest.EXPLANATION);
+            }
+        } else {
+            boolean topK = name.equals("TOP_K_ITEMS_TUMBLING");
+            if (arguments.size() < maxArguments) {
+                throw LegacyQuery.at(line, function, name + " takes " + maxArguments + " arguments");
+            }
+            String column = column(arguments.get(1), rows.names(), name, line);
+            int k = topK ? integer(arguments, 2, 0, 1, 100_000, "K", line) : 0;
+            int seconds = integer(arguments, topK ? 3 : 2, 0, 1, 3600, "windowSize", line);
+            steps.add(new Step.TumblingItems(cursorView, output, column, k, seconds));
+            columns.addAll(topK ? Step.TumblingItems.TOP_K_COLUMNS : Step.TumblingItems.DISTINCT_COLUMNS);
+        }
+        Map<String, List<String>> readable = new LinkedHashMap<>(streams);
+        readable.put(output, columns);
+        SqlIdentifier stream = new SqlIdentifier(output, table.getParserPosition());
+        SqlNode source = alias == null ? stream : SqlStdOperatorTable.AS.createCall(from.getParserPosition(), stream, alias);
+        return new Applied(source, readable, steps);
+    }
+
+    private static Step.RandomCutForest forest(String name, List<SqlNode> arguments, SqlCall function, String input, String output, int line) {
         int trees = integer(arguments, 1, 100, 1, 1000, "numberOfTrees", line);
         int sampleSize = integer(arguments, 2, 256, 10, 1000, "subSampleSize", line);
         int timeDecay = integer(arguments, 3, 100_000, 1, Integer.MAX_VALUE, "timeDecay", line);
@@ -76,26 +119,19 @@ final class TableFunctions {
             }
             directions = value;
         }
-        String cursorView = view + "$CURSOR_ROWS";
-        String output = view + "$" + name;
-        List<String> items = new ArrayList<>();
-        for (int i = 0; i < rows.names().size(); i++) {
-            items.add("`C" + (i + 1) + "` AS " + LegacySql.quote(rows.names().get(i)));
+        return new Step.RandomCutForest(input, output, trees, sampleSize, timeDecay, shingleSize, name.endsWith("_WITH_EXPLANATION"),
+                directions);
+    }
+
+    /** The cursor's column a function names in a string ('TICKER_SYMBOL'), as written or in any case. */
+    private static String column(SqlNode argument, List<String> names, String function, int line) {
+        if (!(argument instanceof SqlLiteral literal) || !(literal.getValue() instanceof org.apache.calcite.util.NlsString text)) {
+            throw LegacyQuery.at(line, argument, function + " names its column in a string ('COLUMN_NAME')");
         }
-        List<Step> steps = new ArrayList<>(rows.steps());
-        steps.add(new Step.Sql("CREATE TEMPORARY VIEW " + LegacySql.quote(cursorView) + " AS SELECT " + String.join(", ", items)
-                + ", `ROWTIME` FROM (" + rows.sql() + ")"));
-        steps.add(new Step.RandomCutForest(cursorView, output, trees, sampleSize, timeDecay, shingleSize, explained, directions));
-        List<String> columns = new ArrayList<>(rows.names());
-        columns.add(Step.RandomCutForest.SCORE);
-        if (explained) {
-            columns.add(Step.RandomCutForest.EXPLANATION);
-        }
-        Map<String, List<String>> readable = new LinkedHashMap<>(streams);
-        readable.put(output, columns);
-        SqlIdentifier stream = new SqlIdentifier(output, table.getParserPosition());
-        SqlNode source = alias == null ? stream : SqlStdOperatorTable.AS.createCall(from.getParserPosition(), stream, alias);
-        return new Applied(source, readable, steps);
+        String written = text.getValue();
+        return names.stream().filter(written::equals).findFirst()
+                .or(() -> names.stream().filter(written::equalsIgnoreCase).findFirst())
+                .orElseThrow(() -> LegacyQuery.at(line, argument, "the cursor of " + function + " has no column " + written));
     }
 
     private static int integer(List<SqlNode> arguments, int at, int fallback, int min, int max, String name, int line) {

@@ -99,6 +99,8 @@ final class ApplicationJob {
                 FinalRows.apply(tables, finals);
             } else if (step instanceof Step.RandomCutForest forest) {
                 RandomCutForestScores.apply(tables, forest);
+            } else if (step instanceof Step.TumblingItems items) {
+                TumblingItems.apply(tables, items);
             } else if (step instanceof Step.Sql sql && INSERT.matcher(sql.sql()).matches()) {
                 Matcher insert = INSERT.matcher(sql.sql());
                 insert.matches();
@@ -106,6 +108,10 @@ final class ApplicationJob {
             } else {
                 tables.executeSql(((Step.Sql) step).sql());
             }
+        }
+        if (application.configuration().outputs().stream().anyMatch(o -> o.name().equalsIgnoreCase(InputDecoder.ERROR_STREAM))
+                && List.of(tables.listTemporaryViews()).contains(InputDecoder.ERROR_STREAM)) {
+            write(application, plan, tables, InputDecoder.ERROR_STREAM, "SELECT * FROM " + LegacyView.quote(InputDecoder.ERROR_STREAM), 0);
         }
         return env.executeAsync().getJobID().toHexString();
     }
@@ -183,6 +189,7 @@ final class ApplicationJob {
         String position = input.startingPosition() == null ? null : input.startingPosition().position();
         OffsetsInitializer start = "TRIM_HORIZON".equals(position) ? OffsetsInitializer.earliest() : OffsetsInitializer.latest();
         List<String> streams = input.inAppStreamNames();
+        DataStream<Row> errors = null;
         for (int i = 0; i < streams.size(); i++) {
             int reader0 = i;
             List<StreamLocation.ShardLocation> shards = plan.input().shards().stream()
@@ -193,12 +200,17 @@ final class ApplicationJob {
             }
             StreamLocation part = new StreamLocation(plan.input().streamName(), plan.input().streamArn(), plan.input().topic(),
                     plan.input().status(), shards, plan.input().dataKeys(), plan.input().sealingKeyId());
-            DataStream<Row> rows = env.fromSource(StreamSources.of(part, plan.bootstrapServers(), "sluice-kda-" + key.replace('/', '.'), false, start),
+            var decoded = env.fromSource(StreamSources.of(part, plan.bootstrapServers(), "sluice-kda-" + key.replace('/', '.'), false, start),
                             org.apache.flink.api.common.eventtime.WatermarkStrategy.noWatermarks(), streams.get(i))
                     .uid("input-" + input.inputId() + "-" + i)
-                    .flatMap(new InputDecoder(reader)).returns(rowType).name(streams.get(i))
-                    .assignTimestampsAndWatermarks(new RowtimeWatermarks(names.size() - 1));
+                    .process(new InputDecoder(reader), rowType).name(streams.get(i));
+            DataStream<Row> rows = decoded.assignTimestampsAndWatermarks(new RowtimeWatermarks(names.size() - 1));
             tables.createTemporaryView(streams.get(i), tables.fromDataStream(rows, columns.build()));
+            DataStream<Row> failed = decoded.getSideOutput(InputDecoder.ERRORS);
+            errors = errors == null ? failed : errors.union(failed);
+        }
+        if (errors != null) {
+            tables.createTemporaryView(LegacyView.quote(InputDecoder.ERROR_STREAM), tables.fromDataStream(errors, InputDecoder.errorSchema()));
         }
     }
 

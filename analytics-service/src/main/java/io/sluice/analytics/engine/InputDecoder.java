@@ -5,21 +5,34 @@ import io.sluice.analytics.row.SqlType;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import org.apache.flink.api.common.functions.FlatMapFunction;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.table.api.DataTypes;
+import org.apache.flink.table.api.Schema;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.Collector;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Turns a stream's records (the rows of {@link io.sluice.analytics.flink.StreamRecordDeserializer})
  * into the rows of an in-application input stream: the schema's columns, then ROWTIME — the time
  * the row enters the application, which never goes back within a reader, as KDA's does. A record
- * whose values do not fit the schema yields no row (KDA reports it on {@code error_stream}).
+ * whose values do not fit the schema yields no row but a row of {@code error_stream}
+ * ({@link #ERRORS}), KDA's columns: ERROR_TIME, ERROR_LEVEL, ERROR_NAME, MESSAGE, DATA_ROWTIME,
+ * DATA_ROW (the record in hex) and PUMP_NAME (none: no pump has seen it).
  */
-final class InputDecoder implements FlatMapFunction<Row, Row> {
+final class InputDecoder extends ProcessFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
-    private static final Logger log = LoggerFactory.getLogger(InputDecoder.class);
+    /** KDA's in-application stream of rows that could not be read, reachable only as an output of that name. */
+    static final String ERROR_STREAM = "error_stream";
+    static final List<String> ERROR_COLUMNS = List.of("ERROR_TIME", "ERROR_LEVEL", "ERROR_NAME", "MESSAGE", "DATA_ROWTIME", "DATA_ROW",
+            "PUMP_NAME");
+    static final OutputTag<Row> ERRORS = new OutputTag<>(ERROR_STREAM, Types.ROW_NAMED(ERROR_COLUMNS.toArray(String[]::new),
+            Types.LOCAL_DATE_TIME, Types.STRING, Types.STRING, Types.STRING, Types.LOCAL_DATE_TIME, Types.STRING, Types.STRING));
+    /** DATA_ROW is a VARCHAR(49152) of hex digits. */
+    private static final int MAX_DATA_ROW = 49_152;
 
     private final RowReader reader;
     private transient long lastRowtime;
@@ -28,8 +41,15 @@ final class InputDecoder implements FlatMapFunction<Row, Row> {
         this.reader = reader;
     }
 
+    /** The schema of {@code error_stream}'s view. */
+    static Schema errorSchema() {
+        return Schema.newBuilder().column("ERROR_TIME", DataTypes.TIMESTAMP(3)).column("ERROR_LEVEL", DataTypes.STRING())
+                .column("ERROR_NAME", DataTypes.STRING()).column("MESSAGE", DataTypes.STRING()).column("DATA_ROWTIME", DataTypes.TIMESTAMP(3))
+                .column("DATA_ROW", DataTypes.STRING()).column("PUMP_NAME", DataTypes.STRING()).build();
+    }
+
     @Override
-    public void flatMap(Row record, Collector<Row> out) {
+    public void processElement(Row record, Context context, Collector<Row> out) {
         byte[] data = (byte[]) record.getField("data");
         long now = Math.max(System.currentTimeMillis(), lastRowtime);
         lastRowtime = now;
@@ -44,8 +64,9 @@ final class InputDecoder implements FlatMapFunction<Row, Row> {
                 out.collect(row);
             }
         } catch (SqlType.ConversionException e) {
-            log.debug("Record {} of {} does not fit the input schema: {}", record.getField("sequenceNumber"), record.getField("shardId"),
-                    e.getMessage());
+            String hex = HexFormat.of().formatHex(data);
+            context.output(ERRORS, Row.of(LocalDateTime.now(ZoneOffset.UTC), "Error", "Type_Conversion_Error", e.getMessage(), rowtime,
+                    hex.length() > MAX_DATA_ROW ? hex.substring(0, MAX_DATA_ROW) : hex, null));
         }
     }
 }

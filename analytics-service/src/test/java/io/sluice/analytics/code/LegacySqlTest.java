@@ -226,11 +226,67 @@ class LegacySqlTest {
         assertThatThrownBy(() -> translate(unknown)).isInstanceOf(AwsException.class).hasMessageContaining("NAMES is not a reference table");
         // Before its reference data source is added, code may name the table (KDA's order: code first, then the table).
         LegacySql.validate(unknown, INPUT);
+    }
+
+    @Test
+    void streamsJoinOverTheWindowOfOneSideAndTheResultHasTheOthersRowtime() {
+        List<String> flink = translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker VARCHAR(4), price REAL, t TIMESTAMP);
+                CREATE OR REPLACE STREAM "TECH" (ticker VARCHAR(4), price REAL);
+                CREATE OR REPLACE PUMP a AS INSERT INTO "TECH"
+                  SELECT STREAM ticker_symbol, price FROM "SOURCE_SQL_STREAM_001" WHERE sector = 'TECH';
+                CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM s.ticker_symbol, t.price, ROWTIME
+                  FROM "TECH" OVER (RANGE INTERVAL '1' MINUTE PRECEDING) AS t
+                  JOIN "SOURCE_SQL_STREAM_001" AS s ON t.ticker = s.ticker_symbol;
+                """);
+        assertThat(flink.get(1)).startsWith("CREATE TEMPORARY VIEW `DESTINATION_SQL_STREAM`")
+                .contains("SELECT `S`.`TICKER_SYMBOL` AS `C1`, `T`.`PRICE` AS `C2`, `S`.`ROWTIME` AS `C3`, `S`.`ROWTIME` AS `ROWTIME` "
+                        + "FROM `TECH` AS `T` JOIN `SOURCE_SQL_STREAM_001` AS `S` ON (`T`.`TICKER` = `S`.`TICKER_SYMBOL`) "
+                        + "AND `T`.`ROWTIME` BETWEEN `S`.`ROWTIME` - INTERVAL '1' MINUTE AND `S`.`ROWTIME`");
         assertThatThrownBy(() -> translate("""
                 CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker VARCHAR(4));
                 CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
-                  SELECT STREAM a.ticker_symbol FROM "SOURCE_SQL_STREAM_001" AS a JOIN "SOURCE_SQL_STREAM_001" AS b ON a.price = b.price;
-                """)).isInstanceOf(AwsException.class).hasMessageContaining("joins between in-application streams are not supported yet");
+                  SELECT STREAM a.ticker_symbol FROM "SOURCE_SQL_STREAM_001" OVER (ROWS 10 PRECEDING) AS a
+                  JOIN "SOURCE_SQL_STREAM_001" AS b ON a.price = b.price;
+                """)).isInstanceOf(AwsException.class).hasMessageStartingWith("Line 3").hasMessageContaining("windows of rows are not supported");
+        assertThatThrownBy(() -> translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker VARCHAR(4));
+                CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM a.ticker_symbol FROM "SOURCE_SQL_STREAM_001" AS a
+                  LEFT JOIN "SOURCE_SQL_STREAM_001" AS b ON a.price = b.price;
+                """)).isInstanceOf(AwsException.class).hasMessageContaining("outer joins of streams are not supported");
+    }
+
+    @Test
+    void topKAndDistinctCountsAreTumblingStepsOverTheirCursorsColumn() {
+        List<Step> topK = LegacySql.translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (item VARCHAR(1024), item_count DOUBLE);
+                CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM ITEM, ITEM_COUNT FROM TABLE(TOP_K_ITEMS_TUMBLING(CURSOR(SELECT STREAM * FROM "SOURCE_SQL_STREAM_001"),
+                    'ticker_symbol', 3, 60));
+                """, INPUT, Set.of(), Set.of("DESTINATION_SQL_STREAM"));
+        assertThat(topK.get(1)).isEqualTo(new Step.TumblingItems("$PUMP$P$CURSOR_ROWS", "$PUMP$P$TOP_K_ITEMS_TUMBLING", "TICKER_SYMBOL", 3, 60));
+        List<Step> distinct = LegacySql.translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (n BIGINT);
+                CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM NUMBER_OF_DISTINCT_ITEMS
+                  FROM TABLE(COUNT_DISTINCT_ITEMS_TUMBLING(CURSOR(SELECT STREAM * FROM "SOURCE_SQL_STREAM_001"), 'SECTOR', 10));
+                """, INPUT, Set.of(), Set.of("DESTINATION_SQL_STREAM"));
+        assertThat(distinct.get(1)).isEqualTo(new Step.TumblingItems("$PUMP$P$CURSOR_ROWS", "$PUMP$P$COUNT_DISTINCT_ITEMS_TUMBLING", "SECTOR", 0,
+                10));
+        assertThatThrownBy(() -> translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (n BIGINT);
+                CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM NUMBER_OF_DISTINCT_ITEMS
+                  FROM TABLE(COUNT_DISTINCT_ITEMS_TUMBLING(CURSOR(SELECT STREAM * FROM "SOURCE_SQL_STREAM_001"), 'NOPE', 10));
+                """)).isInstanceOf(AwsException.class).hasMessageStartingWith("Line 4").hasMessageContaining("has no column NOPE");
+        assertThatThrownBy(() -> translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (n BIGINT);
+                CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM NUMBER_OF_DISTINCT_ITEMS
+                  FROM TABLE(COUNT_DISTINCT_ITEMS_TUMBLING(CURSOR(SELECT STREAM * FROM "SOURCE_SQL_STREAM_001"), 'SECTOR', 7200));
+                """)).isInstanceOf(AwsException.class).hasMessageContaining("windowSize must be between 1 and 3600");
     }
 
     @Test

@@ -21,11 +21,12 @@ import software.amazon.awssdk.services.kinesisanalytics.model.InputStartingPosit
 import software.amazon.awssdk.services.kinesisanalytics.model.RecordFormatType;
 
 /**
- * Reference data as KDA joined it: a CSV object in S3 (the embedded S3 server) added with
+ * Joins as KDA ran them. Reference data: a CSV object in S3 (the embedded S3 server) added with
  * AddApplicationReferenceDataSource is an in-application table, and a legacy pump's LEFT JOIN gives
- * each trade its company's name — none for a ticker the table does not have.
+ * each trade its company's name — none for a ticker the table does not have. Streams: each
+ * shipment meets the orders of the minute before it.
  */
-class AnalyticsReferenceDataIT {
+class AnalyticsJoinsIT {
     private static final String ROLE = "arn:aws:iam::000000000000:role/kda";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JOIN = """
@@ -92,5 +93,63 @@ class AnalyticsReferenceDataIT {
             });
             AnalyticsFirehoseIT.delete(analytics, "legacy-reference");
         }
+    }
+
+    @Test
+    void eachShipmentMeetsTheOrdersOfTheWindowBeforeIt() throws Exception {
+        try (KinesisClient kinesis = AwsClients.kinesis(Platform.endpoint(), true);
+                KinesisAnalyticsClient analytics = AwsClients.analytics(Platform.endpoint())) {
+            for (String stream : new String[] {"join-events", "join-out"}) {
+                kinesis.createStream(b -> b.streamName(stream).shardCount(1));
+                Platform.awaitActive(kinesis, stream);
+            }
+            List<PutRecordsRequestEntry> entries = new ArrayList<>();
+            for (int order = 1; order <= 5; order++) {
+                entries.add(event("order", order));
+            }
+            for (int shipped : new int[] {2, 4, 9}) {
+                entries.add(event("shipment", shipped));
+            }
+            assertThat(kinesis.putRecords(b -> b.streamName("join-events").records(entries)).failedRecordCount()).isZero();
+            analytics.createApplication(b -> b.applicationName("legacy-stream-join").applicationCode("""
+                            CREATE OR REPLACE STREAM "ORDERS" (order_id INTEGER);
+                            CREATE OR REPLACE PUMP "ORDER_PUMP" AS INSERT INTO "ORDERS"
+                              SELECT STREAM order_id FROM "SOURCE_SQL_STREAM_001" WHERE kind = 'order';
+                            CREATE OR REPLACE STREAM "SHIPMENTS" (order_id INTEGER);
+                            CREATE OR REPLACE PUMP "SHIPMENT_PUMP" AS INSERT INTO "SHIPMENTS"
+                              SELECT STREAM order_id FROM "SOURCE_SQL_STREAM_001" WHERE kind = 'shipment';
+                            CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (order_id INTEGER, ordered TIMESTAMP, shipped TIMESTAMP);
+                            CREATE OR REPLACE PUMP "JOIN_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
+                              SELECT STREAM s.order_id, o.ROWTIME, ROWTIME
+                              FROM "ORDERS" OVER (RANGE INTERVAL '1' MINUTE PRECEDING) AS o
+                              JOIN "SHIPMENTS" AS s ON o.order_id = s.order_id;
+                            """)
+                    .inputs(i -> i.namePrefix("SOURCE_SQL_STREAM")
+                            .kinesisStreamsInput(k -> k.resourceARN("arn:aws:kinesis:us-east-1:000000000000:stream/join-events").roleARN(ROLE))
+                            .inputSchema(s -> s.recordFormat(f -> f.recordFormatType(RecordFormatType.JSON)
+                                            .mappingParameters(m -> m.jsonMappingParameters(j -> j.recordRowPath("$"))))
+                                    .recordColumns(c -> c.name("KIND").mapping("$.KIND").sqlType("VARCHAR(8)"),
+                                            c -> c.name("ORDER_ID").mapping("$.ORDER_ID").sqlType("INTEGER"))))
+                    .outputs(o -> o.name("DESTINATION_SQL_STREAM")
+                            .kinesisStreamsOutput(k -> k.resourceARN("arn:aws:kinesis:us-east-1:000000000000:stream/join-out").roleARN(ROLE))
+                            .destinationSchema(d -> d.recordFormatType(RecordFormatType.JSON))));
+            analytics.startApplication(b -> b.applicationName("legacy-stream-join").inputConfigurations(c -> c.id("1.1")
+                    .inputStartingPositionConfiguration(p -> p.inputStartingPosition(InputStartingPosition.TRIM_HORIZON))));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+                List<JsonNode> rows = new ArrayList<>();
+                for (String row : Platform.shardRecords(kinesis, "join-out", "shardId-000000000000")) {
+                    rows.add(JSON.readTree(row));
+                }
+                assertThat(rows).extracting(row -> row.get("ORDER_ID").asInt()).containsExactlyInAnyOrder(2, 4);
+                // The result's ROWTIME is the shipment's, never before the order's.
+                assertThat(rows).allSatisfy(row -> assertThat(row.get("SHIPPED").asText()).isGreaterThanOrEqualTo(row.get("ORDERED").asText()));
+            });
+            AnalyticsFirehoseIT.delete(analytics, "legacy-stream-join");
+        }
+    }
+
+    private static PutRecordsRequestEntry event(String kind, int order) {
+        return PutRecordsRequestEntry.builder().partitionKey("p")
+                .data(SdkBytes.fromUtf8String("{\"KIND\":\"" + kind + "\",\"ORDER_ID\":" + order + "}")).build();
     }
 }
