@@ -84,7 +84,8 @@ final class AnalyticsBench {
     void run(String javaBin, Map<String, String> environment) throws Exception {
         int port = FreePorts.pick();
         int kafkaPort = FreePorts.pick();
-        List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx3g"));
+        // Throughput limits off (as in the ingest benchmark): the backlog goes in at the platform's speed, not 1 MiB/s per shard.
+        List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx3g", "-Dsluice.streams.throughput.enabled=false"));
         command.addAll(BenchMain.launcherJvmOptions());
         command.addAll(List.of("-jar", root.resolve("local/target/sluice-local.jar").toString(),
                 "--port", String.valueOf(port), "--data-dir", work.resolve("analytics").toString(),
@@ -145,6 +146,9 @@ final class AnalyticsBench {
                             }
                         }
                         left = failed;
+                        if (!left.isEmpty()) {
+                            Thread.sleep(50);
+                        }
                     }
                     return null;
                 }));

@@ -299,6 +299,56 @@ class AnalyticsLegacyIT {
         }
     }
 
+    /** KDA's functions under their names, and a log parser's row read through a SELECT in the FROM clause, as KDA's examples do. */
+    @Test
+    void kdaFunctionsParseLogsAndConvertTimes() throws Exception {
+        try (KinesisClient kinesis = AwsClients.kinesis(Platform.endpoint(), true);
+                KinesisAnalyticsClient analytics = AwsClients.analytics(Platform.endpoint())) {
+            for (String stream : new String[] {"logs-in", "logs-out"}) {
+                kinesis.createStream(b -> b.streamName(stream).shardCount(1));
+                Platform.awaitActive(kinesis, stream);
+            }
+            String line = "192.168.254.30 - John [24/May/2004:22:01:02 -0700] \\\"GET /icons/apache_pb.gif HTTP/1.1\\\" 304 0";
+            kinesis.putRecord(b -> b.streamName("logs-in").partitionKey("p")
+                    .data(SdkBytes.fromUtf8String("{\"LINE\":\"" + line + "\",\"LOGGED\":\"2009-09-16 03:15:24\"}")));
+            analytics.createApplication(b -> b.applicationName("legacy-functions").applicationCode("""
+                            CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (host VARCHAR(16), status VARCHAR(4), request VARCHAR(64),
+                              at_time TIMESTAMP, at_day VARCHAR(10), at_millis BIGINT, age_ms BIGINT);
+                            CREATE OR REPLACE PUMP "STREAM_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
+                              SELECT STREAM l.r.COLUMN1, l.r.COLUMN6, REGEX_REPLACE(l.r.COLUMN5, 'GET', 'FETCH', 1, 0),
+                                CHAR_TO_TIMESTAMP('yyyy-MM-dd HH:mm:ss', l.at_text),
+                                TIMESTAMP_TO_CHAR('dd/MM/yyyy', CHAR_TO_TIMESTAMP('yyyy-MM-dd HH:mm:ss', l.at_text)),
+                                UNIX_TIMESTAMP(CHAR_TO_TIMESTAMP('yyyy-MM-dd HH:mm:ss', l.at_text)),
+                                TSDIFF(UNIX_TIMESTAMP(CHAR_TO_TIMESTAMP('yyyy-MM-dd HH:mm:ss', l.at_text)), UNIX_TIMESTAMP(l.ROWTIME))
+                              FROM (SELECT STREAM W3C_LOG_PARSE(line, 'COMMON'), logged FROM "SOURCE_SQL_STREAM_001") AS l(r, at_text);
+                            """)
+                    .inputs(i -> i.namePrefix("SOURCE_SQL_STREAM").kinesisStreamsInput(k -> k.resourceARN(arn("logs-in")).roleARN(ROLE))
+                            .inputSchema(s -> s.recordFormat(f -> f.recordFormatType(RecordFormatType.JSON)
+                                            .mappingParameters(m -> m.jsonMappingParameters(j -> j.recordRowPath("$"))))
+                                    .recordColumns(c -> c.name("LINE").mapping("$.LINE").sqlType("VARCHAR(256)"),
+                                            c -> c.name("LOGGED").mapping("$.LOGGED").sqlType("VARCHAR(32)"))))
+                    .outputs(o -> o.name("DESTINATION_SQL_STREAM").kinesisStreamsOutput(k -> k.resourceARN(arn("logs-out")).roleARN(ROLE))
+                            .destinationSchema(d -> d.recordFormatType(RecordFormatType.JSON))));
+            analytics.startApplication(b -> b.applicationName("legacy-functions").inputConfigurations(c -> c.id("1.1")
+                    .inputStartingPositionConfiguration(p -> p.inputStartingPosition(InputStartingPosition.TRIM_HORIZON))));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+                List<JsonNode> rows = rows(kinesis, "logs-out");
+                assertThat(rows).hasSize(1);
+                JsonNode row = rows.get(0);
+                assertThat(row.get("HOST").asText()).isEqualTo("192.168.254.30");
+                assertThat(row.get("STATUS").asText()).isEqualTo("304");
+                assertThat(row.get("REQUEST").asText()).isEqualTo("FETCH /icons/apache_pb.gif HTTP/1.1");
+                assertThat(row.get("AT_TIME").asText()).isEqualTo("2009-09-16 03:15:24.000");
+                assertThat(row.get("AT_DAY").asText()).isEqualTo("16/09/2009");
+                assertThat(row.get("AT_MILLIS").asLong()).isEqualTo(1_253_070_924_000L);
+                // TSDIFF(start, end) is end - start: from the logged time to the row's ROWTIME, which was minutes ago at most.
+                assertThat(row.get("AGE_MS").asLong()).isCloseTo(System.currentTimeMillis() - 1_253_070_924_000L, org.assertj.core.data.Offset.offset(300_000L));
+            });
+            Instant created = analytics.describeApplication(b -> b.applicationName("legacy-functions")).applicationDetail().createTimestamp();
+            analytics.deleteApplication(b -> b.applicationName("legacy-functions").createTimestamp(created));
+        }
+    }
+
     private static void putTrades(KinesisClient kinesis, String stream, int count) {
         List<PutRecordsRequestEntry> entries = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -74,6 +74,9 @@ record LegacyQuery(String sql, List<String> names, List<Step> steps) {
         }
         SqlNode from = select.getFrom();
         TableFunctions.Applied function = TableFunctions.apply(from, line, streams, tables, view);
+        if (function == null) {
+            function = subquery(from, line, streams, tables, view);
+        }
         if (function != null) {
             streams = function.streams();
             from = function.from();
@@ -169,6 +172,49 @@ record LegacyQuery(String sql, List<String> names, List<Step> steps) {
             sql.append(" HAVING ").append(unparse(select.getHaving()));
         }
         return new LegacyQuery(sql.toString(), names, before);
+    }
+
+    /**
+     * The steps of a query that is run as a view: its own steps, then the view of its rows, its
+     * columns named as given, with ROWTIME.
+     */
+    List<Step> asView(String view, List<String> columnNames) {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < columnNames.size(); i++) {
+            items.add("`C" + (i + 1) + "` AS " + LegacySql.quote(columnNames.get(i)));
+        }
+        List<Step> all = new ArrayList<>(steps);
+        all.add(new Step.Sql("CREATE TEMPORARY VIEW " + LegacySql.quote(view) + " AS SELECT " + String.join(", ", items)
+                + ", `ROWTIME` FROM (" + sql + ")"));
+        return all;
+    }
+
+    /**
+     * A SELECT STREAM in the FROM clause ({@code FROM (SELECT STREAM W3C_LOG_PARSE(…) FROM …) AS l(r)}),
+     * as KDA's examples read log parsers' rows: a view of its own, read as a stream by its alias
+     * with the columns the alias names (else the subquery's). Null when the FROM clause has none.
+     */
+    private static TableFunctions.Applied subquery(SqlNode from, int line, Map<String, List<String>> streams, Set<String> tables, String view) {
+        if (!(from instanceof SqlBasicCall as) || as.getKind() != SqlKind.AS || !(as.operand(0) instanceof SqlSelect inner)) {
+            if (from instanceof SqlSelect) {
+                throw at(line, from, "a SELECT in the FROM clause needs an alias");
+            }
+            return null;
+        }
+        LegacyQuery rows = translate(inner, null, new StreamJoin(inner.toString(), Map.of()), line, streams, tables, view + "$FROM");
+        List<String> names = rows.names();
+        if (as.operandCount() > 2) {
+            names = as.getOperandList().subList(2, as.operandCount()).stream().map(n -> ((SqlIdentifier) n).getSimple()).toList();
+            if (names.size() != rows.columns()) {
+                throw at(line, as, "the alias names " + names.size() + " columns of a SELECT of " + rows.columns());
+            }
+        }
+        String output = view + "$FROM_ROWS";
+        Map<String, List<String>> readable = new java.util.LinkedHashMap<>(streams);
+        readable.put(output, names);
+        SqlIdentifier stream = new SqlIdentifier(output, from.getParserPosition());
+        return new TableFunctions.Applied(SqlStdOperatorTable.AS.createCall(from.getParserPosition(), stream, as.operand(1)), readable,
+                rows.asView(output, names));
     }
 
     private static boolean isStream(SqlNode node, Map<String, List<String>> streams) {

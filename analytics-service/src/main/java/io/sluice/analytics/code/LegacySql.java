@@ -281,7 +281,9 @@ public final class LegacySql {
         } catch (SqlParseException e) {
             int at = e.getPos() == null ? 1 : e.getPos().getLineNum();
             int column = e.getPos() == null ? 1 : e.getPos().getColumnNum();
-            throw invalid(line + at - 1, column, e.getMessage().lines().findFirst().orElse("a syntax error"));
+            // Calcite's own place (relative to the query) is left out: the message names the code's.
+            String why = e.getMessage().lines().findFirst().orElse("a syntax error").replaceAll(" at line \\d+, column \\d+", "");
+            throw invalid(line + at - 1, column, why.endsWith(".") ? why.substring(0, why.length() - 1) : why);
         }
     }
 

@@ -70,13 +70,7 @@ final class TableFunctions {
                 view + "$CURSOR");
         String cursorView = view + "$CURSOR_ROWS";
         String output = view + "$" + name;
-        List<String> items = new ArrayList<>();
-        for (int i = 0; i < rows.names().size(); i++) {
-            items.add("`C" + (i + 1) + "` AS " + LegacySql.quote(rows.names().get(i)));
-        }
-        List<Step> steps = new ArrayList<>(rows.steps());
-        steps.add(new Step.Sql("CREATE TEMPORARY VIEW " + LegacySql.quote(cursorView) + " AS SELECT " + String.join(", ", items)
-                + ", `ROWTIME` FROM (" + rows.sql() + ")"));
+        List<Step> steps = rows.asView(cursorView, rows.names());
         List<String> columns = new ArrayList<>();
         if (name.startsWith("RANDOM_CUT_FOREST")) {
             Step.RandomCutForest forest = forest(name, arguments, function, cursorView, output, line);

@@ -4,6 +4,7 @@ import io.sluice.analytics.application.Application;
 import io.sluice.analytics.code.LegacySql;
 import io.sluice.analytics.code.SqlStatements;
 import io.sluice.analytics.code.Step;
+import io.sluice.analytics.functions.KdaFunctions;
 import io.sluice.analytics.application.Shapes.InputDescription;
 import io.sluice.analytics.application.Shapes.OutputDescription;
 import io.sluice.analytics.application.Shapes.RecordColumn;
@@ -90,6 +91,9 @@ final class ApplicationJob {
         env.enableCheckpointing(CHECKPOINT_INTERVAL_MS);
         StreamTableEnvironment tables = StreamTableEnvironment.create(env, EnvironmentSettings.inStreamingMode());
         InputDescription input = application.configuration().inputs().get(0);
+        if (LegacySql.isLegacy(application.code())) {
+            KdaFunctions.register(tables);
+        }
         inputViews(env, tables, input, plan, key);
         ReferenceTables.register(tables, application, plan.s3(), plan.region());
         for (Step step : check(application)) {
