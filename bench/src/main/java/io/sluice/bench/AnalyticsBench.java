@@ -159,6 +159,10 @@ final class AnalyticsBench {
         } finally {
             pool.shutdown();
         }
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.<String, Object>of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic("bench-limit-trades", 1, (short) 1))).all().get();
+        }
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024), new ByteArraySerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < RECORDS; i++) {
@@ -206,6 +210,9 @@ final class AnalyticsBench {
             iterator = records.nextShardIterator();
             if (records.records().isEmpty()) {
                 Thread.sleep(100);
+                if (analytics.describeApplication(b -> b.applicationName(name)).applicationDetail().applicationStatus() != ApplicationStatus.RUNNING) {
+                    throw new IllegalStateException("Application " + name + " is no longer RUNNING: see the launcher's log");
+                }
             }
             if (System.nanoTime() - start > 600e9) {
                 throw new IllegalStateException("The application counted " + counted + " of " + RECORDS + " events in 10 minutes");

@@ -17,12 +17,30 @@ import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
  */
 public final class EmbeddedFlink implements AutoCloseable {
     private final int slots;
+    private final int restPort;
     private MiniCluster cluster;
     private URI restAddress;
 
     /** @param slots task slots, the most parallel subtasks running at once */
     public EmbeddedFlink(int slots) {
+        this(slots, 0);
+    }
+
+    /** @param restPort the REST endpoint's port (0: any free one) */
+    public EmbeddedFlink(int slots, int restPort) {
         this.slots = slots;
+        this.restPort = restPort;
+    }
+
+    /**
+     * A Flink session cluster of its own process, until it is killed: {@code <rest port> <slots>}.
+     * Jobs reach it as they reach a remote session cluster, their classes shipped in their jars
+     * (the tests of the Analytics job jar run it with nothing but Flink on its class path).
+     */
+    public static void main(String[] args) throws InterruptedException {
+        EmbeddedFlink flink = new EmbeddedFlink(args.length > 1 ? Integer.parseInt(args[1]) : 4, Integer.parseInt(args[0]));
+        System.out.println("Flink session cluster: REST at " + flink.restAddress());
+        Thread.currentThread().join();
     }
 
     /** The cluster's REST endpoint; starts the cluster on first call. */
@@ -31,7 +49,7 @@ public final class EmbeddedFlink implements AutoCloseable {
             Configuration configuration = new Configuration();
             configuration.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
             configuration.set(RestOptions.ADDRESS, "127.0.0.1");
-            configuration.set(RestOptions.PORT, 0);
+            configuration.set(RestOptions.PORT, restPort);
             configuration.set(TaskManagerOptions.NUM_TASK_SLOTS, slots);
             // A laptop's share: Flink's defaults size memory for a machine of its own.
             configuration.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("64m"));

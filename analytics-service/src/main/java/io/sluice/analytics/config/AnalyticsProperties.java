@@ -35,8 +35,11 @@ public record AnalyticsProperties(
      * @param stateDir where applications' checkpoints and savepoints go, a URI every Flink task
      *     manager can write ({@code file:} locally, {@code s3:} for a session cluster); unset: the
      *     temporary directory's {@code sluice-flink-state}
+     * @param jobJar the jar that ships applications' classes to a session cluster (analytics-service's
+     *     {@code flink-job} jar, which Maven builds beside it); unset for the launcher's MiniCluster,
+     *     which has them on its class path
      */
-    public record Flink(URI restUrl, String stateDir) {
+    public record Flink(URI restUrl, String stateDir, String jobJar) {
 
         @Override
         public String stateDir() {

@@ -4,6 +4,7 @@ import io.sluice.analytics.application.Application;
 import io.sluice.analytics.code.LegacySql;
 import io.sluice.analytics.code.SqlStatements;
 import io.sluice.analytics.code.Step;
+import io.sluice.analytics.config.AnalyticsProperties;
 import io.sluice.analytics.functions.KdaFunctions;
 import io.sluice.analytics.application.Shapes.InputDescription;
 import io.sluice.analytics.application.Shapes.OutputDescription;
@@ -58,15 +59,17 @@ final class ApplicationJob {
      * What a job needs besides the application.
      *
      * @param rest the Flink cluster's REST endpoint
-     * @param stateDir where checkpoints and savepoints go (a URI the cluster can write)
+     * @param settings the service's settings: Kafka, the state directory (a URI the cluster can
+     *     write), the job jar for a session cluster, where reference data is
      * @param input the location of the input's Kinesis stream or delivery stream
      * @param outputs the location of each output's Kinesis stream or delivery stream, by OutputId (a delivery stream gets what
      *     PutRecordBatch would put: its records spread over its partitions, sealed while its encryption is on)
      * @param savepoint the savepoint to resume from, null to start at the input's starting position
-     * @param s3 where reference data objects are
      */
-    record Plan(URI rest, String bootstrapServers, String stateDir, StreamLocation input, Map<String, StreamLocation> outputs,
-            String savepoint, io.sluice.storage.S3Settings s3, String region) {
+    record Plan(URI rest, AnalyticsProperties settings, StreamLocation input, Map<String, StreamLocation> outputs, String savepoint) {
+        String bootstrapServers() {
+            return settings.kafka().bootstrapServers();
+        }
     }
 
     private ApplicationJob() {
@@ -77,8 +80,8 @@ final class ApplicationJob {
         String key = key(application);
         Configuration config = new Configuration();
         config.set(PipelineOptions.NAME, "kinesisanalytics " + key);
-        config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints(plan.stateDir(), application));
-        config.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, savepoints(plan.stateDir(), application));
+        config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints(plan.settings().flink().stateDir(), application));
+        config.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, savepoints(plan.settings().flink().stateDir(), application));
         // Kept when the job is cancelled or lost, so that a restarted service resumes from the latest.
         config.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 org.apache.flink.configuration.ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
@@ -86,7 +89,9 @@ final class ApplicationJob {
             config.set(StateRecoveryOptions.SAVEPOINT_PATH, plan.savepoint());
             config.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
         }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(plan.rest().getHost(), plan.rest().getPort(), config);
+        String[] jars = plan.settings().flink().jobJar() == null ? new String[0] : new String[] {plan.settings().flink().jobJar()};
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(plan.rest().getHost(), plan.rest().getPort(), config,
+                jars);
         env.setParallelism(1);
         env.enableCheckpointing(CHECKPOINT_INTERVAL_MS);
         StreamTableEnvironment tables = StreamTableEnvironment.create(env, EnvironmentSettings.inStreamingMode());
@@ -95,7 +100,7 @@ final class ApplicationJob {
             KdaFunctions.register(tables);
         }
         inputViews(env, tables, input, plan, key);
-        ReferenceTables.register(tables, application, plan.s3(), plan.region());
+        ReferenceTables.register(tables, application, plan.settings().s3(), plan.settings().region());
         for (Step step : check(application)) {
             if (step instanceof Step.StaggerWindows stagger) {
                 StaggerWindows.apply(tables, stagger);

@@ -199,8 +199,7 @@ public class ApplicationRunner implements io.sluice.analytics.application.Applic
             String position = input.startingPosition().position();
             String savepoint = restoreFrom != null ? restoreFrom
                     : "LAST_STOPPED_POINT".equals(position) && application.run() != null ? application.run().savepoint() : null;
-            String jobId = ApplicationJob.submit(application, new ApplicationJob.Plan(jobs.restAddress(), properties.kafka().bootstrapServers(),
-                    properties.flink().stateDir(), source, outputs, savepoint, properties.s3(), properties.region()));
+            String jobId = ApplicationJob.submit(application, new ApplicationJob.Plan(jobs.restAddress(), properties, source, outputs, savepoint));
             Application.Run run = new Application.Run(jobId, application.run() == null ? null : application.run().savepoint());
             if (store.update(caller, name, a -> a.running(Application.RUNNING, run, a.configuration(), clock.instant())).isEmpty()) {
                 jobs.cancel(jobId); // deleted while it started
