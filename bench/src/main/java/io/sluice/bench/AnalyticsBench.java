@@ -54,8 +54,8 @@ import software.amazon.awssdk.services.kinesisanalytics.model.RecordFormatType;
 final class AnalyticsBench {
     private static final String ROLE = "arn:aws:iam::000000000000:role/bench";
     private static final int RECORD_BYTES = 1024;
-    private static final int RECORDS = 1_000_000;
-    private static final int RUNS = 3;
+    private static final int RECORDS = 2_000_000;
+    private static final int RUNS = 5;
     private static final List<String> TICKERS = List.of("AMZN", "QXZ", "TBV", "NFLX", "WSB", "XTC", "MJN", "PPL");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter KDA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");

@@ -202,9 +202,9 @@ class AnalyticsLegacyIT {
             }
             assertThat(kinesis.putRecords(b -> b.streamName("err-in").records(entries)).failedRecordCount()).isZero();
             analytics.createApplication(b -> b.applicationName("legacy-errors").applicationCode("""
-                            CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker_symbol VARCHAR(4), price DOUBLE);
+                            CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker_symbol VARCHAR(4), price DOUBLE, previous DOUBLE);
                             CREATE OR REPLACE PUMP "STREAM_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
-                              SELECT STREAM ticker_symbol, price FROM "SOURCE_SQL_STREAM_001";
+                              SELECT STREAM ticker_symbol, price, LAG(price, 1) OVER (ROWS 1 PRECEDING) FROM "SOURCE_SQL_STREAM_001";
                             """)
                     .inputs(i -> i.namePrefix("SOURCE_SQL_STREAM").kinesisStreamsInput(k -> k.resourceARN(arn("err-in")).roleARN(ROLE))
                             .inputSchema(s -> s.recordFormat(f -> f.recordFormatType(RecordFormatType.JSON)
@@ -219,6 +219,9 @@ class AnalyticsLegacyIT {
                     .inputStartingPositionConfiguration(p -> p.inputStartingPosition(InputStartingPosition.TRIM_HORIZON))));
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
                 assertThat(rows(kinesis, "err-out")).extracting(row -> row.get("TICKER_SYMBOL").asText()).containsExactly("AMZN", "TBV");
+                // LAG over the rows that were read: the record that did not fit is none of them.
+                assertThat(rows(kinesis, "err-out")).extracting(row -> row.get("PREVIOUS").isNull() ? null : row.get("PREVIOUS").asDouble())
+                        .containsExactly(null, 10.5);
                 List<JsonNode> errors = rows(kinesis, "err-errors");
                 assertThat(errors).hasSize(1);
                 JsonNode error = errors.get(0);
@@ -346,6 +349,51 @@ class AnalyticsLegacyIT {
             });
             Instant created = analytics.describeApplication(b -> b.applicationName("legacy-functions")).applicationDetail().createTimestamp();
             analytics.deleteApplication(b -> b.applicationName("legacy-functions").createTimestamp(created));
+        }
+    }
+
+    /**
+     * {@code event_time AS ROWTIME}: the rows' time is their event time from then on, so a chained
+     * stream's minute windows count by event time and close when a later event comes.
+     */
+    @Test
+    void anEventTimeAsRowtimeWindowsByEventTime() throws Exception {
+        try (KinesisClient kinesis = AwsClients.kinesis(Platform.endpoint(), true);
+                KinesisAnalyticsClient analytics = AwsClients.analytics(Platform.endpoint())) {
+            for (String stream : new String[] {"event-time-in", "event-time-out"}) {
+                kinesis.createStream(b -> b.streamName(stream).shardCount(1));
+                Platform.awaitActive(kinesis, stream);
+            }
+            List<PutRecordsRequestEntry> entries = new ArrayList<>();
+            for (String at : List.of("10:00:05", "10:00:20", "10:00:59", "10:01:10", "10:01:30", "10:02:01")) {
+                entries.add(PutRecordsRequestEntry.builder().partitionKey("p")
+                        .data(SdkBytes.fromUtf8String("{\"EVENT_TIME\":\"2024-03-01 " + at + "\"}")).build());
+            }
+            assertThat(kinesis.putRecords(b -> b.streamName("event-time-in").records(entries)).failedRecordCount()).isZero();
+            analytics.createApplication(b -> b.applicationName("legacy-event-time").applicationCode("""
+                            CREATE OR REPLACE STREAM "BY_EVENT_TIME" (event_time TIMESTAMP);
+                            CREATE OR REPLACE PUMP "TIME_PUMP" AS INSERT INTO "BY_EVENT_TIME"
+                              SELECT STREAM event_time, event_time AS ROWTIME FROM "SOURCE_SQL_STREAM_001";
+                            CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (minute_start TIMESTAMP, events INTEGER);
+                            CREATE OR REPLACE PUMP "COUNT_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
+                              SELECT STREAM STEP("BY_EVENT_TIME".ROWTIME BY INTERVAL '1' MINUTE), COUNT(*)
+                              FROM "BY_EVENT_TIME" GROUP BY STEP("BY_EVENT_TIME".ROWTIME BY INTERVAL '1' MINUTE);
+                            """)
+                    .inputs(i -> i.namePrefix("SOURCE_SQL_STREAM").kinesisStreamsInput(k -> k.resourceARN(arn("event-time-in")).roleARN(ROLE))
+                            .inputSchema(s -> s.recordFormat(f -> f.recordFormatType(RecordFormatType.JSON)
+                                            .mappingParameters(m -> m.jsonMappingParameters(j -> j.recordRowPath("$"))))
+                                    .recordColumns(c -> c.name("EVENT_TIME").mapping("$.EVENT_TIME").sqlType("TIMESTAMP"))))
+                    .outputs(o -> o.name("DESTINATION_SQL_STREAM").kinesisStreamsOutput(k -> k.resourceARN(arn("event-time-out")).roleARN(ROLE))
+                            .destinationSchema(d -> d.recordFormatType(RecordFormatType.JSON))));
+            analytics.startApplication(b -> b.applicationName("legacy-event-time").inputConfigurations(c -> c.id("1.1")
+                    .inputStartingPositionConfiguration(p -> p.inputStartingPosition(InputStartingPosition.TRIM_HORIZON))));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+                Map<String, Integer> minutes = new TreeMap<>();
+                rows(kinesis, "event-time-out").forEach(row -> minutes.put(row.get("MINUTE_START").asText(), row.get("EVENTS").asInt()));
+                assertThat(minutes).isEqualTo(Map.of("2024-03-01 10:00:00.000", 3, "2024-03-01 10:01:00.000", 2));
+            });
+            Instant created = analytics.describeApplication(b -> b.applicationName("legacy-event-time")).applicationDetail().createTimestamp();
+            analytics.deleteApplication(b -> b.applicationName("legacy-event-time").createTimestamp(created));
         }
     }
 

@@ -128,9 +128,15 @@ record LegacyQuery(String sql, List<String> names, List<Step> steps) {
                         + "without one it would never emit");
             }
         }
+        if (size != null && size.startsWith(CalendarWindows.MARK)) {
+            LegacyQuery calendar = CalendarWindows.translate(select, stream, alias, bucket, size.substring(CalendarWindows.MARK.length()), keys,
+                    view, line);
+            return new LegacyQuery(calendar.sql(), calendar.names(), concat(before, calendar.steps()));
+        }
         String bucketText = bucket == null ? null : bucket.toString();
         List<String> items = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        String rowtime = null;
         int n = 0;
         for (SqlNode item : select.getSelectList()) {
             SqlNode expression = item instanceof SqlBasicCall as && as.getKind() == SqlKind.AS ? as.operand(0) : item;
@@ -144,6 +150,14 @@ record LegacyQuery(String sql, List<String> names, List<Step> steps) {
                 }
                 continue;
             }
+            if (bucket == null && item instanceof SqlBasicCall as && as.getKind() == SqlKind.AS
+                    && ((SqlIdentifier) as.operand(1)).getSimple().equals("ROWTIME")) {
+                if (rowtime != null) {
+                    throw at(line, item, "a pump sets ROWTIME once");
+                }
+                rowtime = "CAST(" + unparse(expression) + " AS TIMESTAMP(3))"; // expr AS ROWTIME: the rows' time from now on
+                continue;
+            }
             names.add(name(item, n));
             String sql = bucket != null && (expression.toString().equals(bucketText) || windowSize(expression, line) != null) ? "`window_start`"
                     : unparse(bucket == null ? expression.accept(new SlidingWindows(select.getWindowList(), line))
@@ -151,7 +165,8 @@ record LegacyQuery(String sql, List<String> names, List<Step> steps) {
             items.add(sql + " AS `C" + (++n) + "`");
         }
         StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", items)).append(", ")
-                .append(bucket == null ? LegacySql.quote(alias) + ".`ROWTIME`" : "`window_time`").append(" AS `ROWTIME` FROM ");
+                .append(rowtime != null ? rowtime : bucket == null ? LegacySql.quote(alias) + ".`ROWTIME`" : "`window_time`")
+                .append(" AS `ROWTIME` FROM ");
         if (bucket == null) {
             sql.append(LegacySql.quote(stream)).append(" AS ").append(LegacySql.quote(alias));
         } else {
@@ -170,6 +185,17 @@ record LegacyQuery(String sql, List<String> names, List<Step> steps) {
         }
         if (select.getHaving() != null) {
             sql.append(" HAVING ").append(unparse(select.getHaving()));
+        }
+        if (rowtime != null) {
+            // The new ROWTIME is a value; a step makes it the rows' time again, for the windows downstream.
+            List<Step> steps = new ArrayList<>(new LegacyQuery(sql.toString(), names, before).asView(view + "$RETIMED", names));
+            steps.add(new Step.Rowtime(view + "$RETIMED", view + "$ROWTIME"));
+            List<String> columns = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                columns.add(LegacySql.quote(names.get(i)) + " AS `C" + (i + 1) + "`");
+            }
+            return new LegacyQuery("SELECT " + String.join(", ", columns) + ", `ROWTIME` FROM " + LegacySql.quote(view + "$ROWTIME"), names,
+                    steps);
         }
         return new LegacyQuery(sql.toString(), names, before);
     }
@@ -251,8 +277,11 @@ record LegacyQuery(String sql, List<String> names, List<Step> steps) {
         if (call.getKind() == SqlKind.FLOOR && call.operandCount() == 2 && call.operand(1) instanceof SqlIntervalQualifier qualifier
                 && readsRowtime(call.operand(0))) {
             String unit = qualifier.timeUnitRange.startUnit.name();
+            if (List.of("MONTH", "QUARTER", "YEAR").contains(unit) && !(call.operand(0) instanceof SqlCall)) {
+                return CalendarWindows.MARK + unit;
+            }
             if (List.of("MONTH", "YEAR", "QUARTER", "WEEK", "DECADE", "CENTURY", "MILLENNIUM").contains(unit)) {
-                throw at(line, node, "windows of calendar " + unit.toLowerCase(java.util.Locale.ROOT) + "s are not supported yet");
+                throw at(line, node, "windows of calendar " + unit.toLowerCase(java.util.Locale.ROOT) + "s are not supported");
             }
             SqlNode of = call.operand(0);
             if (of instanceof SqlCall divide && divide.getKind() == SqlKind.DIVIDE && divide.operand(1) instanceof SqlNumericLiteral count) {
@@ -342,8 +371,12 @@ record LegacyQuery(String sql, List<String> names, List<Step> steps) {
             SqlNodeList order = window.getOrderList() == null || window.getOrderList().isEmpty()
                     ? new SqlNodeList(List.of(new SqlIdentifier("ROWTIME", pos)), pos) : window.getOrderList();
             SqlNode upper = window.getUpperBound() == null ? SqlWindow.createCurrentRow(pos) : window.getUpperBound();
-            SqlWindow framed = SqlWindow.create(null, null, window.getPartitionList(), order,
-                    org.apache.calcite.sql.SqlLiteral.createBoolean(window.isRows(), pos), window.getLowerBound(), upper, null, pos);
+            boolean offset = aggregate instanceof SqlCall function && List.of("LAG", "LEAD").contains(function.getOperator().getName().toUpperCase(
+                    java.util.Locale.ROOT));
+            // LAG takes no frame in Flink: the n-th row back in the partition's order, whatever the window's size.
+            SqlWindow framed = offset ? SqlWindow.create(null, null, window.getPartitionList(), order, null, null, null, null, pos)
+                    : SqlWindow.create(null, null, window.getPartitionList(), order,
+                            org.apache.calcite.sql.SqlLiteral.createBoolean(window.isRows(), pos), window.getLowerBound(), upper, null, pos);
             return SqlStdOperatorTable.OVER.createCall(call.getParserPosition(), aggregate, framed);
         }
     }

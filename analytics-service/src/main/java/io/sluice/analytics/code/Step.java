@@ -71,4 +71,13 @@ public sealed interface Step extends java.io.Serializable {
         public static final List<String> TOP_K_COLUMNS = List.of("ITEM", "ITEM_COUNT");
         public static final List<String> DISTINCT_COLUMNS = List.of("NUMBER_OF_DISTINCT_ITEMS");
     }
+
+    /**
+     * {@code expr AS ROWTIME}: view {@code output} has the rows of view {@code input} with their
+     * ROWTIME column as their time, which must only grow: the watermark follows the largest ROWTIME
+     * seen, so that a row behind it is late and dropped by the windows downstream, as KDA kept
+     * out-of-order rows out of its windows.
+     */
+    record Rowtime(String input, String output) implements Step {
+    }
 }

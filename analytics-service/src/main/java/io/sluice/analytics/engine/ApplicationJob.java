@@ -110,6 +110,8 @@ final class ApplicationJob {
                 RandomCutForestScores.apply(tables, forest);
             } else if (step instanceof Step.TumblingItems items) {
                 TumblingItems.apply(tables, items);
+            } else if (step instanceof Step.Rowtime rowtime) {
+                RowtimeStep.apply(tables, rowtime);
             } else if (step instanceof Step.Sql sql && INSERT.matcher(sql.sql()).matches()) {
                 Matcher insert = INSERT.matcher(sql.sql());
                 insert.matches();
@@ -209,7 +211,7 @@ final class ApplicationJob {
             }
             StreamLocation part = new StreamLocation(plan.input().streamName(), plan.input().streamArn(), plan.input().topic(),
                     plan.input().status(), shards, plan.input().dataKeys(), plan.input().sealingKeyId());
-            var decoded = env.fromSource(StreamSources.of(part, plan.bootstrapServers(), "sluice-kda-" + key.replace('/', '.'), false, start),
+            var decoded = env.fromSource(StreamSources.data(part, plan.bootstrapServers(), "sluice-kda-" + key.replace('/', '.'), start),
                             org.apache.flink.api.common.eventtime.WatermarkStrategy.noWatermarks(), streams.get(i))
                     .uid("input-" + input.inputId() + "-" + i)
                     .process(new InputDecoder(reader), rowType).name(streams.get(i));

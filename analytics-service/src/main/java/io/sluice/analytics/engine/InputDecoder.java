@@ -16,14 +16,14 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Turns a stream's records (the rows of {@link io.sluice.analytics.flink.StreamRecordDeserializer})
+ * Turns a stream's records (their data, from {@link io.sluice.analytics.flink.StreamDataDeserializer})
  * into the rows of an in-application input stream: the schema's columns, then ROWTIME — the time
  * the row enters the application, which never goes back within a reader, as KDA's does. A record
  * whose values do not fit the schema yields no row but a row of {@code error_stream}
  * ({@link #ERRORS}), KDA's columns: ERROR_TIME, ERROR_LEVEL, ERROR_NAME, MESSAGE, DATA_ROWTIME,
  * DATA_ROW (the record in hex) and PUMP_NAME (none: no pump has seen it).
  */
-final class InputDecoder extends ProcessFunction<Row, Row> {
+final class InputDecoder extends ProcessFunction<byte[], Row> {
     private static final long serialVersionUID = 1L;
     /** KDA's in-application stream of rows that could not be read, reachable only as an output of that name. */
     static final String ERROR_STREAM = "error_stream";
@@ -49,8 +49,7 @@ final class InputDecoder extends ProcessFunction<Row, Row> {
     }
 
     @Override
-    public void processElement(Row record, Context context, Collector<Row> out) {
-        byte[] data = (byte[]) record.getField("data");
+    public void processElement(byte[] data, Context context, Collector<Row> out) {
         long now = Math.max(System.currentTimeMillis(), lastRowtime);
         lastRowtime = now;
         LocalDateTime rowtime = LocalDateTime.ofInstant(Instant.ofEpochMilli(now), ZoneOffset.UTC);

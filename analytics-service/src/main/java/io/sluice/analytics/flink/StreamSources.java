@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.types.Row;
 import org.apache.kafka.common.TopicPartition;
 
@@ -32,15 +33,25 @@ public final class StreamSources {
      */
     public static KafkaSource<Row> of(StreamLocation location, String bootstrapServers, String groupId, boolean bounded,
             OffsetsInitializer start) {
+        return source(location, bootstrapServers, groupId, bounded, start, new StreamRecordDeserializer(location));
+    }
+
+    /** A source of the data of the stream's records (opened), from {@code start} unless the job restores its offsets. */
+    public static KafkaSource<byte[]> data(StreamLocation location, String bootstrapServers, String groupId, OffsetsInitializer start) {
+        return source(location, bootstrapServers, groupId, false, start, new StreamDataDeserializer(location));
+    }
+
+    private static <T> KafkaSource<T> source(StreamLocation location, String bootstrapServers, String groupId, boolean bounded,
+            OffsetsInitializer start, KafkaRecordDeserializationSchema<T> deserializer) {
         Set<TopicPartition> partitions = location.partitions().stream()
                 .map(p -> new TopicPartition(location.topic(), p))
                 .collect(Collectors.toSet());
-        var builder = KafkaSource.<Row>builder()
+        var builder = KafkaSource.<T>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setPartitions(partitions)
                 .setGroupId(groupId)
                 .setStartingOffsets(start)
-                .setDeserializer(new StreamRecordDeserializer(location));
+                .setDeserializer(deserializer);
         if (bounded) {
             builder.setBounded(OffsetsInitializer.latest());
         }

@@ -29,6 +29,7 @@ public final class RowReader implements Serializable {
     private final SqlType[] types;
     private final String rowDelimiter;
     private final String columnDelimiter;
+    private final JsonFields fields;
 
     /** A column of an input schema: its name, its JSONPath (null for CSV, or for {@code $.<name>}) and its SQL type. */
     public record Column(String name, String mapping, String sqlType) {
@@ -50,7 +51,9 @@ public final class RowReader implements Serializable {
             this.columnPaths = columns.stream().map(c -> steps(c.mapping() == null ? "$." + c.name() : c.mapping())).toArray(String[][]::new);
             this.rowDelimiter = null;
             this.columnDelimiter = null;
+            this.fields = rowPath.length == 0 && !rowPerElement && JsonFields.handles(columnPaths) ? new JsonFields(columnPaths, types) : null;
         } else {
+            this.fields = null;
             this.rowPerElement = false;
             this.rowPath = new String[0];
             this.columnPaths = null;
@@ -71,8 +74,7 @@ public final class RowReader implements Serializable {
 
     /** The rows of one record, each a value per column. */
     public List<Object[]> read(byte[] record) throws SqlType.ConversionException {
-        String text = new String(record, StandardCharsets.UTF_8);
-        return json ? readJson(text) : readCsv(text);
+        return json ? readJson(record) : readCsv(new String(record, StandardCharsets.UTF_8));
     }
 
     /**
@@ -94,10 +96,20 @@ public final class RowReader implements Serializable {
         return rows;
     }
 
-    private List<Object[]> readJson(String text) throws SqlType.ConversionException {
+    private List<Object[]> readJson(byte[] record) throws SqlType.ConversionException {
+        if (fields != null) {
+            try {
+                Object[] values = fields.read(JSON, record);
+                if (values != null) {
+                    return List.<Object[]>of(values);
+                }
+            } catch (IOException e) {
+                throw new SqlType.ConversionException("The record is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            }
+        }
         JsonNode document;
         try {
-            document = JSON.readTree(text);
+            document = JSON.readTree(record);
         } catch (IOException e) {
             throw new SqlType.ConversionException("The record is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }

@@ -290,6 +290,47 @@ class LegacySqlTest {
     }
 
     @Test
+    void calendarMonthsAreWindowsOfTheirOwnEmittedWhenTheyEnd() {
+        List<String> flink = translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (sector VARCHAR(16), month_start TIMESTAMP, n BIGINT);
+                CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM sector, FLOOR(ROWTIME TO MONTH), COUNT(*) FROM "SOURCE_SQL_STREAM_001"
+                  WHERE price > 0 GROUP BY sector, FLOOR(ROWTIME TO MONTH);
+                """);
+        assertThat(flink.get(0)).isEqualTo("CREATE TEMPORARY VIEW `$PUMP$P$CALENDAR` AS SELECT `SOURCE_SQL_STREAM_001`.*, "
+                + "FLOOR(`SOURCE_SQL_STREAM_001`.`ROWTIME` TO MONTH) AS `window_start`, FLOOR(`SOURCE_SQL_STREAM_001`.`ROWTIME` TO MONTH) "
+                + "+ INTERVAL '1' MONTH AS `window_end` FROM `SOURCE_SQL_STREAM_001` AS `SOURCE_SQL_STREAM_001` WHERE `PRICE` > 0");
+        assertThat(flink.get(1)).contains("SELECT `SECTOR` AS `C1`, `window_start` AS `C2`, COUNT(*) AS `C3`, `SECTOR` AS `$K1`, `window_start`, "
+                + "`window_end` FROM `$PUMP$P$CALENDAR`").endsWith("GROUP BY `SECTOR`, `window_start`, `window_end`");
+        assertThat(flink.get(2)).isEqualTo(new Step.FinalRows("$PUMP$P$AGGREGATED", "$PUMP$P$WINDOWS", List.of("$K1", "window_start"),
+                List.of("C1", "C2", "C3")).toString());
+        assertThat(translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (n BIGINT);
+                CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM COUNT(*) FROM "SOURCE_SQL_STREAM_001" GROUP BY FLOOR(ROWTIME TO YEAR);
+                """).get(0)).contains("+ INTERVAL '1' YEAR AS `window_end`");
+        assertThatThrownBy(() -> translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (n BIGINT);
+                CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM COUNT(*) FROM "SOURCE_SQL_STREAM_001" GROUP BY FLOOR(ROWTIME TO WEEK);
+                """)).isInstanceOf(AwsException.class).hasMessageContaining("windows of calendar weeks are not supported");
+    }
+
+    @Test
+    void anExpressionAsRowtimeBecomesTheRowsTime() {
+        List<Step> steps = LegacySql.translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker VARCHAR(4));
+                CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM ticker_symbol, CHAR_TO_TIMESTAMP('yyyy', sector) AS ROWTIME FROM "SOURCE_SQL_STREAM_001";
+                """, INPUT, Set.of(), Set.of("DESTINATION_SQL_STREAM"));
+        assertThat(steps.get(0)).isEqualTo(new Step.Sql("CREATE TEMPORARY VIEW `$PUMP$P$RETIMED` AS SELECT `C1` AS `TICKER_SYMBOL`, `ROWTIME` "
+                + "FROM (SELECT `TICKER_SYMBOL` AS `C1`, CAST(`CHAR_TO_TIMESTAMP`('yyyy', `SECTOR`) AS TIMESTAMP(3)) AS `ROWTIME` "
+                + "FROM `SOURCE_SQL_STREAM_001` AS `SOURCE_SQL_STREAM_001`)"));
+        assertThat(steps.get(1)).isEqualTo(new Step.Rowtime("$PUMP$P$RETIMED", "$PUMP$P$ROWTIME"));
+        assertThat(((Step.Sql) steps.get(2)).sql()).contains("FROM (SELECT `TICKER_SYMBOL` AS `C1`, `ROWTIME` FROM `$PUMP$P$ROWTIME`)");
+    }
+
+    @Test
     void whatDoesNotTranslateIsACodeValidationExceptionWithItsPlace() {
         assertThatThrownBy(() -> translate("""
                 CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (n BIGINT);

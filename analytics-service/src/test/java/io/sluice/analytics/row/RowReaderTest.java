@@ -80,4 +80,20 @@ class RowReaderTest {
         assertThat(new String(new RowWriter("CSV", names).write(row), StandardCharsets.UTF_8))
                 .isEqualTo("AMZN,184.46,1200,2026-11-30 10:00:01.000,,true,0.5\n");
     }
+
+    @Test
+    void plainPathsAreReadAsTheParserStreamsAndSkipTheRest() throws Exception {
+        RowReader reader = new RowReader("JSON", "$", List.of(new RowReader.Column("T", "$.ticker", "VARCHAR(4)"),
+                new RowReader.Column("P", "$.quote.price", "DOUBLE"), new RowReader.Column("Q", "$.quote", "VARCHAR(64)"),
+                new RowReader.Column("N", "$.missing", "INTEGER"), new RowReader.Column("Z", "$.nothing", "INTEGER")), null, null);
+        String json = "{\"payload\":\"" + "x".repeat(900) + "\",\"nested\":{\"a\":[1,{\"b\":2}]},\"ticker\":\"AMZNX\","
+                + "\"quote\":{\"price\":12.5,\"ask\":13},\"nothing\":null}";
+        List<Object[]> rows = reader.read(json.getBytes(StandardCharsets.UTF_8));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0)).containsExactly("AMZN", 12.5, "{\"price\":12.5,\"ask\":13}", null, null);
+        // Not an object: read as a tree, as before (its columns are missing).
+        assertThat(reader.read("[1,2]".getBytes(StandardCharsets.UTF_8))).hasSize(1).allSatisfy(row -> assertThat(row).containsOnlyNulls());
+        assertThatThrownBy(() -> reader.read("{\"ticker\":\"A\",\"payload\":\"unterminated".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SqlType.ConversionException.class).hasMessageContaining("not JSON");
+    }
 }
