@@ -93,6 +93,8 @@ final class ApplicationJob {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(plan.rest().getHost(), plan.rest().getPort(), config,
                 jars);
         env.setParallelism(1);
+        // Records pass between chained operators without a copy each: every function of the job makes new rows.
+        env.getConfig().enableObjectReuse();
         env.enableCheckpointing(CHECKPOINT_INTERVAL_MS);
         StreamTableEnvironment tables = StreamTableEnvironment.create(env, EnvironmentSettings.inStreamingMode());
         InputDescription input = application.configuration().inputs().get(0);

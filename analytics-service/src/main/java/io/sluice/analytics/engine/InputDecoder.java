@@ -36,6 +36,7 @@ final class InputDecoder extends ProcessFunction<byte[], Row> {
 
     private final RowReader reader;
     private transient long lastRowtime;
+    private transient LocalDateTime lastRowtimeValue;
 
     InputDecoder(RowReader reader) {
         this.reader = reader;
@@ -51,8 +52,12 @@ final class InputDecoder extends ProcessFunction<byte[], Row> {
     @Override
     public void processElement(byte[] data, Context context, Collector<Row> out) {
         long now = Math.max(System.currentTimeMillis(), lastRowtime);
-        lastRowtime = now;
-        LocalDateTime rowtime = LocalDateTime.ofInstant(Instant.ofEpochMilli(now), ZoneOffset.UTC);
+        if (now != lastRowtime || lastRowtimeValue == null) {
+            // Hundreds of rows enter in the same millisecond: they share its (immutable) ROWTIME.
+            lastRowtime = now;
+            lastRowtimeValue = LocalDateTime.ofInstant(Instant.ofEpochMilli(now), ZoneOffset.UTC);
+        }
+        LocalDateTime rowtime = lastRowtimeValue;
         try {
             for (Object[] values : reader.read(data)) {
                 Row row = new Row(values.length + 1);

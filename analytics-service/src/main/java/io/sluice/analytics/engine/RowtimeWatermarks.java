@@ -28,7 +28,20 @@ final class RowtimeWatermarks implements WatermarkStrategy<Row> {
 
     @Override
     public TimestampAssigner<Row> createTimestampAssigner(TimestampAssignerSupplier.Context context) {
-        return (row, previous) -> ((LocalDateTime) row.getField(rowtimeField)).toInstant(ZoneOffset.UTC).toEpochMilli();
+        return new TimestampAssigner<>() {
+            private LocalDateTime last;
+            private long lastMillis;
+
+            @Override
+            public long extractTimestamp(Row row, long previous) {
+                LocalDateTime rowtime = (LocalDateTime) row.getField(rowtimeField);
+                if (rowtime != last) { // the rows of a millisecond share one ROWTIME object
+                    last = rowtime;
+                    lastMillis = rowtime.toInstant(ZoneOffset.UTC).toEpochMilli();
+                }
+                return lastMillis;
+            }
+        };
     }
 
     @Override
