@@ -63,6 +63,7 @@ final class Platform {
                             "sluice.firehose.s3.endpoint", SharedEngines.s3().endpoint().toString(),
                             "sluice.analytics.s3.endpoint", SharedEngines.s3().endpoint().toString(),
                             "sluice.firehose.lambda.url-template", Lambdas.urlTemplate(),
+                            "sluice.analytics.lambda.url-template", Lambdas.urlTemplate(),
                             "sluice.firehose.encryption.master-key", MASTER_KEY),
                     List.of(clock), FLINK::restAddress));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firehoseUri the Firehose service, whose directory locates delivery streams that are inputs and outputs
  * @param kafka the Kafka cluster holding the streams
  * @param s3 where reference data objects are (the launcher hands over its embedded S3 server)
+ * @param lambda where inputs' preprocessing functions are invoked
  * @param flink the Flink cluster applications run on
  */
 @ConfigurationProperties("sluice.analytics")
@@ -23,7 +24,18 @@ public record AnalyticsProperties(
         @DefaultValue("http://127.0.0.1:4568") URI firehoseUri,
         @DefaultValue Kafka kafka,
         @DefaultValue io.sluice.storage.S3Settings s3,
+        @DefaultValue Lambda lambda,
         @DefaultValue Flink flink) {
+
+    /**
+     * @param endpoints the URL each preprocessing function is invoked at, by function name or ARN
+     * @param urlTemplate the URL of a function not in {@code endpoints}, {@code {function}} standing
+     *     for its name (e.g. {@code sam local start-lambda}'s Invoke path); unset, such a function cannot be invoked
+     * @param timeout how long one invocation may take before it is retried
+     */
+    public record Lambda(@DefaultValue java.util.Map<String, URI> endpoints, String urlTemplate,
+            @DefaultValue("60s") java.time.Duration timeout) {
+    }
 
     /** @param bootstrapServers the Kafka cluster holding the shards */
     public record Kafka(@DefaultValue("127.0.0.1:9092") String bootstrapServers) {

@@ -101,7 +101,7 @@ final class ApplicationJob {
         if (LegacySql.isLegacy(application.code())) {
             KdaFunctions.register(tables);
         }
-        inputViews(env, tables, input, plan, key);
+        inputViews(env, tables, application, plan, key);
         ReferenceTables.register(tables, application, plan.settings().s3(), plan.settings().region());
         for (Step step : check(application)) {
             if (step instanceof Step.StaggerWindows stagger) {
@@ -184,7 +184,9 @@ final class ApplicationJob {
         return insert.group(1) != null ? insert.group(1) : insert.group(2) != null ? insert.group(2) : insert.group(3);
     }
 
-    private static void inputViews(StreamExecutionEnvironment env, StreamTableEnvironment tables, InputDescription input, Plan plan, String key) {
+    private static void inputViews(StreamExecutionEnvironment env, StreamTableEnvironment tables, Application application, Plan plan,
+            String key) {
+        InputDescription input = application.configuration().inputs().get(0);
         SourceSchema schema = input.schema();
         RowReader reader = reader(schema);
         List<String> names = new ArrayList<>(schema.recordColumns().stream().map(RecordColumn::name).toList());
@@ -213,10 +215,8 @@ final class ApplicationJob {
             }
             StreamLocation part = new StreamLocation(plan.input().streamName(), plan.input().streamArn(), plan.input().topic(),
                     plan.input().status(), shards, plan.input().dataKeys(), plan.input().sealingKeyId());
-            var decoded = env.fromSource(StreamSources.data(part, plan.bootstrapServers(), "sluice-kda-" + key.replace('/', '.'), start),
-                            org.apache.flink.api.common.eventtime.WatermarkStrategy.noWatermarks(), streams.get(i))
-                    .uid("input-" + input.inputId() + "-" + i)
-                    .process(new InputDecoder(reader), rowType).name(streams.get(i));
+            DataStream<byte[]> data = records(env, application, input, plan, part, key, start, i);
+            var decoded = data.process(new InputDecoder(reader), rowType).name(streams.get(i));
             DataStream<Row> rows = decoded.assignTimestampsAndWatermarks(new RowtimeWatermarks(names.size() - 1));
             tables.createTemporaryView(streams.get(i), tables.fromDataStream(rows, columns.build()));
             DataStream<Row> failed = decoded.getSideOutput(InputDecoder.ERRORS);
@@ -225,6 +225,30 @@ final class ApplicationJob {
         if (errors != null) {
             tables.createTemporaryView(LegacyView.quote(InputDecoder.ERROR_STREAM), tables.fromDataStream(errors, InputDecoder.errorSchema()));
         }
+    }
+
+    /**
+     * The data of one in-application stream's records: as the stream holds it, or as the input's
+     * preprocessing Lambda answers for it.
+     */
+    private static DataStream<byte[]> records(StreamExecutionEnvironment env, Application application, InputDescription input, Plan plan,
+            StreamLocation part, String key, OffsetsInitializer start, int reader) {
+        String group = "sluice-kda-" + key.replace('/', '.');
+        String uid = "input-" + input.inputId() + "-" + reader;
+        var noWatermarks = org.apache.flink.api.common.eventtime.WatermarkStrategy.<byte[]>noWatermarks();
+        if (input.processing() == null || input.processing().lambda() == null) {
+            return env.fromSource(StreamSources.data(part, plan.bootstrapServers(), group, start), noWatermarks, uid).uid(uid);
+        }
+        DataStream<Row> records = env.fromSource(StreamSources.of(part, plan.bootstrapServers(), group, false, start),
+                org.apache.flink.api.common.eventtime.WatermarkStrategy.noWatermarks(), uid).uid(uid);
+        AnalyticsProperties.Lambda lambda = plan.settings().lambda();
+        var invoker = new io.sluice.common.lambda.LambdaInvoker(lambda.endpoints() == null ? Map.of() : lambda.endpoints(), lambda.urlTemplate(),
+                lambda.timeout());
+        return records.keyBy(record -> 0, Types.INT)
+                .process(new InputPreprocessor(invoker, input.processing().lambda().resourceArn(), application.arn().toString(),
+                        plan.input().streamArn(), input.kinesisFirehose() != null, records.getType()),
+                        org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
+                .name("preprocessing " + input.processing().lambda().resourceArn()).uid(uid + "-preprocessing");
     }
 
     /** The reader of records (or reference objects) of a schema. */

@@ -2,7 +2,7 @@ package io.sluice.firehose.config;
 
 import io.sluice.common.account.Caller;
 import io.sluice.endpoint.CallerScope;
-import io.sluice.firehose.processing.LambdaInvoker;
+import io.sluice.common.lambda.LambdaInvoker;
 import io.sluice.kafka.MasterKey;
 import io.sluice.kafka.directory.HttpStreamDirectory;
 import io.sluice.kafka.directory.StreamDirectory;

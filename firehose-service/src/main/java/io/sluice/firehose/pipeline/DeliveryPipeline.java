@@ -7,7 +7,7 @@ import io.sluice.firehose.encryption.RecordCipher;
 import io.sluice.firehose.delivery.DeliveryStreamCache;
 import io.sluice.firehose.delivery.DeliveryTopics;
 import io.sluice.firehose.destination.ObjectSink;
-import io.sluice.firehose.processing.LambdaInvoker;
+import io.sluice.common.lambda.LambdaInvoker;
 import io.sluice.firehose.schema.SchemaCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;

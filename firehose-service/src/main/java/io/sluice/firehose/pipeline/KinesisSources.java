@@ -8,7 +8,7 @@ import io.sluice.firehose.delivery.DeliveryStreamCache;
 import io.sluice.firehose.delivery.DeliveryStreamStore;
 import io.sluice.firehose.delivery.DeliveryTopics;
 import io.sluice.firehose.destination.ObjectSink;
-import io.sluice.firehose.processing.LambdaInvoker;
+import io.sluice.common.lambda.LambdaInvoker;
 import io.sluice.firehose.schema.SchemaCatalog;
 import io.sluice.kafka.directory.StreamDirectory;
 import io.sluice.kafka.directory.StreamLocation;

@@ -6,7 +6,7 @@ import io.sluice.firehose.conversion.RecordConversion;
 import io.sluice.firehose.delivery.DeliveryFailures;
 import io.sluice.firehose.destination.ObjectSink;
 import io.sluice.firehose.destination.S3Destination;
-import io.sluice.firehose.processing.LambdaInvoker;
+import io.sluice.common.lambda.LambdaInvoker;
 import io.sluice.firehose.processing.RecordProcessing;
 import io.sluice.firehose.schema.SchemaCatalog;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import io.sluice.firehose.delivery.DeliveryStream;
 import io.sluice.firehose.delivery.DeliveryTopics;
 import io.sluice.firehose.destination.ObjectKeys;
 import io.sluice.firehose.destination.S3Destination;
-import io.sluice.firehose.processing.LambdaInvoker;
+import io.sluice.common.lambda.LambdaInvoker;
 import io.sluice.firehose.processing.RecordProcessing;
 import io.sluice.firehose.schema.SchemaCatalog;
 import io.sluice.firehose.schema.TableSchema;

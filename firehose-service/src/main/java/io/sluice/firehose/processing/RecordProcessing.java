@@ -1,5 +1,6 @@
 package io.sluice.firehose.processing;
 
+import io.sluice.common.lambda.LambdaInvoker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -148,9 +149,11 @@ public final class RecordProcessing {
         int attempts = 0;
         while (attempts <= retries) {
             attempts++;
-            ObjectNode event = LambdaInvoker.event(UUID.randomUUID().toString(), deliveryStreamArn, region);
+            ObjectNode event = JSON.createObjectNode().put("invocationId", UUID.randomUUID().toString())
+                    .put("deliveryStreamArn", deliveryStreamArn).put("region", region);
+            var records = event.putArray("records");
             for (Stage record : batch) {
-                LambdaInvoker.records(event).addObject()
+                records.addObject()
                         .put("recordId", record.recordId())
                         .put("approximateArrivalTimestamp", record.input().arrivalMillis())
                         .put("data", Base64.getEncoder().encodeToString(record.data()));
@@ -184,38 +187,8 @@ public final class RecordProcessing {
         }
     }
 
-    /** The function's results by recordId; an answer that misses, repeats or invents a record, or bad data, fails the invocation. */
     private static Map<String, JsonNode> results(JsonNode answer, List<Stage> batch) throws LambdaInvoker.InvocationException {
-        Map<String, JsonNode> results = new HashMap<>();
-        for (JsonNode result : answer.path("records")) {
-            String id = result.path("recordId").asText(null);
-            if (id == null || results.put(id, result) != null) {
-                throw new LambdaInvoker.InvocationException("Lambda.DuplicatedRecordId", "A record id is missing or repeated in the function's answer.");
-            }
-            String status = result.path("result").asText("");
-            if (!List.of("Ok", "Dropped", "ProcessingFailed").contains(status)) {
-                throw new LambdaInvoker.InvocationException("Lambda.InvalidResult",
-                        "The function's answer has the result '" + status + "'; it must be Ok, Dropped or ProcessingFailed.");
-            }
-            if (status.equals("Ok")) {
-                try {
-                    Base64.getDecoder().decode(result.path("data").asText(""));
-                } catch (IllegalArgumentException e) {
-                    throw new LambdaInvoker.InvocationException("Lambda.JsonProcessingException", "The function answered data that is not base64.");
-                }
-            }
-        }
-        for (Stage record : batch) {
-            if (!results.containsKey(record.recordId())) {
-                throw new LambdaInvoker.InvocationException("Lambda.MissingRecordId",
-                        "The function's answer has no result for record " + record.recordId() + ".");
-            }
-        }
-        if (results.size() != batch.size()) {
-            throw new LambdaInvoker.InvocationException("Lambda.ProcessedRecordsMismatch",
-                    "The function answered " + results.size() + " records for " + batch.size() + ".");
-        }
-        return results;
+        return LambdaInvoker.results(answer, batch.stream().map(Stage::recordId).toList());
     }
 
     /** The error document Firehose writes for a record that failed processing. */

@@ -1,5 +1,7 @@
 package io.sluice.firehose.processing;
 
+import io.sluice.common.lambda.LambdaInvoker;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
