@@ -3,7 +3,13 @@ package io.sluice.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.testsupport.AwsClients;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.time.Duration;
 import java.time.Instant;
 import org.awaitility.Awaitility;
@@ -155,6 +161,44 @@ class AnalyticsControlPlaneIT {
             assertThatThrownBy(() -> analytics.discoverInputSchema(b -> b.resourceARN(stream("kda-no-such-stream")).roleARN(ROLE)
                     .inputStartingPositionConfiguration(p -> p.inputStartingPosition(InputStartingPosition.TRIM_HORIZON))))
                     .isInstanceOf(InvalidArgumentException.class);
+        }
+    }
+
+    /** Discovery on an S3 object's lines, and through a preprocessing Lambda (what it answers is what the schema is inferred from). */
+    @Test
+    void discoveryReadsS3ObjectsAndRunsThePreprocessingFunction() {
+        Lambdas.register("kda-discover-csv-to-json", event -> {
+            List<Map<String, String>> results = new ArrayList<>();
+            for (JsonNode record : event.get("records")) {
+                String[] fields = new String(Base64.getDecoder().decode(record.get("data").asText()), StandardCharsets.UTF_8).split(",");
+                String json = "{\"ticker\":\"" + fields[0] + "\",\"price\":" + fields[1] + "}";
+                results.add(Map.of("recordId", record.get("recordId").asText(), "result", "Ok",
+                        "data", Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8))));
+            }
+            return Map.of("records", results);
+        });
+        try (KinesisAnalyticsClient analytics = AwsClients.analytics(Platform.endpoint()); Lake lake = new Lake()) {
+            lake.createBucket("kda-discover");
+            lake.s3().putObject(b -> b.bucket("kda-discover").key("trades.csv"),
+                    software.amazon.awssdk.core.sync.RequestBody.fromString("AMZN,12.5\nQXZ,7.25\n\nTBV,3.5\n"));
+            DiscoverInputSchemaResponse csv = analytics.discoverInputSchema(b -> b.s3Configuration(s -> s.roleARN(ROLE)
+                    .bucketARN("arn:aws:s3:::kda-discover").fileKey("trades.csv")));
+            assertThat(csv.rawInputRecords()).containsExactly("AMZN,12.5", "QXZ,7.25", "TBV,3.5");
+            assertThat(csv.inputSchema().recordColumns()).extracting(c -> c.name() + " " + c.sqlType())
+                    .containsExactly("COL_0 VARCHAR(4)", "COL_1 REAL");
+
+            DiscoverInputSchemaResponse processed = analytics.discoverInputSchema(b -> b.s3Configuration(s -> s.roleARN(ROLE)
+                            .bucketARN("arn:aws:s3:::kda-discover").fileKey("trades.csv"))
+                    .inputProcessingConfiguration(p -> p.inputLambdaProcessor(l -> l.roleARN(ROLE)
+                            .resourceARN("arn:aws:lambda:us-east-1:000000000000:function:kda-discover-csv-to-json"))));
+            assertThat(processed.rawInputRecords()).containsExactly("AMZN,12.5", "QXZ,7.25", "TBV,3.5");
+            assertThat(processed.processedInputRecords()).containsExactly("{\"ticker\":\"AMZN\",\"price\":12.5}",
+                    "{\"ticker\":\"QXZ\",\"price\":7.25}", "{\"ticker\":\"TBV\",\"price\":3.5}");
+            assertThat(processed.inputSchema().recordColumns()).extracting(c -> c.name() + " " + c.sqlType() + " " + c.mapping())
+                    .containsExactly("ticker VARCHAR(4) $.ticker", "price REAL $.price");
+
+            assertThatThrownBy(() -> analytics.discoverInputSchema(b -> b.s3Configuration(s -> s.roleARN(ROLE)
+                    .bucketARN("arn:aws:s3:::kda-discover").fileKey("missing.csv")))).isInstanceOf(InvalidArgumentException.class);
         }
     }
 }

@@ -35,6 +35,11 @@ public record AnalyticsProperties(
      */
     public record Lambda(@DefaultValue java.util.Map<String, URI> endpoints, String urlTemplate,
             @DefaultValue("60s") java.time.Duration timeout) {
+
+        /** The invoker of these functions (serializable: jobs carry it to their tasks). */
+        public io.sluice.common.lambda.LambdaInvoker invoker() {
+            return new io.sluice.common.lambda.LambdaInvoker(endpoints == null ? java.util.Map.of() : endpoints, urlTemplate, timeout);
+        }
     }
 
     /** @param bootstrapServers the Kafka cluster holding the shards */

@@ -241,11 +241,8 @@ final class ApplicationJob {
         }
         DataStream<Row> records = env.fromSource(StreamSources.of(part, plan.bootstrapServers(), group, false, start),
                 org.apache.flink.api.common.eventtime.WatermarkStrategy.noWatermarks(), uid).uid(uid);
-        AnalyticsProperties.Lambda lambda = plan.settings().lambda();
-        var invoker = new io.sluice.common.lambda.LambdaInvoker(lambda.endpoints() == null ? Map.of() : lambda.endpoints(), lambda.urlTemplate(),
-                lambda.timeout());
         return records.keyBy(record -> 0, Types.INT)
-                .process(new InputPreprocessor(invoker, input.processing().lambda().resourceArn(), application.arn().toString(),
+                .process(new InputPreprocessor(plan.settings().lambda().invoker(), input.processing().lambda().resourceArn(), application.arn().toString(),
                         plan.input().streamArn(), input.kinesisFirehose() != null, records.getType()),
                         org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
                 .name("preprocessing " + input.processing().lambda().resourceArn()).uid(uid + "-preprocessing");
