@@ -397,6 +397,55 @@ class AnalyticsLegacyIT {
         }
     }
 
+    /** HOTSPOTS finds the dense group among scattered points, with its bounds and density. */
+    @Test
+    void hotspotsFindsTheDenseGroupAmongScatteredPoints() throws Exception {
+        try (KinesisClient kinesis = AwsClients.kinesis(Platform.endpoint(), true);
+                KinesisAnalyticsClient analytics = AwsClients.analytics(Platform.endpoint())) {
+            for (String stream : new String[] {"hotspots-in", "hotspots-out"}) {
+                kinesis.createStream(b -> b.streamName(stream).shardCount(1));
+                Platform.awaitActive(kinesis, stream);
+            }
+            java.util.Random random = new java.util.Random(3);
+            List<PutRecordsRequestEntry> entries = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                double x = i < 20 ? 10 * (i % 5) + 20 : 1 + random.nextDouble() * 0.2;
+                double y = i < 20 ? 10 * (i / 5) + 20 : 1 + random.nextDouble() * 0.2;
+                entries.add(PutRecordsRequestEntry.builder().partitionKey("p")
+                        .data(SdkBytes.fromUtf8String("{\"X\":" + x + ",\"Y\":" + y + "}")).build());
+            }
+            assertThat(kinesis.putRecords(b -> b.streamName("hotspots-in").records(entries)).failedRecordCount()).isZero();
+            analytics.createApplication(b -> b.applicationName("legacy-hotspots").applicationCode("""
+                            CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (x DOUBLE, y DOUBLE, hotspots_result VARCHAR(10000));
+                            CREATE OR REPLACE PUMP "STREAM_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
+                              SELECT STREAM x, y, HOTSPOTS_RESULT
+                              FROM TABLE(HOTSPOTS(CURSOR(SELECT STREAM x, y FROM "SOURCE_SQL_STREAM_001"), 100, 0.5, 5));
+                            """)
+                    .inputs(i -> i.namePrefix("SOURCE_SQL_STREAM").kinesisStreamsInput(k -> k.resourceARN(arn("hotspots-in")).roleARN(ROLE))
+                            .inputSchema(s -> s.recordFormat(f -> f.recordFormatType(RecordFormatType.JSON)
+                                            .mappingParameters(m -> m.jsonMappingParameters(j -> j.recordRowPath("$"))))
+                                    .recordColumns(c -> c.name("X").mapping("$.X").sqlType("DOUBLE"), c -> c.name("Y").mapping("$.Y").sqlType("DOUBLE"))))
+                    .outputs(o -> o.name("DESTINATION_SQL_STREAM").kinesisStreamsOutput(k -> k.resourceARN(arn("hotspots-out")).roleARN(ROLE))
+                            .destinationSchema(d -> d.recordFormatType(RecordFormatType.JSON))));
+            analytics.startApplication(b -> b.applicationName("legacy-hotspots").inputConfigurations(c -> c.id("1.1")
+                    .inputStartingPositionConfiguration(p -> p.inputStartingPosition(InputStartingPosition.TRIM_HORIZON))));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+                List<JsonNode> rows = rows(kinesis, "hotspots-out");
+                assertThat(rows).hasSize(40);
+                // The scattered points (10 apart) make no hotspot; once the dense group is in the window, it is the one hotspot.
+                assertThat(JSON.readTree(rows.get(19).get("HOTSPOTS_RESULT").asText()).get("hotspots")).isEmpty();
+                JsonNode hotspots = JSON.readTree(rows.get(39).get("HOTSPOTS_RESULT").asText()).get("hotspots");
+                assertThat(hotspots).hasSize(1);
+                JsonNode hotspot = hotspots.get(0);
+                assertThat(hotspot.get("minValues").get(0).asDouble()).isBetween(1.0, 1.2);
+                assertThat(hotspot.get("maxValues").get(1).asDouble()).isBetween(1.0, 1.2);
+                assertThat(hotspot.get("density").asDouble()).isGreaterThan(20 / (0.5 * 0.5) - 0.001);
+            });
+            Instant created = analytics.describeApplication(b -> b.applicationName("legacy-hotspots")).applicationDetail().createTimestamp();
+            analytics.deleteApplication(b -> b.applicationName("legacy-hotspots").createTimestamp(created));
+        }
+    }
+
     private static void putTrades(KinesisClient kinesis, String stream, int count) {
         List<PutRecordsRequestEntry> entries = new ArrayList<>();
         for (int i = 0; i < count; i++) {

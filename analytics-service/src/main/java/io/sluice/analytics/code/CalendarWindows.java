@@ -48,19 +48,12 @@ final class CalendarWindows {
         groups.add("`window_start`");
         groups.add("`window_end`");
         String bucketText = bucket.toString();
-        List<String> items = new ArrayList<>();
-        List<String> columns = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (SqlNode item : select.getSelectList()) {
-            SqlNode expression = item instanceof SqlBasicCall as && as.getKind() == SqlKind.AS ? as.operand(0) : item;
-            if (expression instanceof SqlIdentifier id && id.isStar()) {
-                throw LegacyQuery.at(line, item, "SELECT STREAM * cannot be grouped: name the columns");
-            }
-            names.add(LegacyQuery.name(item, names.size()));
-            columns.add("C" + (columns.size() + 1));
-            String sql = expression.toString().equals(bucketText) ? "`window_start`"
-                    : LegacyQuery.unparse(expression.accept(new LegacyQuery.RowtimeAsWindowEnd()));
-            items.add(sql + " AS " + LegacySql.quote(columns.get(columns.size() - 1)));
+        List<String> items = LegacyQuery.namedItems(select, line, "cannot be grouped", e -> e.toString().equals(bucketText) ? "`window_start`"
+                : LegacyQuery.unparse(e.accept(new LegacyQuery.RowtimeAsWindowEnd())), names);
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            columns.add("C" + (i + 1));
         }
         List<String> outputs = new ArrayList<>(items);
         outputs.addAll(keyItems);

@@ -248,6 +248,42 @@ record LegacyQuery(String sql, List<String> names, List<Step> steps) {
         return table instanceof SqlIdentifier id && streams.containsKey(id.names.get(id.names.size() - 1));
     }
 
+    /**
+     * A query's select items in Flink SQL, each translated and named {@code C1} …; their names (as
+     * a cursor over the query shows them) are added to {@code names}.
+     *
+     * @param star why {@code SELECT STREAM *} cannot be taken here ("of a join", …)
+     */
+    static List<String> namedItems(SqlSelect select, int line, String star, java.util.function.Function<SqlNode, String> translate,
+            List<String> names) {
+        List<String> items = new ArrayList<>();
+        for (SqlNode item : select.getSelectList()) {
+            SqlNode expression = item instanceof SqlBasicCall as && as.getKind() == SqlKind.AS ? as.operand(0) : item;
+            if (expression instanceof SqlIdentifier id && id.isStar()) {
+                throw at(line, item, "SELECT STREAM * " + star + ": name the columns");
+            }
+            names.add(name(item, names.size()));
+            items.add(translate.apply(expression) + " AS `C" + names.size() + "`");
+        }
+        return items;
+    }
+
+    /** A stream or table of a FROM clause: its name, and the alias the query calls it by (its name when it has none). */
+    record Named(String name, String alias) {
+    }
+
+    /** The name and alias of {@code name} or {@code name AS alias}, null for anything else. */
+    static Named named(SqlNode node) {
+        if (node instanceof SqlIdentifier id) {
+            String name = id.names.get(id.names.size() - 1);
+            return new Named(name, name);
+        }
+        if (node instanceof SqlBasicCall as && as.getKind() == SqlKind.AS && as.operand(0) instanceof SqlIdentifier id) {
+            return new Named(id.names.get(id.names.size() - 1), ((SqlIdentifier) as.operand(1)).getSimple());
+        }
+        return null;
+    }
+
     /** The name a select item's column has: its alias, the column it is, else {@code EXPR$<n>}. */
     static String name(SqlNode item, int index) {
         if (item instanceof SqlBasicCall as && as.getKind() == SqlKind.AS) {
@@ -335,50 +371,6 @@ record LegacyQuery(String sql, List<String> names, List<Step> steps) {
     static io.sluice.common.error.AwsException at(int line, SqlNode node, String why) {
         SqlParserPos pos = node == null ? SqlParserPos.ZERO : node.getParserPosition();
         return LegacySql.invalid(line + Math.max(pos.getLineNum(), 1) - 1, Math.max(pos.getColumnNum(), 1), why);
-    }
-
-    /**
-     * Sliding windows: an aggregate OVER a window — named in the WINDOW clause or written inline,
-     * {@code RANGE INTERVAL … PRECEDING} or {@code ROWS n PRECEDING} — ordered by ROWTIME and
-     * ending at the current row, in the explicit frame Flink takes; one output row per input row.
-     */
-    private static final class SlidingWindows extends SqlShuttle {
-        private final java.util.Map<String, SqlWindow> named = new java.util.HashMap<>();
-        private final int line;
-
-        SlidingWindows(SqlNodeList windows, int line) {
-            this.line = line;
-            if (windows != null) {
-                for (SqlNode window : windows) {
-                    SqlWindow w = (SqlWindow) window;
-                    named.put(w.getDeclName().getSimple(), w);
-                }
-            }
-        }
-
-        @Override
-        public SqlNode visit(SqlCall call) {
-            if (call.getKind() != SqlKind.OVER) {
-                return super.visit(call);
-            }
-            SqlNode aggregate = call.operand(0).accept(this);
-            SqlNode spec = call.operand(1);
-            SqlWindow window = spec instanceof SqlIdentifier id ? named.get(id.getSimple()) : spec instanceof SqlWindow w ? w : null;
-            if (window == null) {
-                throw at(line, spec, "window " + spec + " is not declared in the WINDOW clause");
-            }
-            SqlParserPos pos = window.getParserPosition();
-            SqlNodeList order = window.getOrderList() == null || window.getOrderList().isEmpty()
-                    ? new SqlNodeList(List.of(new SqlIdentifier("ROWTIME", pos)), pos) : window.getOrderList();
-            SqlNode upper = window.getUpperBound() == null ? SqlWindow.createCurrentRow(pos) : window.getUpperBound();
-            boolean offset = aggregate instanceof SqlCall function && List.of("LAG", "LEAD").contains(function.getOperator().getName().toUpperCase(
-                    java.util.Locale.ROOT));
-            // LAG takes no frame in Flink: the n-th row back in the partition's order, whatever the window's size.
-            SqlWindow framed = offset ? SqlWindow.create(null, null, window.getPartitionList(), order, null, null, null, null, pos)
-                    : SqlWindow.create(null, null, window.getPartitionList(), order,
-                            org.apache.calcite.sql.SqlLiteral.createBoolean(window.isRows(), pos), window.getLowerBound(), upper, null, pos);
-            return SqlStdOperatorTable.OVER.createCall(call.getParserPosition(), aggregate, framed);
-        }
     }
 
     /** In a windowed query, ROWTIME is the window's end (as KDA gives the aggregate row). */

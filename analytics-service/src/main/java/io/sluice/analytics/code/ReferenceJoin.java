@@ -38,8 +38,8 @@ final class ReferenceJoin {
         if (join.getConditionType() != JoinConditionType.ON) {
             throw LegacyQuery.at(line, join, "a join with a reference table needs its ON condition");
         }
-        Named left = named(join.getLeft());
-        Named right = named(join.getRight());
+        LegacyQuery.Named left = LegacyQuery.named(join.getLeft());
+        LegacyQuery.Named right = LegacyQuery.named(join.getRight());
         if (left == null || !streams.containsKey(left.name())) {
             throw LegacyQuery.at(line, join.getLeft(), "the left side of a join is an input stream, or one that a pump before this one feeds");
         }
@@ -49,16 +49,8 @@ final class ReferenceJoin {
         if (tables != null && !tables.contains(right.name())) {
             throw LegacyQuery.at(line, join.getRight(), right.name() + " is not a reference table of the application");
         }
-        List<String> items = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (SqlNode item : select.getSelectList()) {
-            SqlNode expression = item instanceof SqlBasicCall as && as.getKind() == SqlKind.AS ? as.operand(0) : item;
-            if (expression instanceof SqlIdentifier id && id.isStar()) {
-                throw LegacyQuery.at(line, item, "SELECT STREAM * of a join: name the columns");
-            }
-            names.add(LegacyQuery.name(item, names.size()));
-            items.add(LegacyQuery.unparse(expression) + " AS `C" + names.size() + "`");
-        }
+        List<String> items = LegacyQuery.namedItems(select, line, "of a join", LegacyQuery::unparse, names);
         String stream = LegacySql.quote(left.alias());
         StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", items)).append(", ").append(stream)
                 .append(".`ROWTIME` AS `ROWTIME` FROM (SELECT *, PROCTIME() AS ").append(LegacySql.quote(PROCTIME)).append(" FROM ")
@@ -70,19 +62,5 @@ final class ReferenceJoin {
             sql.append(" WHERE ").append(LegacyQuery.unparse(select.getWhere()));
         }
         return new LegacyQuery(sql.toString(), names, before);
-    }
-
-    private record Named(String name, String alias) {
-    }
-
-    private static Named named(SqlNode node) {
-        if (node instanceof SqlIdentifier id) {
-            String name = id.names.get(id.names.size() - 1);
-            return new Named(name, name);
-        }
-        if (node instanceof SqlBasicCall as && as.getKind() == SqlKind.AS && as.operand(0) instanceof SqlIdentifier id) {
-            return new Named(id.names.get(id.names.size() - 1), ((SqlIdentifier) as.operand(1)).getSimple());
-        }
-        return null;
     }
 }

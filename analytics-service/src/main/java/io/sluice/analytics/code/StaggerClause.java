@@ -85,18 +85,12 @@ record StaggerClause(String text, long rangeMillis) {
             rows.append(" WHERE ").append(LegacyQuery.unparse(select.getWhere()));
         }
         KeyReferences references = new KeyReferences(keys, keyColumns);
-        List<String> items = new ArrayList<>();
-        List<String> columns = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (SqlNode item : select.getSelectList()) {
-            names.add(LegacyQuery.name(item, names.size()));
-            SqlNode expression = item instanceof SqlBasicCall as && as.getKind() == SqlKind.AS ? as.operand(0) : item;
-            if (expression instanceof SqlIdentifier id && id.isStar()) {
-                throw LegacyQuery.at(line, item, "SELECT STREAM * cannot be aggregated in a stagger window: name the columns");
-            }
-            columns.add("C" + (columns.size() + 1));
-            items.add(LegacyQuery.unparse(expression.accept(references).accept(new LegacyQuery.RowtimeAsWindowEnd())) + " AS "
-                    + LegacySql.quote(columns.get(columns.size() - 1)));
+        List<String> items = LegacyQuery.namedItems(select, line, "cannot be aggregated in a stagger window",
+                e -> LegacyQuery.unparse(e.accept(references).accept(new LegacyQuery.RowtimeAsWindowEnd())), names);
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            columns.add("C" + (i + 1));
         }
         List<String> groups = new ArrayList<>(keyColumns.stream().map(LegacySql::quote).toList());
         groups.add("`window_start`");

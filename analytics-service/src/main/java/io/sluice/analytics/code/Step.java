@@ -80,4 +80,14 @@ public sealed interface Step extends java.io.Serializable {
      */
     record Rowtime(String input, String output) implements Step {
     }
+
+    /**
+     * HOTSPOTS: view {@code output} has the rows of view {@code input} with {@value #RESULT}, JSON
+     * of the hotspots among the last {@code windowSize} rows' numeric columns when each row came —
+     * groups of at least {@code minPoints} points within {@code scanRadius} of one another
+     * (DBSCAN), each with its density and its bounds.
+     */
+    record Hotspots(String input, String output, int windowSize, double scanRadius, int minPoints) implements Step {
+        public static final String RESULT = "HOTSPOTS_RESULT";
+    }
 }

@@ -63,29 +63,21 @@ record StreamJoin(String text, Map<String, String> windows) {
         if (join.getJoinType() != JoinType.INNER || join.getConditionType() != JoinConditionType.ON) {
             throw LegacyQuery.at(line, join, "streams join with JOIN … ON (outer joins of streams are not supported)");
         }
-        Side left = side(join.getLeft(), line);
-        Side right = side(join.getRight(), line);
+        LegacyQuery.Named left = side(join.getLeft(), line);
+        LegacyQuery.Named right = side(join.getRight(), line);
         String leftWindow = windows.get(left.name());
         String rightWindow = windows.get(right.name());
         if (leftWindow != null && rightWindow != null) {
             throw LegacyQuery.at(line, join, "one side of a join of streams has a window, not both");
         }
-        Side current = leftWindow != null ? right : left;
-        Side windowed = leftWindow != null ? left : right;
+        LegacyQuery.Named current = leftWindow != null ? right : left;
+        LegacyQuery.Named windowed = leftWindow != null ? left : right;
         String window = leftWindow != null ? leftWindow : rightWindow;
         String now = LegacySql.quote(current.alias()) + ".`ROWTIME`";
         String then = LegacySql.quote(windowed.alias()) + ".`ROWTIME`";
-        List<String> items = new ArrayList<>();
         List<String> names = new ArrayList<>();
         SqlShuttle rowtime = new CurrentRowtime(current.alias());
-        for (SqlNode item : select.getSelectList()) {
-            SqlNode expression = item instanceof SqlBasicCall as && as.getKind() == SqlKind.AS ? as.operand(0) : item;
-            if (expression instanceof SqlIdentifier id && id.isStar()) {
-                throw LegacyQuery.at(line, item, "SELECT STREAM * of a join: name the columns");
-            }
-            names.add(LegacyQuery.name(item, names.size()));
-            items.add(LegacyQuery.unparse(expression.accept(rowtime)) + " AS `C" + names.size() + "`");
-        }
+        List<String> items = LegacyQuery.namedItems(select, line, "of a join", e -> LegacyQuery.unparse(e.accept(rowtime)), names);
         StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", items)).append(", ").append(now).append(" AS `ROWTIME` FROM ")
                 .append(LegacySql.quote(left.name())).append(" AS ").append(LegacySql.quote(left.alias())).append(" JOIN ")
                 .append(LegacySql.quote(right.name())).append(" AS ").append(LegacySql.quote(right.alias())).append(" ON (")
@@ -97,18 +89,12 @@ record StreamJoin(String text, Map<String, String> windows) {
         return new LegacyQuery(sql.toString(), names, before);
     }
 
-    private record Side(String name, String alias) {
-    }
-
-    private Side side(SqlNode node, int line) {
-        SqlIdentifier id = node instanceof SqlIdentifier i ? i
-                : node instanceof SqlBasicCall as && as.getKind() == SqlKind.AS && as.operand(0) instanceof SqlIdentifier i ? i : null;
-        if (id == null) {
+    private static LegacyQuery.Named side(SqlNode node, int line) {
+        LegacyQuery.Named side = LegacyQuery.named(node);
+        if (side == null) {
             throw LegacyQuery.at(line, node, "a join of streams joins two in-application streams by name");
         }
-        String name = id.names.get(id.names.size() - 1);
-        String alias = node instanceof SqlBasicCall as ? ((SqlIdentifier) as.operand(1)).getSimple() : name;
-        return new Side(name, alias);
+        return side;
     }
 
     /** An unqualified ROWTIME is the result's: the side without a window's. */

@@ -20,7 +20,9 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
  * {@code TABLE(RANDOM_CUT_FOREST(CURSOR(SELECT STREAM …), numberOfTrees, subSampleSize, timeDecay, shingleSize))},
  * {@code RANDOM_CUT_FOREST_WITH_EXPLANATION(…, withDirectionality)},
  * {@code TOP_K_ITEMS_TUMBLING(CURSOR(…), 'column', K, windowSize)} and
- * {@code COUNT_DISTINCT_ITEMS_TUMBLING(CURSOR(…), 'column', windowSize)}, with KDA's defaults and ranges. The cursor's query is
+ * {@code COUNT_DISTINCT_ITEMS_TUMBLING(CURSOR(…), 'column', windowSize)} and
+ * {@code HOTSPOTS(CURSOR(…), windowSize, scanRadius, minimumNumberOfPointsInAHotspot)}, with KDA's
+ * defaults and ranges. The cursor's query is
  * translated like a pump's; its rows, named as it names them, go through a stream step, whose
  * output — the cursor's columns and the function's — the query then reads as a stream.
  */
@@ -56,6 +58,7 @@ final class TableFunctions {
             case "RANDOM_CUT_FOREST_WITH_EXPLANATION" -> 6;
             case "TOP_K_ITEMS_TUMBLING" -> 4;
             case "COUNT_DISTINCT_ITEMS_TUMBLING" -> 3;
+            case "HOTSPOTS" -> 4;
             default -> throw LegacyQuery.at(line, function, "the table function " + name + " is not supported");
         };
         List<SqlNode> arguments = function.getOperandList();
@@ -80,6 +83,18 @@ final class TableFunctions {
             if (forest.explained()) {
                 columns.add(Step.RandomCutForest.EXPLANATION);
             }
+        } else if (name.equals("HOTSPOTS")) {
+            if (arguments.size() < maxArguments) {
+                throw LegacyQuery.at(line, function, "HOTSPOTS takes a cursor, windowSize, scanRadius and minimumNumberOfPointsInAHotspot");
+            }
+            int windowSize = integer(arguments, 1, 0, 100, 1000, "windowSize", line);
+            if (!(arguments.get(2) instanceof SqlNumericLiteral radius) || radius.bigDecimalValue().signum() <= 0) {
+                throw LegacyQuery.at(line, arguments.get(2), "scanRadius is a number above 0");
+            }
+            int minPoints = integer(arguments, 3, 0, 2, windowSize, "minimumNumberOfPointsInAHotspot", line);
+            steps.add(new Step.Hotspots(cursorView, output, windowSize, radius.bigDecimalValue().doubleValue(), minPoints));
+            columns.addAll(rows.names());
+            columns.add(Step.Hotspots.RESULT);
         } else {
             boolean topK = name.equals("TOP_K_ITEMS_TUMBLING");
             if (arguments.size() < maxArguments) {

@@ -114,6 +114,8 @@ final class ApplicationJob {
                 TumblingItems.apply(tables, items);
             } else if (step instanceof Step.Rowtime rowtime) {
                 RowtimeStep.apply(tables, rowtime);
+            } else if (step instanceof Step.Hotspots hotspots) {
+                HotspotsFunction.apply(tables, hotspots);
             } else if (step instanceof Step.Sql sql && INSERT.matcher(sql.sql()).matches()) {
                 Matcher insert = INSERT.matcher(sql.sql());
                 insert.matches();

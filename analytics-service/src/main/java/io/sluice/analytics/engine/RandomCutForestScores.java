@@ -55,16 +55,7 @@ final class RandomCutForestScores extends ProcessFunction<Row, Row> {
         ResolvedSchema schema = input.getResolvedSchema();
         List<String> inputNames = schema.getColumnNames();
         List<DataType> inputTypes = LegacyView.plainTypes(schema);
-        List<Integer> numeric = new ArrayList<>();
-        for (int i = 0; i < inputTypes.size(); i++) {
-            if (NUMERIC.contains(inputTypes.get(i).getLogicalType().getTypeRoot())) {
-                numeric.add(i);
-            }
-        }
-        if (numeric.isEmpty() || numeric.size() > MAX_COLUMNS) {
-            throw ApplicationJob.unrunnable("RANDOM_CUT_FOREST reads 1 to " + MAX_COLUMNS + " numeric columns, and its cursor has "
-                    + numeric.size());
-        }
+        int[] numeric = numericColumns(inputTypes, "RANDOM_CUT_FOREST");
         int rowtime = inputNames.indexOf("ROWTIME");
         List<String> names = new ArrayList<>();
         List<DataType> types = new ArrayList<>();
@@ -82,12 +73,29 @@ final class RandomCutForestScores extends ProcessFunction<Row, Row> {
         }
         names.add("ROWTIME");
         types.add(DataTypes.TIMESTAMP(3));
-        String[] numericNames = numeric.stream().map(inputNames::get).toArray(String[]::new);
+        String[] numericNames = java.util.Arrays.stream(numeric).mapToObj(inputNames::get).toArray(String[]::new);
         DataStream<Row> rows = tables.toDataStream(input)
-                .process(new RandomCutForestScores(step, numeric.stream().mapToInt(Integer::intValue).toArray(), numericNames, rowtime),
+                .process(new RandomCutForestScores(step, numeric, numericNames, rowtime),
                         ExternalTypeInfo.of(LegacyView.rowType(names, types)))
                 .name(step.explained() ? "RANDOM_CUT_FOREST_WITH_EXPLANATION" : "RANDOM_CUT_FOREST");
         tables.createTemporaryView(LegacyView.quote(step.output()), tables.fromDataStream(rows, LegacyView.schema(names, types)));
+    }
+
+    /**
+     * The numeric columns (TINYINT … DOUBLE; DECIMAL is not one, as in KDA) that KDA's
+     * machine-learning functions read, 1 to {@value #MAX_COLUMNS} of them.
+     */
+    static int[] numericColumns(List<DataType> types, String function) {
+        List<Integer> numeric = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            if (NUMERIC.contains(types.get(i).getLogicalType().getTypeRoot())) {
+                numeric.add(i);
+            }
+        }
+        if (numeric.isEmpty() || numeric.size() > MAX_COLUMNS) {
+            throw ApplicationJob.unrunnable(function + " reads 1 to " + MAX_COLUMNS + " numeric columns, and its cursor has " + numeric.size());
+        }
+        return numeric.stream().mapToInt(Integer::intValue).toArray();
     }
 
     @Override

@@ -331,6 +331,21 @@ class LegacySqlTest {
     }
 
     @Test
+    void hotspotsIsAStepOverItsCursorWithKdasRanges() {
+        List<Step> steps = LegacySql.translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (price REAL, hotspots VARCHAR(10000));
+                CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM price, HOTSPOTS_RESULT FROM TABLE(HOTSPOTS(CURSOR(SELECT STREAM * FROM "SOURCE_SQL_STREAM_001"), 1000, 0.2, 17));
+                """, INPUT, Set.of(), Set.of("DESTINATION_SQL_STREAM"));
+        assertThat(steps.get(1)).isEqualTo(new Step.Hotspots("$PUMP$P$CURSOR_ROWS", "$PUMP$P$HOTSPOTS", 1000, 0.2, 17));
+        assertThatThrownBy(() -> translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (price REAL);
+                CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM price FROM TABLE(HOTSPOTS(CURSOR(SELECT STREAM * FROM "SOURCE_SQL_STREAM_001"), 50, 0.2, 17));
+                """)).isInstanceOf(AwsException.class).hasMessageContaining("windowSize must be between 100 and 1000");
+    }
+
+    @Test
     void whatDoesNotTranslateIsACodeValidationExceptionWithItsPlace() {
         assertThatThrownBy(() -> translate("""
                 CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (n BIGINT);
