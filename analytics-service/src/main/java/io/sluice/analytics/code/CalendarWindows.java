@@ -59,7 +59,14 @@ final class CalendarWindows {
         outputs.addAll(keyItems);
         outputs.add("`window_start`");
         outputs.add("`window_end`");
-        StringBuilder aggregate = new StringBuilder("SELECT ").append(String.join(", ", outputs)).append(" FROM ")
+        // A group's state is dropped once its window has long been emitted (by then no row of it can come).
+        String ttl = switch (unit) {
+            case "QUARTER" -> "200 d";
+            case "YEAR" -> "750 d";
+            default -> "70 d";
+        };
+        StringBuilder aggregate = new StringBuilder("SELECT /*+ STATE_TTL('" + alias.replace("'", "''") + "' = '" + ttl + "') */ ")
+                .append(String.join(", ", outputs)).append(" FROM ")
                 .append(LegacySql.quote(view + "$CALENDAR")).append(" AS ").append(quoted).append(" GROUP BY ").append(String.join(", ", groups));
         if (select.getHaving() != null) {
             aggregate.append(" HAVING ").append(LegacyQuery.unparse(select.getHaving()));

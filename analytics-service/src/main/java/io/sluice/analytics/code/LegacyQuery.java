@@ -365,8 +365,20 @@ record LegacyQuery(String sql, List<String> names, List<Step> steps) {
     }
 
     static String unparse(SqlNode node) {
-        return node.toSqlString(FLINK).getSql();
+        return node.accept(NILADIC).toSqlString(FLINK).getSql();
     }
+
+    /** KDA's functions written without parentheses (CURRENT_ROW_TIMESTAMP) as the calls Flink takes. */
+    private static final SqlShuttle NILADIC = new SqlShuttle() {
+        @Override
+        public SqlNode visit(SqlIdentifier id) {
+            if (id.isSimple() && id.getSimple().equals("CURRENT_ROW_TIMESTAMP")) {
+                return new org.apache.calcite.sql.SqlUnresolvedFunction(id, null, null, null, null,
+                        org.apache.calcite.sql.SqlFunctionCategory.USER_DEFINED_FUNCTION).createCall(id.getParserPosition());
+            }
+            return id;
+        }
+    };
 
     static io.sluice.common.error.AwsException at(int line, SqlNode node, String why) {
         SqlParserPos pos = node == null ? SqlParserPos.ZERO : node.getParserPosition();

@@ -96,7 +96,7 @@ record StaggerClause(String text, long rangeMillis) {
         groups.add("`window_start`");
         groups.add("`window_end`");
         // The aggregate's per-window state is dropped once its window has long closed.
-        StringBuilder aggregate = new StringBuilder("SELECT /*+ STATE_TTL(").append(LegacySql.quote(alias).replace('`', '\''))
+        StringBuilder aggregate = new StringBuilder("SELECT /*+ STATE_TTL(").append("'" + alias.replace("'", "''") + "'")
                 .append(" = '").append(2 * rangeMillis + 60_000).append(" ms') */ ").append(String.join(", ", items)).append(", ")
                 .append(String.join(", ", groups)).append(" FROM ").append(LegacySql.quote(view + "$STAGGERED")).append(" AS ")
                 .append(LegacySql.quote(alias)).append(" GROUP BY ").append(String.join(", ", groups));

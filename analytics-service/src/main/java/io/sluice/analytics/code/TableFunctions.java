@@ -147,13 +147,13 @@ final class TableFunctions {
         if (arguments.size() <= at) {
             return fallback;
         }
-        if (!(arguments.get(at) instanceof SqlNumericLiteral number) || !number.isExact()) {
+        if (!(arguments.get(at) instanceof SqlNumericLiteral number) || number.bigDecimalValue().stripTrailingZeros().scale() > 0) {
             throw LegacyQuery.at(line, arguments.get(at), name + " is a whole number");
         }
-        long value = number.longValue(true);
-        if (value < min || value > max) {
+        java.math.BigDecimal exact = number.bigDecimalValue();
+        if (exact.compareTo(java.math.BigDecimal.valueOf(min)) < 0 || exact.compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
             throw LegacyQuery.at(line, arguments.get(at), name + " must be between " + min + " and " + max);
         }
-        return (int) value;
+        return exact.intValueExact();
     }
 }

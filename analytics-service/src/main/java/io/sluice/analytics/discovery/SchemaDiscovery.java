@@ -103,6 +103,10 @@ public class SchemaDiscovery {
         List<byte[]> records;
         if (request.s3Configuration() != null) {
             S3Configuration s3 = request.s3Configuration();
+            Violations.check().notNull("s3Configuration.roleARN", s3.roleArn()).notNull("s3Configuration.bucketARN", s3.bucketArn())
+                    .notNull("s3Configuration.fileKey", s3.fileKey())
+                    .length("s3Configuration.roleARN", s3.roleArn(), 1, 2048).length("s3Configuration.bucketARN", s3.bucketArn(), 1, 2048)
+                    .length("s3Configuration.fileKey", s3.fileKey(), 1, 1024).raise();
             String bucket = BucketArn.parse(s3.bucketArn()).map(BucketArn::bucket)
                     .orElseThrow(() -> invalid(s3.bucketArn() + " is not an S3 bucket ARN."));
             source = "s3://" + bucket + "/" + s3.fileKey();

@@ -66,9 +66,13 @@ final class FinalRows extends KeyedProcessFunction<String, Row, Row> {
 
     @Override
     public void processElement(Row row, Context context, Collector<Row> out) throws Exception {
+        long last = StaggerWindows.millis((LocalDateTime) row.getField(windowEnd)) - 1;
+        if (last <= context.timerService().currentWatermark()) {
+            return; // a late row's change to a window already emitted: left out, as KDA left late rows out
+        }
         if (row.getKind() == RowKind.INSERT || row.getKind() == RowKind.UPDATE_AFTER) {
             latest.update(row);
-            context.timerService().registerEventTimeTimer(StaggerWindows.millis((LocalDateTime) row.getField(windowEnd)) - 1);
+            context.timerService().registerEventTimeTimer(last);
         } else {
             latest.clear();
         }

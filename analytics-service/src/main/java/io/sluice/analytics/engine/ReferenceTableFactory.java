@@ -31,8 +31,11 @@ import org.apache.flink.types.Row;
  */
 public final class ReferenceTableFactory implements DynamicTableSourceFactory {
     static final String IDENTIFIER = "sluice-reference";
-    /** The table's {@link ReferenceTables.Source}, encoded. */
-    static final String SOURCE = "source";
+    /**
+     * The table's {@link ReferenceTables.Source}, encoded; it holds S3 credentials, and a key
+     * naming a secret is what Flink masks when it prints a table's options.
+     */
+    static final String SOURCE = "secret-source";
     private static final ConfigOption<String> SOURCE_OPTION = ConfigOptions.key(SOURCE).stringType().noDefaultValue();
 
     @Override

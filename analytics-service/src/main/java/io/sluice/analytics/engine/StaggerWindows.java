@@ -68,6 +68,9 @@ final class StaggerWindows extends KeyedProcessFunction<String, Row, Row> {
             opened.update(start);
             context.timerService().registerEventTimeTimer(start + range);
         }
+        if (start + range - 1 <= context.timerService().currentWatermark()) {
+            return; // a late row (ROWTIME from an event time) of a window that has closed
+        }
         Row windowed = Row.withPositions(row.getKind(), row.getArity() + 2);
         for (int i = 0; i < row.getArity(); i++) {
             windowed.setField(i, row.getField(i));

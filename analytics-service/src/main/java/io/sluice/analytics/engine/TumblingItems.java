@@ -97,6 +97,9 @@ final class TumblingItems extends KeyedProcessFunction<Integer, Row, Row> implem
     public void processElement(Row row, Context context, Collector<Row> out) {
         long size = step.seconds() * 1000L;
         long end = Math.floorDiv(context.timestamp(), size) * size + size;
+        if (end - 1 <= context.timerService().currentWatermark()) {
+            return; // a late row of a window already emitted
+        }
         Window window = windows.computeIfAbsent(end, e -> {
             context.timerService().registerEventTimeTimer(e - 1);
             return new Window(e, step.k());
@@ -171,7 +174,9 @@ final class TumblingItems extends KeyedProcessFunction<Integer, Row, Row> implem
                     out.writeBoolean(true);
                     out.writeInt(exact.size());
                     for (String value : exact) {
-                        out.writeUTF(value);
+                        byte[] text = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        out.writeInt(text.length);
+                        out.write(text);
                     }
                 } else {
                     out.writeBoolean(false);
@@ -191,7 +196,7 @@ final class TumblingItems extends KeyedProcessFunction<Integer, Row, Row> implem
                 } else if (in.readBoolean()) {
                     int n = in.readInt();
                     for (int i = 0; i < n; i++) {
-                        window.exact.add(in.readUTF());
+                        window.exact.add(new String(in.readNBytes(in.readInt()), java.nio.charset.StandardCharsets.UTF_8));
                     }
                 } else {
                     window.exact = null;

@@ -41,9 +41,26 @@ public final class TextFunctions {
         return DataTypes.ROW(fields).bridgedTo(Row.class);
     }
 
+    /** A compiled pattern from a small cache (patterns may come from a column), null for one that does not compile. */
+    static Pattern compiled(Map<String, Pattern> cache, String regex, java.util.function.Function<String, Pattern> compile) {
+        Pattern pattern = cache.get(regex);
+        if (pattern == null) {
+            try {
+                pattern = compile.apply(regex);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+            if (cache.size() > 1000) {
+                cache.clear();
+            }
+            cache.put(regex, pattern);
+        }
+        return pattern;
+    }
+
     /** The groups of a match as a row, NULL for no match. */
     static Row groups(Pattern pattern, String text) {
-        if (text == null) {
+        if (text == null || pattern == null) {
             return null;
         }
         Matcher matcher = pattern.matcher(text);
@@ -93,7 +110,7 @@ public final class TextFunctions {
         private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
         public Row eval(String text, String regex) {
-            return regex == null ? null : groups(patterns.computeIfAbsent(regex, Pattern::compile), text);
+            return regex == null ? null : groups(compiled(patterns, regex, Pattern::compile), text);
         }
 
         @Override
@@ -107,7 +124,7 @@ public final class TextFunctions {
         private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
         public Row eval(String text, String format) {
-            return format == null ? null : groups(patterns.computeIfAbsent(format, TextFunctions::w3c), text);
+            return format == null ? null : groups(compiled(patterns, format, TextFunctions::w3c), text);
         }
 
         @Override
@@ -119,8 +136,8 @@ public final class TextFunctions {
     /**
      * REGEX_REPLACE(original, regex, replacement, startPosition, occurrence): from the 1-based
      * start position, every match replaced (occurrence 0) or only the n-th; Java's replacement
-     * syntax ({@code $1}). NULL for a NULL argument, and for a start below 1 or a negative
-     * occurrence (which KDA reported on error_stream).
+     * syntax ({@code $1}). NULL for a NULL argument, a start below 1 or a negative occurrence (which
+     * KDA reported on error_stream), a regex that does not compile and a replacement that names no group.
      */
     public static final class RegexReplace extends ScalarFunction {
         private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
@@ -132,18 +149,26 @@ public final class TextFunctions {
             if (start > original.length()) {
                 return original;
             }
-            Matcher matcher = patterns.computeIfAbsent(regex, Pattern::compile).matcher(original);
+            Pattern pattern = compiled(patterns, regex, Pattern::compile);
+            if (pattern == null) {
+                return null;
+            }
+            Matcher matcher = pattern.matcher(original);
             matcher.region(start - 1, original.length());
             StringBuilder out = new StringBuilder();
             int found = 0;
-            while (matcher.find()) {
-                found++;
-                if (occurrence == 0 || found == occurrence) {
-                    matcher.appendReplacement(out, replacement); // the text before the match (skipped matches too), then the replacement
-                    if (occurrence != 0) {
-                        break;
+            try {
+                while (matcher.find()) {
+                    found++;
+                    if (occurrence == 0 || found == occurrence) {
+                        matcher.appendReplacement(out, replacement); // the text before the match (skipped matches too), then the replacement
+                        if (occurrence != 0) {
+                            break;
+                        }
                     }
                 }
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                return null; // a replacement naming a group the regex has not ($3), or a lone $ or \
             }
             return matcher.appendTail(out).toString();
         }

@@ -28,6 +28,15 @@ public final class TimeFunctions {
         return LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), (int) Math.floorMod(millis, 1000) * 1_000_000, ZoneOffset.UTC);
     }
 
+    /** A time in a pattern, NULL for a pattern that is not one (a job does not fail on a row). */
+    static String print(String pattern, long millis) {
+        try {
+            return format(pattern).format(new Date(millis));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return null;
+        }
+    }
+
     /** A pattern's format in UTC, on the proleptic Gregorian calendar (as java.time counts, year 9 included). */
     static SimpleDateFormat format(String pattern) {
         SimpleDateFormat format = new SimpleDateFormat(pattern, java.util.Locale.ROOT);
@@ -116,21 +125,21 @@ public final class TimeFunctions {
     /** TIMESTAMP_TO_CHAR(format, ts): the text "null" for a NULL timestamp, as KDA gave it. */
     public static final class TimestampToChar extends ScalarFunction {
         public String eval(String pattern, @DataTypeHint("TIMESTAMP(3)") LocalDateTime time) {
-            return time == null ? "null" : format(pattern).format(new Date(millis(time)));
+            return time == null ? "null" : print(pattern, millis(time));
         }
     }
 
     /** DATE_TO_CHAR(format, d). */
     public static final class DateToChar extends ScalarFunction {
         public String eval(String pattern, LocalDate date) {
-            return date == null ? null : format(pattern).format(new Date(millis(date.atStartOfDay())));
+            return date == null ? null : print(pattern, millis(date.atStartOfDay()));
         }
     }
 
     /** TIME_TO_CHAR(format, t). */
     public static final class TimeToChar extends ScalarFunction {
         public String eval(String pattern, @DataTypeHint("TIME(0)") LocalTime time) {
-            return time == null ? null : format(pattern).format(new Date(millis(LocalDate.EPOCH.atTime(time))));
+            return time == null ? null : print(pattern, millis(LocalDate.EPOCH.atTime(time)));
         }
     }
 }

@@ -300,7 +300,8 @@ class LegacySqlTest {
         assertThat(flink.get(0)).isEqualTo("CREATE TEMPORARY VIEW `$PUMP$P$CALENDAR` AS SELECT `SOURCE_SQL_STREAM_001`.*, "
                 + "FLOOR(`SOURCE_SQL_STREAM_001`.`ROWTIME` TO MONTH) AS `window_start`, FLOOR(`SOURCE_SQL_STREAM_001`.`ROWTIME` TO MONTH) "
                 + "+ INTERVAL '1' MONTH AS `window_end` FROM `SOURCE_SQL_STREAM_001` AS `SOURCE_SQL_STREAM_001` WHERE `PRICE` > 0");
-        assertThat(flink.get(1)).contains("SELECT `SECTOR` AS `C1`, `window_start` AS `C2`, COUNT(*) AS `C3`, `SECTOR` AS `$K1`, `window_start`, "
+        assertThat(flink.get(1)).contains("SELECT /*+ STATE_TTL('SOURCE_SQL_STREAM_001' = '70 d') */ `SECTOR` AS `C1`, `window_start` AS `C2`, "
+                + "COUNT(*) AS `C3`, `SECTOR` AS `$K1`, `window_start`, "
                 + "`window_end` FROM `$PUMP$P$CALENDAR`").endsWith("GROUP BY `SECTOR`, `window_start`, `window_end`");
         assertThat(flink.get(2)).isEqualTo(new Step.FinalRows("$PUMP$P$AGGREGATED", "$PUMP$P$WINDOWS", List.of("$K1", "window_start"),
                 List.of("C1", "C2", "C3")).toString());
@@ -338,6 +339,20 @@ class LegacySqlTest {
                   SELECT STREAM price, HOTSPOTS_RESULT FROM TABLE(HOTSPOTS(CURSOR(SELECT STREAM * FROM "SOURCE_SQL_STREAM_001"), 1000, 0.2, 17));
                 """, INPUT, Set.of(), Set.of("DESTINATION_SQL_STREAM"));
         assertThat(steps.get(1)).isEqualTo(new Step.Hotspots("$PUMP$P$CURSOR_ROWS", "$PUMP$P$HOTSPOTS", 1000, 0.2, 17));
+        assertThatThrownBy(() -> translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (price REAL);
+                CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM price FROM TABLE(HOTSPOTS(CURSOR(SELECT STREAM * FROM "SOURCE_SQL_STREAM_001"), 100.5, 0.2, 17));
+                """)).isInstanceOf(AwsException.class).hasMessageContaining("windowSize is a whole number");
+        assertThatThrownBy(() -> translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (price REAL);
+                CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"
+                  SELECT STREAM price FROM TABLE(HOTSPOTS(CURSOR(SELECT STREAM * FROM "SOURCE_SQL_STREAM_001"), 99999999999999999999, 0.2, 17));
+                """)).isInstanceOf(AwsException.class).hasMessageContaining("windowSize must be between 100 and 1000");
+        assertThat(translate("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (t TIMESTAMP);
+                CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM" SELECT STREAM CURRENT_ROW_TIMESTAMP FROM "SOURCE_SQL_STREAM_001";
+                """).get(0)).contains("`CURRENT_ROW_TIMESTAMP`() AS `C1`");
         assertThatThrownBy(() -> translate("""
                 CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (price REAL);
                 CREATE OR REPLACE PUMP p AS INSERT INTO "DESTINATION_SQL_STREAM"

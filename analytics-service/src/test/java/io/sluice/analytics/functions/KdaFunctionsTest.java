@@ -47,6 +47,12 @@ class KdaFunctionsTest {
         assertThat(replace.eval("short", "s", "S", 9, 0)).isEqualTo("short");
         assertThat(replace.eval("x", "x", "y", 0, 0)).isNull();
         assertThat(replace.eval(null, "x", "y", 1, 0)).isNull();
+        // What would fail a job on every row is NULL instead: a regex that does not compile, a replacement naming no group.
+        assertThat(replace.eval("abc", "(", "y", 1, 0)).isNull();
+        assertThat(replace.eval("abc", "b", "$", 1, 0)).isNull();
+        assertThat(replace.eval("abc", "b", "$2", 1, 0)).isNull();
+        assertThat(new TimeFunctions.TimestampToChar().eval("q", LocalDateTime.of(2024, 1, 1, 0, 0))).isNull();
+        assertThat(new TextFunctions.RegexLogParse().eval("abc", "(")).isNull();
     }
 
     @Test
