@@ -25,11 +25,7 @@ public final class StreamLookup {
      */
     public static StreamLocation locate(StreamDirectory streams, Caller caller, String arn, Function<String, AwsException> missing) {
         String name = StreamArn.parse(arn).orElseThrow(() -> missing.apply(arn)).streamName();
-        try {
-            return streams.locate(caller, name).orElseThrow(() -> missing.apply(arn));
-        } catch (UncheckedIOException e) {
-            throw new AwsException(ErrorCode.SERVICE_UNAVAILABLE_EXCEPTION, "The streams service could not be asked about " + arn + ".");
-        }
+        return lookUp(() -> streams.locate(caller, name), "streams", arn, missing);
     }
 
     /**
@@ -41,10 +37,16 @@ public final class StreamLookup {
     public static StreamLocation locate(DeliveryStreamDirectory deliveryStreams, Caller caller, String arn,
             Function<String, AwsException> missing) {
         String name = DeliveryStreamArn.parse(arn).orElseThrow(() -> missing.apply(arn)).deliveryStreamName();
+        return lookUp(() -> deliveryStreams.locate(caller, name), "Firehose", arn, missing);
+    }
+
+    /** A directory's answer; a directory that cannot be asked is ServiceUnavailableException. */
+    private static StreamLocation lookUp(java.util.function.Supplier<java.util.Optional<StreamLocation>> directory, String service, String arn,
+            Function<String, AwsException> missing) {
         try {
-            return deliveryStreams.locate(caller, name).orElseThrow(() -> missing.apply(arn));
+            return directory.get().orElseThrow(() -> missing.apply(arn));
         } catch (UncheckedIOException e) {
-            throw new AwsException(ErrorCode.SERVICE_UNAVAILABLE_EXCEPTION, "The Firehose service could not be asked about " + arn + ".");
+            throw new AwsException(ErrorCode.SERVICE_UNAVAILABLE_EXCEPTION, "The " + service + " service could not be asked about " + arn + ".");
         }
     }
 }

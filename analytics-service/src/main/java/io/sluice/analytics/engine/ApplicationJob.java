@@ -97,7 +97,6 @@ final class ApplicationJob {
         env.getConfig().enableObjectReuse();
         env.enableCheckpointing(CHECKPOINT_INTERVAL_MS);
         StreamTableEnvironment tables = StreamTableEnvironment.create(env, EnvironmentSettings.inStreamingMode());
-        InputDescription input = application.configuration().inputs().get(0);
         if (LegacySql.isLegacy(application.code())) {
             KdaFunctions.register(tables);
         }

@@ -1,5 +1,6 @@
 package io.sluice.analytics.engine;
 
+import io.sluice.analytics.functions.TimeFunctions;
 import io.sluice.analytics.code.Step;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ final class FinalRows extends KeyedProcessFunction<String, Row, Row> {
 
     @Override
     public void processElement(Row row, Context context, Collector<Row> out) throws Exception {
-        long last = StaggerWindows.millis((LocalDateTime) row.getField(windowEnd)) - 1;
+        long last = TimeFunctions.millis((LocalDateTime) row.getField(windowEnd)) - 1;
         if (last <= context.timerService().currentWatermark()) {
             return; // a late row's change to a window already emitted: left out, as KDA left late rows out
         }
@@ -89,7 +90,7 @@ final class FinalRows extends KeyedProcessFunction<String, Row, Row> {
         for (int i = 0; i < columns.length; i++) {
             row.setField(i, last.getField(columns[i]));
         }
-        row.setField(columns.length, StaggerWindows.time(timestamp));
+        row.setField(columns.length, TimeFunctions.time(timestamp));
         out.collect(row);
     }
 }

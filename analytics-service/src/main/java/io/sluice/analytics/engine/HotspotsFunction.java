@@ -31,40 +31,26 @@ final class HotspotsFunction extends ProcessFunction<Row, Row> {
 
     private final Step.Hotspots step;
     private final int[] numeric;
-    private final int rowtime;
+    private final LegacyView.Added columns;
     private transient ArrayDeque<DoublePoint> window;
     private transient DBSCANClusterer<DoublePoint> dbscan;
 
-    private HotspotsFunction(Step.Hotspots step, int[] numeric, int rowtime) {
+    private HotspotsFunction(Step.Hotspots step, int[] numeric, LegacyView.Added columns) {
         this.step = step;
         this.numeric = numeric.clone();
-        this.rowtime = rowtime;
+        this.columns = columns;
     }
 
     /** Registers the step's output view: the input's columns, HOTSPOTS_RESULT, ROWTIME. */
     static void apply(StreamTableEnvironment tables, Step.Hotspots step) {
         Table input = tables.from(LegacyView.quote(step.input()));
         ResolvedSchema schema = input.getResolvedSchema();
-        List<String> inputNames = schema.getColumnNames();
-        List<DataType> inputTypes = LegacyView.plainTypes(schema);
-        int[] numeric = RandomCutForestScores.numericColumns(inputTypes, "HOTSPOTS");
-        int rowtime = inputNames.indexOf("ROWTIME");
-        List<String> names = new ArrayList<>();
-        List<DataType> types = new ArrayList<>();
-        for (int i = 0; i < inputNames.size(); i++) {
-            if (i != rowtime) {
-                names.add(inputNames.get(i));
-                types.add(inputTypes.get(i));
-            }
-        }
-        names.add(Step.Hotspots.RESULT);
-        types.add(DataTypes.STRING());
-        names.add("ROWTIME");
-        types.add(DataTypes.TIMESTAMP(3));
+        int[] numeric = RandomCutForestScores.numericColumns(LegacyView.plainTypes(schema), "HOTSPOTS");
+        LegacyView.Added columns = LegacyView.Added.to(schema, List.of(Step.Hotspots.RESULT), List.of(DataTypes.STRING()));
         DataStream<Row> rows = tables.toDataStream(input)
-                .process(new HotspotsFunction(step, numeric, rowtime), ExternalTypeInfo.of(LegacyView.rowType(names, types)))
+                .process(new HotspotsFunction(step, numeric, columns), columns.typeInfo())
                 .name("HOTSPOTS");
-        tables.createTemporaryView(LegacyView.quote(step.output()), tables.fromDataStream(rows, LegacyView.schema(names, types)));
+        columns.register(tables, step.output(), rows);
     }
 
     @Override
@@ -83,16 +69,7 @@ final class HotspotsFunction extends ProcessFunction<Row, Row> {
         if (window.size() > step.windowSize()) {
             window.removeFirst();
         }
-        Row result = Row.withPositions(row.getArity() + 1);
-        int at = 0;
-        for (int i = 0; i < row.getArity(); i++) {
-            if (i != rowtime) {
-                result.setField(at++, row.getField(i));
-            }
-        }
-        result.setField(at++, hotspots(dbscan.cluster(window)));
-        result.setField(at, row.getField(rowtime));
-        out.collect(result);
+        out.collect(columns.row(row, hotspots(dbscan.cluster(window))));
     }
 
     private String hotspots(List<Cluster<DoublePoint>> clusters) {

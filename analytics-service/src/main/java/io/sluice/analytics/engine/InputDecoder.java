@@ -2,7 +2,6 @@ package io.sluice.analytics.engine;
 
 import io.sluice.analytics.row.RowReader;
 import io.sluice.analytics.row.SqlType;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
@@ -55,7 +54,7 @@ final class InputDecoder extends ProcessFunction<byte[], Row> {
         if (now != lastRowtime || lastRowtimeValue == null) {
             // Hundreds of rows enter in the same millisecond: they share its (immutable) ROWTIME.
             lastRowtime = now;
-            lastRowtimeValue = LocalDateTime.ofInstant(Instant.ofEpochMilli(now), ZoneOffset.UTC);
+            lastRowtimeValue = io.sluice.analytics.functions.TimeFunctions.time(now);
         }
         LocalDateTime rowtime = lastRowtimeValue;
         try {

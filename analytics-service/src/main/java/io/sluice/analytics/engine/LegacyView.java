@@ -48,4 +48,58 @@ final class LegacyView {
         }
         return schema.build();
     }
+
+    /**
+     * The columns of a step that adds columns to each row of its input: the input's (ROWTIME
+     * aside), the added ones, then ROWTIME.
+     *
+     * @param rowtime where ROWTIME is among the input's columns
+     */
+    record Added(List<String> names, List<DataType> types, int rowtime) implements java.io.Serializable {
+
+        static Added to(ResolvedSchema input, List<String> added, List<DataType> addedTypes) {
+            List<String> inputNames = input.getColumnNames();
+            List<DataType> inputTypes = plainTypes(input);
+            int rowtime = inputNames.indexOf("ROWTIME");
+            List<String> names = new ArrayList<>();
+            List<DataType> types = new ArrayList<>();
+            for (int i = 0; i < inputNames.size(); i++) {
+                if (i != rowtime) {
+                    names.add(inputNames.get(i));
+                    types.add(inputTypes.get(i));
+                }
+            }
+            names.addAll(added);
+            types.addAll(addedTypes);
+            names.add("ROWTIME");
+            types.add(DataTypes.TIMESTAMP(3));
+            return new Added(List.copyOf(names), List.copyOf(types), rowtime);
+        }
+
+        org.apache.flink.api.common.typeinfo.TypeInformation<org.apache.flink.types.Row> typeInfo() {
+            return org.apache.flink.table.runtime.typeutils.ExternalTypeInfo.of(rowType(names, types));
+        }
+
+        /** Registers the rows as view {@code name}, their ROWTIME its time attribute. */
+        void register(org.apache.flink.table.api.bridge.java.StreamTableEnvironment tables, String name,
+                org.apache.flink.streaming.api.datastream.DataStream<org.apache.flink.types.Row> rows) {
+            tables.createTemporaryView(quote(name), tables.fromDataStream(rows, schema(names, types)));
+        }
+
+        /** An input row with the added values, ROWTIME last. */
+        org.apache.flink.types.Row row(org.apache.flink.types.Row input, Object... values) {
+            org.apache.flink.types.Row row = org.apache.flink.types.Row.withPositions(input.getArity() + values.length);
+            int at = 0;
+            for (int i = 0; i < input.getArity(); i++) {
+                if (i != rowtime) {
+                    row.setField(at++, input.getField(i));
+                }
+            }
+            for (Object value : values) {
+                row.setField(at++, value);
+            }
+            row.setField(at, input.getField(rowtime));
+            return row;
+        }
+    }
 }

@@ -38,47 +38,31 @@ final class RandomCutForestScores extends ProcessFunction<Row, Row> {
     private final Step.RandomCutForest step;
     private final int[] numeric;
     private final String[] names;
-    private final int rowtime;
+    private final LegacyView.Added columns;
     private transient RandomCutForest forest;
     private transient long learnt;
 
-    private RandomCutForestScores(Step.RandomCutForest step, int[] numeric, String[] names, int rowtime) {
+    private RandomCutForestScores(Step.RandomCutForest step, int[] numeric, String[] names, LegacyView.Added columns) {
         this.step = step;
         this.numeric = numeric.clone();
         this.names = names.clone();
-        this.rowtime = rowtime;
+        this.columns = columns;
     }
 
     /** Registers the step's output view: the input's columns, the score (and explanation), ROWTIME. */
     static void apply(StreamTableEnvironment tables, Step.RandomCutForest step) {
         Table input = tables.from(LegacyView.quote(step.input()));
         ResolvedSchema schema = input.getResolvedSchema();
-        List<String> inputNames = schema.getColumnNames();
-        List<DataType> inputTypes = LegacyView.plainTypes(schema);
-        int[] numeric = numericColumns(inputTypes, "RANDOM_CUT_FOREST");
-        int rowtime = inputNames.indexOf("ROWTIME");
-        List<String> names = new ArrayList<>();
-        List<DataType> types = new ArrayList<>();
-        for (int i = 0; i < inputNames.size(); i++) {
-            if (i != rowtime) {
-                names.add(inputNames.get(i));
-                types.add(inputTypes.get(i));
-            }
-        }
-        names.add(Step.RandomCutForest.SCORE);
-        types.add(DataTypes.DOUBLE());
-        if (step.explained()) {
-            names.add(Step.RandomCutForest.EXPLANATION);
-            types.add(DataTypes.STRING());
-        }
-        names.add("ROWTIME");
-        types.add(DataTypes.TIMESTAMP(3));
-        String[] numericNames = java.util.Arrays.stream(numeric).mapToObj(inputNames::get).toArray(String[]::new);
+        int[] numeric = numericColumns(LegacyView.plainTypes(schema), "RANDOM_CUT_FOREST");
+        LegacyView.Added columns = step.explained()
+                ? LegacyView.Added.to(schema, List.of(Step.RandomCutForest.SCORE, Step.RandomCutForest.EXPLANATION),
+                        List.of(DataTypes.DOUBLE(), DataTypes.STRING()))
+                : LegacyView.Added.to(schema, List.of(Step.RandomCutForest.SCORE), List.of(DataTypes.DOUBLE()));
+        String[] numericNames = java.util.Arrays.stream(numeric).mapToObj(schema.getColumnNames()::get).toArray(String[]::new);
         DataStream<Row> rows = tables.toDataStream(input)
-                .process(new RandomCutForestScores(step, numeric, numericNames, rowtime),
-                        ExternalTypeInfo.of(LegacyView.rowType(names, types)))
+                .process(new RandomCutForestScores(step, numeric, numericNames, columns), columns.typeInfo())
                 .name(step.explained() ? "RANDOM_CUT_FOREST_WITH_EXPLANATION" : "RANDOM_CUT_FOREST");
-        tables.createTemporaryView(LegacyView.quote(step.output()), tables.fromDataStream(rows, LegacyView.schema(names, types)));
+        columns.register(tables, step.output(), rows);
     }
 
     /**
@@ -122,19 +106,7 @@ final class RandomCutForestScores extends ProcessFunction<Row, Row> {
         String explanation = step.explained() ? explain(warm ? forest.getAnomalyAttribution(point) : null) : null;
         forest.update(point);
         learnt++;
-        Row scored = Row.withPositions(row.getArity() + (step.explained() ? 2 : 1));
-        int at = 0;
-        for (int i = 0; i < row.getArity(); i++) {
-            if (i != rowtime) {
-                scored.setField(at++, row.getField(i));
-            }
-        }
-        scored.setField(at++, score);
-        if (step.explained()) {
-            scored.setField(at++, explanation);
-        }
-        scored.setField(at, row.getField(rowtime));
-        out.collect(scored);
+        out.collect(step.explained() ? columns.row(row, score, explanation) : columns.row(row, score));
     }
 
     /** Each column's attribution, direction and strength; while the forest learns, zeros and LOW. */

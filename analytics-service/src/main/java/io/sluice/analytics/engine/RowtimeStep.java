@@ -1,5 +1,6 @@
 package io.sluice.analytics.engine;
 
+import io.sluice.analytics.functions.TimeFunctions;
 import io.sluice.analytics.code.Step;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -28,7 +29,7 @@ final class RowtimeStep {
         DataStream<Row> rows = tables.toDataStream(input)
                 .filter(row -> row.getField(rowtime) != null)
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<Row>forMonotonousTimestamps()
-                        .withTimestampAssigner((row, previous) -> StaggerWindows.millis((LocalDateTime) row.getField(rowtime))))
+                        .withTimestampAssigner((row, previous) -> TimeFunctions.millis((LocalDateTime) row.getField(rowtime))))
                 .name("ROWTIME of " + step.input());
         tables.createTemporaryView(LegacyView.quote(step.output()), tables.fromDataStream(rows, LegacyView.schema(names, types)));
     }

@@ -1,7 +1,6 @@
 package io.sluice.analytics.engine;
 
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import org.apache.flink.api.common.eventtime.TimestampAssigner;
 import org.apache.flink.api.common.eventtime.TimestampAssignerSupplier;
 import org.apache.flink.api.common.eventtime.Watermark;
@@ -37,7 +36,7 @@ final class RowtimeWatermarks implements WatermarkStrategy<Row> {
                 LocalDateTime rowtime = (LocalDateTime) row.getField(rowtimeField);
                 if (rowtime != last) { // the rows of a millisecond share one ROWTIME object
                     last = rowtime;
-                    lastMillis = rowtime.toInstant(ZoneOffset.UTC).toEpochMilli();
+                    lastMillis = io.sluice.analytics.functions.TimeFunctions.millis(rowtime);
                 }
                 return lastMillis;
             }

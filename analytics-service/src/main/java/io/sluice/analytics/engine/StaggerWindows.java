@@ -1,5 +1,6 @@
 package io.sluice.analytics.engine;
 
+import io.sluice.analytics.functions.TimeFunctions;
 import io.sluice.analytics.code.Step;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -75,8 +76,8 @@ final class StaggerWindows extends KeyedProcessFunction<String, Row, Row> {
         for (int i = 0; i < row.getArity(); i++) {
             windowed.setField(i, row.getField(i));
         }
-        windowed.setField(row.getArity(), time(start));
-        windowed.setField(row.getArity() + 1, time(start + range));
+        windowed.setField(row.getArity(), TimeFunctions.time(start));
+        windowed.setField(row.getArity() + 1, TimeFunctions.time(start + range));
         out.collect(windowed);
     }
 
@@ -86,13 +87,5 @@ final class StaggerWindows extends KeyedProcessFunction<String, Row, Row> {
         if (start != null && start + range <= timestamp) {
             opened.clear();
         }
-    }
-
-    static LocalDateTime time(long millis) {
-        return LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), (int) Math.floorMod(millis, 1000) * 1_000_000, ZoneOffset.UTC);
-    }
-
-    static long millis(LocalDateTime time) {
-        return time.toInstant(ZoneOffset.UTC).toEpochMilli();
     }
 }

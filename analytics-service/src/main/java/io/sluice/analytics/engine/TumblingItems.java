@@ -1,5 +1,6 @@
 package io.sluice.analytics.engine;
 
+import io.sluice.analytics.functions.TimeFunctions;
 import io.sluice.analytics.code.Step;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -116,7 +117,7 @@ final class TumblingItems extends KeyedProcessFunction<Integer, Row, Row> implem
         if (window == null) {
             return;
         }
-        java.time.LocalDateTime rowtime = StaggerWindows.time(timestamp);
+        java.time.LocalDateTime rowtime = TimeFunctions.time(timestamp);
         if (step.k() > 0) {
             ItemsSketch.Row<String>[] frequent = window.items.getFrequentItems(ErrorType.NO_FALSE_NEGATIVES);
             Arrays.stream(frequent).sorted(Comparator.comparingLong((ItemsSketch.Row<String> r) -> r.getEstimate()).reversed()

@@ -20,11 +20,13 @@ public final class TimeFunctions {
     private TimeFunctions() {
     }
 
-    static long millis(LocalDateTime time) {
+    /** A TIMESTAMP (UTC, as ROWTIME is) in epoch milliseconds. */
+    public static long millis(LocalDateTime time) {
         return time.toInstant(ZoneOffset.UTC).toEpochMilli();
     }
 
-    static LocalDateTime time(long millis) {
+    /** Epoch milliseconds as a TIMESTAMP (UTC). */
+    public static LocalDateTime time(long millis) {
         return LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), (int) Math.floorMod(millis, 1000) * 1_000_000, ZoneOffset.UTC);
     }
 
