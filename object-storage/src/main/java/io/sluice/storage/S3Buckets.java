@@ -3,14 +3,18 @@ package io.sluice.storage;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetObjectResponse;
+import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import io.minio.StatObjectArgs;
 import io.minio.UploadObjectArgs;
+import io.minio.messages.Item;
 import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,6 +53,24 @@ public final class S3Buckets {
                     .contentType(contentType).build());
         } catch (MinioException | GeneralSecurityException e) {
             throw new IOException("Could not write s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The keys of the objects under {@code prefix}, at any depth; none when the bucket does not exist. */
+    public List<String> keys(String bucket, String prefix) throws IOException {
+        List<String> keys = new ArrayList<>();
+        try {
+            for (io.minio.Result<Item> item : clientOf(bucket).listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build())) {
+                keys.add(item.get().objectName());
+            }
+            return keys;
+        } catch (ErrorResponseException e) {
+            if (missing(e)) {
+                return List.of();
+            }
+            throw new IOException("Could not list s3://" + bucket + "/" + prefix + ": " + e.getMessage(), e);
+        } catch (MinioException | GeneralSecurityException e) {
+            throw new IOException("Could not list s3://" + bucket + "/" + prefix + ": " + e.getMessage(), e);
         }
     }
 

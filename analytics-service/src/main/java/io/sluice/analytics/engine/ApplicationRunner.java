@@ -166,7 +166,7 @@ public class ApplicationRunner implements io.sluice.analytics.application.Applic
                     changed(application);
                 } else if (jobId == null || !jobs.alive(jobId)) {
                     String checkpoint = jobId == null ? null
-                            : FlinkJobs.latestCheckpoint(ApplicationJob.checkpoints(properties.flink().stateDir(), application), jobId);
+                            : jobs.latestCheckpoint(ApplicationJob.checkpoints(properties.flink().stateDir(), application), jobId);
                     log.info("Application {} of {} was RUNNING but its job {} is gone: submitting it again from {}", application.name(), caller,
                             jobId, checkpoint == null ? "its starting position" : checkpoint);
                     launch(caller, application.name(), Application.RUNNING, checkpoint);
@@ -256,7 +256,7 @@ public class ApplicationRunner implements io.sluice.analytics.application.Applic
                     log.warn("Application {} of {}: job {} did not stop with a savepoint ({}); the new one resumes from its latest checkpoint",
                             name, caller, updating.run().jobId(), e.getMessage());
                     jobs.cancel(updating.run().jobId());
-                    savepoint = FlinkJobs.latestCheckpoint(ApplicationJob.checkpoints(properties.flink().stateDir(), updating),
+                    savepoint = jobs.latestCheckpoint(ApplicationJob.checkpoints(properties.flink().stateDir(), updating),
                             updating.run().jobId());
                 }
             }

@@ -1,6 +1,7 @@
 package io.sluice.analytics.engine;
 
 import io.sluice.analytics.flink.FlinkCluster;
+import io.sluice.storage.S3Buckets;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -17,10 +18,15 @@ import org.springframework.stereotype.Component;
 class FlinkJobs {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
+    /** A completed checkpoint's metadata object, relative to its job's directory. */
+    private static final java.util.regex.Pattern COMPLETED_ON_S3 = java.util.regex.Pattern.compile("chk-(\\d+)/_metadata");
+
     private final FlinkCluster cluster;
+    private final S3Buckets buckets;
 
     FlinkJobs(org.springframework.beans.factory.ObjectProvider<FlinkCluster> handedOver, io.sluice.analytics.config.AnalyticsProperties properties) {
         this.cluster = io.sluice.analytics.config.AnalyticsConfiguration.clusterOf(handedOver, properties);
+        this.buckets = new S3Buckets(properties.s3(), properties.region());
     }
 
     URI restAddress() {
@@ -47,30 +53,55 @@ class FlinkJobs {
         }
     }
 
-    /** The latest completed checkpoint a job kept under {@code directory}, or null when it kept none. */
-    static String latestCheckpoint(String directory, String jobId) {
+    /**
+     * The latest completed checkpoint a job kept under {@code directory}, or null when it kept none.
+     * A state directory on S3 ({@code s3://bucket/path}, as a session cluster's task managers share
+     * it) is listed through the S3 API with this service's S3 settings; any other through Flink's
+     * file systems.
+     */
+    String latestCheckpoint(String directory, String jobId) {
+        URI jobDir = URI.create(directory + "/" + jobId);
         try {
-            org.apache.flink.core.fs.Path jobDir = new org.apache.flink.core.fs.Path(directory + "/" + jobId);
-            org.apache.flink.core.fs.FileSystem fs = jobDir.getFileSystem();
-            if (!fs.exists(jobDir)) {
-                return null;
-            }
-            String latest = null;
-            long highest = -1;
-            for (org.apache.flink.core.fs.FileStatus status : fs.listStatus(jobDir)) {
-                String name = status.getPath().getName();
-                if (status.isDir() && name.startsWith("chk-") && fs.exists(new org.apache.flink.core.fs.Path(status.getPath(), "_metadata"))) {
-                    long n = Long.parseLong(name.substring(4));
-                    if (n > highest) {
-                        highest = n;
-                        latest = status.getPath().toString();
-                    }
-                }
-            }
-            return latest;
+            return jobDir.getScheme() != null && jobDir.getScheme().startsWith("s3")
+                    ? latestOnS3(jobDir)
+                    : latestOnFileSystem(new org.apache.flink.core.fs.Path(jobDir));
         } catch (java.io.IOException | NumberFormatException e) {
             return null;
         }
+    }
+
+    private String latestOnS3(URI jobDir) throws java.io.IOException {
+        String prefix = jobDir.getPath().replaceFirst("^/", "") + "/";
+        String latest = null;
+        long highest = -1;
+        for (String key : buckets.keys(jobDir.getHost(), prefix)) {
+            java.util.regex.Matcher checkpoint = COMPLETED_ON_S3.matcher(key.substring(prefix.length()));
+            if (checkpoint.matches() && Long.parseLong(checkpoint.group(1)) > highest) {
+                highest = Long.parseLong(checkpoint.group(1));
+                latest = jobDir.getScheme() + "://" + jobDir.getHost() + "/" + prefix + "chk-" + highest;
+            }
+        }
+        return latest;
+    }
+
+    private static String latestOnFileSystem(org.apache.flink.core.fs.Path jobDir) throws java.io.IOException {
+        org.apache.flink.core.fs.FileSystem fs = jobDir.getFileSystem();
+        if (!fs.exists(jobDir)) {
+            return null;
+        }
+        String latest = null;
+        long highest = -1;
+        for (org.apache.flink.core.fs.FileStatus status : fs.listStatus(jobDir)) {
+            String name = status.getPath().getName();
+            if (status.isDir() && name.startsWith("chk-") && fs.exists(new org.apache.flink.core.fs.Path(status.getPath(), "_metadata"))) {
+                long n = Long.parseLong(name.substring(4));
+                if (n > highest) {
+                    highest = n;
+                    latest = status.getPath().toString();
+                }
+            }
+        }
+        return latest;
     }
 
     void cancel(String jobId) {

@@ -1,0 +1,4 @@
+-- Each Sluice service owns a database; the streams service's is `sluice` (POSTGRES_DB).
+-- Runs once, when the data volume is new.
+CREATE DATABASE sluice_firehose OWNER sluice;
+CREATE DATABASE sluice_analytics OWNER sluice;
