@@ -100,6 +100,15 @@ class AnalyticsRunIT {
                     .until(() -> status(analytics) == ApplicationStatus.RUNNING);
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> assertThat(counts(kinesis)).isEqualTo(expected));
+            // Kinesis Analytics' CloudWatch metrics, read from the job by the service: every record in, every row out.
+            String application = "Application=\"run-counts\"";
+            int rows = Platform.shardRecords(kinesis, "run-counts-out", "shardId-000000000000").size();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                assertThat(Metrics.sum(PlatformService.ANALYTICS, "kinesisanalytics_InputRecords_total", application)).isEqualTo(300.0);
+                assertThat(Metrics.sum(PlatformService.ANALYTICS, "kinesisanalytics_OutputRecords_total", application)).isEqualTo((double) rows);
+                assertThat(Metrics.sum(PlatformService.ANALYTICS, "kinesisanalytics_Success_sum", application)).isGreaterThanOrEqualTo(1.0);
+                assertThat(Metrics.sum(PlatformService.ANALYTICS, "kinesisanalytics_MillisBehindLatest", application)).isNotNull();
+            });
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> analytics.startApplication(b -> b.applicationName("run-counts")
                     .inputConfigurations(c -> c.id("1.1").inputStartingPositionConfiguration(p -> p.inputStartingPosition(InputStartingPosition.NOW)))))
                     .isInstanceOf(ResourceInUseException.class);

@@ -118,7 +118,7 @@ class FirehoseDeliveryIT {
     }
 
     @Test
-    void aBucketThatIsGoneIsRetriedVisiblyAndNoRecordIsLost() {
+    void aBucketThatIsGoneIsRetriedVisiblyAndNoRecordIsLost() throws Exception {
         String name = "vanishing";
         try (FirehoseClient firehose = AwsClients.firehose(Platform.endpoint()); Lake lake = new Lake()) {
             lake.createBucket(name);
@@ -134,12 +134,23 @@ class FirehoseDeliveryIT {
                 assertThat(description.failureDescription().typeAsString()).isEqualTo("UNKNOWN_ERROR");
                 assertThat(description.failureDescription().details()).contains("S3 bucket " + name).contains("retried");
             });
+            // Firehose's CloudWatch metrics tell the same story: the failed tries (DeliveryToS3.Success 0).
+            String stream = "DeliveryStreamName=\"" + name + "\"";
+            assertThat(Metrics.sum(PlatformService.FIREHOSE, "firehose_IncomingRecords_total", stream)).isEqualTo(20.0);
+            assertThat(Metrics.sum(PlatformService.FIREHOSE, "firehose_PutRecordBatch_Records_sum", stream)).isEqualTo(20.0);
+            assertThat(Metrics.sum(PlatformService.FIREHOSE, "firehose_DeliveryToS3_Success_count", stream)).isGreaterThanOrEqualTo(1.0);
+            assertThat(Metrics.sum(PlatformService.FIREHOSE, "firehose_DeliveryToS3_Success_sum", stream)).isEqualTo(0.0);
             lake.createBucket(name);
             Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
                 assertThat(lake.lines(name, "")).containsExactlyInAnyOrderElementsOf(expected);
                 assertThat(firehose.describeDeliveryStream(b -> b.deliveryStreamName(name)).deliveryStreamDescription()
                         .failureDescription()).isNull();
             });
+            assertThat(Metrics.sum(PlatformService.FIREHOSE, "firehose_DeliveryToS3_Records_total", stream)).isEqualTo(20.0);
+            assertThat(Metrics.sum(PlatformService.FIREHOSE, "firehose_DeliveryToS3_Success_sum", stream)).isGreaterThanOrEqualTo(1.0);
+            assertThat(Metrics.sum(PlatformService.FIREHOSE, "firehose_DeliveryToS3_Bytes_total", stream))
+                    .isEqualTo((double) expected.stream().mapToInt(line -> line.length() + 1).sum());
+            assertThat(Metrics.sum(PlatformService.FIREHOSE, "firehose_DeliveryToS3_DataFreshness", stream)).isGreaterThanOrEqualTo(0.0);
         }
     }
 

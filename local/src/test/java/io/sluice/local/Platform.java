@@ -64,7 +64,8 @@ final class Platform {
                             "sluice.analytics.s3.endpoint", SharedEngines.s3().endpoint().toString(),
                             "sluice.firehose.lambda.url-template", Lambdas.urlTemplate(),
                             "sluice.analytics.lambda.url-template", Lambdas.urlTemplate(),
-                            "sluice.firehose.encryption.master-key", MASTER_KEY),
+                            "sluice.firehose.encryption.master-key", MASTER_KEY,
+                            "sluice.analytics.metrics-every", "500ms"),
                     List.of(clock), FLINK::restAddress));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 platform.close();

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param s3 where reference data objects are (the launcher hands over its embedded S3 server)
  * @param lambda where inputs' preprocessing functions are invoked
  * @param flink the Flink cluster applications run on
+ * @param metricsEvery how often running applications' metrics are read from their jobs
  */
 @ConfigurationProperties("sluice.analytics")
 public record AnalyticsProperties(
@@ -25,7 +26,8 @@ public record AnalyticsProperties(
         @DefaultValue Kafka kafka,
         @DefaultValue io.sluice.storage.S3Settings s3,
         @DefaultValue Lambda lambda,
-        @DefaultValue Flink flink) {
+        @DefaultValue Flink flink,
+        @DefaultValue("10s") java.time.Duration metricsEvery) {
 
     /**
      * @param endpoints the URL each preprocessing function is invoked at, by function name or ARN

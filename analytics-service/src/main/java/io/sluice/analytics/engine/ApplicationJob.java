@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.RowTypeInfo;
@@ -275,17 +275,24 @@ final class ApplicationJob {
         }
     }
 
-    /** A row of the result, written as its output's DestinationSchema asks. */
-    private static final class Encoder implements MapFunction<Row, byte[]> {
+    /** A row of the result, written as its output's DestinationSchema asks, and counted (KDA's OutputRecords). */
+    private static final class Encoder extends RichMapFunction<Row, byte[]> {
         private static final long serialVersionUID = 1L;
         private final RowWriter writer;
+        private transient org.apache.flink.metrics.Counter outputRecords;
 
         Encoder(RowWriter writer) {
             this.writer = writer;
         }
 
         @Override
+        public void open(org.apache.flink.api.common.functions.OpenContext context) {
+            outputRecords = getRuntimeContext().getMetricGroup().addGroup(ApplicationMetrics.GROUP).counter(ApplicationMetrics.OUTPUT_RECORDS);
+        }
+
+        @Override
         public byte[] map(Row row) {
+            outputRecords.inc();
             Object[] values = new Object[row.getArity()];
             for (int i = 0; i < values.length; i++) {
                 values[i] = row.getField(i);

@@ -6,7 +6,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.Schema;
@@ -36,6 +40,9 @@ final class InputDecoder extends ProcessFunction<byte[], Row> {
     private final RowReader reader;
     private transient long lastRowtime;
     private transient LocalDateTime lastRowtimeValue;
+    private transient Counter inputRecords;
+    /** How long ago the last record taken had arrived in its stream (0 until one arrives). */
+    private transient volatile long millisBehind;
 
     InputDecoder(RowReader reader) {
         this.reader = reader;
@@ -48,9 +55,22 @@ final class InputDecoder extends ProcessFunction<byte[], Row> {
                 .column("DATA_ROW", DataTypes.STRING()).column("PUMP_NAME", DataTypes.STRING()).build();
     }
 
+    /** KDA's per-application metrics, read by the service through Flink's REST API ({@link ApplicationMetrics}). */
+    @Override
+    public void open(OpenContext context) {
+        MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup(ApplicationMetrics.GROUP);
+        inputRecords = metrics.counter(ApplicationMetrics.INPUT_RECORDS);
+        metrics.gauge(ApplicationMetrics.MILLIS_BEHIND_LATEST, (Gauge<Long>) () -> millisBehind);
+    }
+
     @Override
     public void processElement(byte[] data, Context context, Collector<Row> out) {
+        inputRecords.inc();
+        Long arrived = context.timestamp();
         long now = Math.max(System.currentTimeMillis(), lastRowtime);
+        if (arrived != null) {
+            millisBehind = Math.max(0, now - arrived);
+        }
         if (now != lastRowtime || lastRowtimeValue == null) {
             // Hundreds of rows enter in the same millisecond: they share its (immutable) ROWTIME.
             lastRowtime = now;

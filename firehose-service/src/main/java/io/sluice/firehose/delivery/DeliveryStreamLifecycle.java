@@ -1,10 +1,10 @@
 package io.sluice.firehose.delivery;
 
 import io.sluice.common.account.Caller;
+import io.sluice.common.arn.StreamArn;
 import io.sluice.common.error.RetryPolicy;
 import io.sluice.common.work.BackgroundSteps;
 import io.sluice.firehose.config.FirehoseProperties;
-import io.sluice.common.arn.StreamArn;
 import io.sluice.firehose.destination.BucketProbe;
 import io.sluice.kafka.directory.StreamDirectory;
 import io.sluice.kafka.directory.StreamLocation;
@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -31,11 +32,14 @@ class DeliveryStreamLifecycle implements AutoCloseable {
     private final StreamDirectory directory;
     private final Clock clock;
     private final Duration delay;
+    private final ApplicationEventPublisher events;
     private final BackgroundSteps steps = new BackgroundSteps("delivery-stream-lifecycle", RetryPolicy.background());
 
     DeliveryStreamLifecycle(DeliveryStreamStore store, BucketProbe buckets, DeliveryTopics topics,
-            DeliveryStreamCache cache, StreamDirectory directory, Clock clock, FirehoseProperties properties) {
+            DeliveryStreamCache cache, StreamDirectory directory, Clock clock, FirehoseProperties properties,
+            ApplicationEventPublisher events) {
         this.store = store;
+        this.events = events;
         this.directory = directory;
         this.buckets = buckets;
         this.topics = topics;
@@ -89,6 +93,7 @@ class DeliveryStreamLifecycle implements AutoCloseable {
                 }
                 store.delete(owner, name);
                 cache.evict(owner, name);
+                events.publishEvent(new DeliveryStreamDeleted(owner, name));
             });
         });
     }

@@ -1,13 +1,14 @@
 package io.sluice.firehose.pipeline;
 
 import io.sluice.common.error.RetryPolicy;
+import io.sluice.common.lambda.LambdaInvoker;
 import io.sluice.firehose.config.FirehoseProperties;
 import io.sluice.firehose.delivery.DeliveryFailures;
-import io.sluice.firehose.encryption.RecordCipher;
 import io.sluice.firehose.delivery.DeliveryStreamCache;
 import io.sluice.firehose.delivery.DeliveryTopics;
 import io.sluice.firehose.destination.ObjectSink;
-import io.sluice.common.lambda.LambdaInvoker;
+import io.sluice.firehose.encryption.RecordCipher;
+import io.sluice.firehose.metrics.FirehoseMetrics;
 import io.sluice.firehose.schema.SchemaCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,10 +40,10 @@ class DeliveryPipeline implements SmartLifecycle {
     private DeliveryContainer container;
 
     DeliveryPipeline(FirehoseProperties properties, DeliveryStreamCache streams, DeliveryFailures failures, SchemaCatalog schemas,
-            RecordCipher cipher, ObjectSink sink, LambdaInvoker lambdas, Clock clock) {
+            RecordCipher cipher, ObjectSink sink, FirehoseMetrics metrics, LambdaInvoker lambdas, Clock clock) {
         this.properties = properties;
         this.directory = bufferDirectory(properties, "sluice-firehose-");
-        this.deliveries = new PartitionDeliveries(new DirectPutSource(streams, cipher), failures, schemas, sink, lambdas, clock, directory,
+        this.deliveries = new PartitionDeliveries(new DirectPutSource(streams, cipher), failures, schemas, sink, metrics, lambdas, clock, directory,
                 retryPolicy(properties));
     }
 

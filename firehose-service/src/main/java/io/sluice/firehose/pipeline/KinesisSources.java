@@ -1,5 +1,6 @@
 package io.sluice.firehose.pipeline;
 
+import io.sluice.common.lambda.LambdaInvoker;
 import io.sluice.common.work.DaemonThreads;
 import io.sluice.firehose.config.FirehoseProperties;
 import io.sluice.firehose.delivery.DeliveryFailures;
@@ -8,7 +9,7 @@ import io.sluice.firehose.delivery.DeliveryStreamCache;
 import io.sluice.firehose.delivery.DeliveryStreamStore;
 import io.sluice.firehose.delivery.DeliveryTopics;
 import io.sluice.firehose.destination.ObjectSink;
-import io.sluice.common.lambda.LambdaInvoker;
+import io.sluice.firehose.metrics.FirehoseMetrics;
 import io.sluice.firehose.schema.SchemaCatalog;
 import io.sluice.kafka.directory.StreamDirectory;
 import io.sluice.kafka.directory.StreamLocation;
@@ -43,6 +44,7 @@ class KinesisSources implements SmartLifecycle {
     private final DeliveryFailures failures;
     private final SchemaCatalog schemas;
     private final ObjectSink sink;
+    private final FirehoseMetrics metrics;
     private final LambdaInvoker lambdas;
     private final StreamDirectory directory;
     private final Clock clock;
@@ -52,7 +54,8 @@ class KinesisSources implements SmartLifecycle {
     private Path buffers;
 
     KinesisSources(FirehoseProperties properties, DeliveryStreamStore store, DeliveryStreamCache cache, DeliveryFailures failures,
-            SchemaCatalog schemas, ObjectSink sink, LambdaInvoker lambdas, StreamDirectory directory, Clock clock) {
+            SchemaCatalog schemas, ObjectSink sink, FirehoseMetrics metrics, LambdaInvoker lambdas, StreamDirectory directory, Clock clock) {
+        this.metrics = metrics;
         this.properties = properties;
         this.store = store;
         this.cache = cache;
@@ -125,7 +128,7 @@ class KinesisSources implements SmartLifecycle {
             log.warn("The source stream {} of delivery stream {} is gone; nothing is read", stream.source().streamArn(), stream.name());
             return Optional.empty();
         }
-        PartitionDeliveries deliveries = new PartitionDeliveries(source, failures, schemas, sink, lambdas, clock, buffers,
+        PartitionDeliveries deliveries = new PartitionDeliveries(source, failures, schemas, sink, metrics, lambdas, clock, buffers,
                 DeliveryPipeline.retryPolicy(properties));
         // The group is the delivery stream's own: its name is the delivery stream's topic name, unique across re-creations.
         String group = "sluice-firehose-source." + key.substring(DeliveryTopics.PREFIX.length());

@@ -1,12 +1,13 @@
 package io.sluice.firehose.pipeline;
 
 import io.sluice.common.error.RetryPolicy;
-import io.sluice.firehose.delivery.DeliveryStream;
+import io.sluice.common.lambda.LambdaInvoker;
 import io.sluice.firehose.conversion.RecordConversion;
 import io.sluice.firehose.delivery.DeliveryFailures;
+import io.sluice.firehose.delivery.DeliveryStream;
 import io.sluice.firehose.destination.ObjectSink;
 import io.sluice.firehose.destination.S3Destination;
-import io.sluice.common.lambda.LambdaInvoker;
+import io.sluice.firehose.metrics.FirehoseMetrics;
 import io.sluice.firehose.processing.RecordProcessing;
 import io.sluice.firehose.schema.SchemaCatalog;
 import java.nio.file.Path;
@@ -70,11 +71,11 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
     private volatile Pauser pauser;
 
     PartitionDeliveries(Source source, DeliveryFailures failures, SchemaCatalog schemas,
-            ObjectSink sink, LambdaInvoker lambdas, Clock clock, Path directory, RetryPolicy retries) {
+            ObjectSink sink, FirehoseMetrics metrics, LambdaInvoker lambdas, Clock clock, Path directory, RetryPolicy retries) {
         this.source = source;
         this.transforms = new StreamTransforms(schemas, lambdas, clock);
         this.failures = failures;
-        this.writer = new RoundWriter(sink, partition -> {
+        this.writer = new RoundWriter(sink, metrics, clock, partition -> {
             if (pauser != null) {
                 pauser.resume(partition);
             }

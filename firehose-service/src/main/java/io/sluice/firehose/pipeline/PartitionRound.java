@@ -1,9 +1,9 @@
 package io.sluice.firehose.pipeline;
 
+import io.sluice.firehose.conversion.RecordConversion;
 import io.sluice.firehose.delivery.DeliveryStream;
 import io.sluice.firehose.destination.ObjectKeys;
 import io.sluice.firehose.destination.S3Destination;
-import io.sluice.firehose.conversion.RecordConversion;
 import io.sluice.firehose.processing.RecordProcessing;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -201,6 +201,17 @@ final class PartitionRound {
 
     boolean isEmpty() {
         return buffers.isEmpty();
+    }
+
+    /** When the round's oldest record arrived (what Firehose's DataFreshness counts from). */
+    Instant oldestArrival() {
+        Instant oldest = null;
+        for (ObjectBuffer buffer : buffers.values()) {
+            if (oldest == null || buffer.firstArrival().isBefore(oldest)) {
+                oldest = buffer.firstArrival();
+            }
+        }
+        return oldest;
     }
 
     /** The offset the partition's consumer commits once the round is written. */

@@ -2,6 +2,9 @@ package io.sluice.firehose.pipeline;
 
 import io.sluice.common.work.DaemonThreads;
 import io.sluice.firehose.destination.ObjectSink;
+import io.sluice.firehose.metrics.FirehoseMetrics;
+import java.nio.file.Files;
+import java.time.Clock;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,11 +23,15 @@ final class RoundWriter {
     private static final String CONTENT_TYPE = "application/octet-stream";
 
     private final ObjectSink sink;
+    private final FirehoseMetrics metrics;
+    private final Clock clock;
     private final Consumer<TopicPartition> retryWritten;
     private final ExecutorService writers = Executors.newCachedThreadPool(DaemonThreads.named("firehose-writer", true));
 
-    RoundWriter(ObjectSink sink, Consumer<TopicPartition> retryWritten) {
+    RoundWriter(ObjectSink sink, FirehoseMetrics metrics, Clock clock, Consumer<TopicPartition> retryWritten) {
         this.sink = sink;
+        this.metrics = metrics;
+        this.clock = clock;
         this.retryWritten = retryWritten;
     }
 
@@ -51,8 +58,14 @@ final class RoundWriter {
     private Void write(PartitionRound round) throws Exception {
         for (PartitionRound.PendingObject object : round.seal()) {
             if (!object.written) {
-                sink.put(object.bucket, object.key, object.file, CONTENT_TYPE);
+                try {
+                    sink.put(object.bucket, object.key, object.file, CONTENT_TYPE);
+                } catch (Exception e) {
+                    metrics.deliveryFailed(round.stream());
+                    throw e;
+                }
                 object.written = true;
+                metrics.delivered(round.stream(), Files.size(object.file), object.records, round.oldestArrival(), clock.instant());
             }
         }
         return null;

@@ -10,6 +10,7 @@ import io.sluice.firehose.delivery.DeliveryStreamService;
 import io.sluice.firehose.delivery.DeliveryTopics;
 import io.sluice.firehose.delivery.KafkaDeliveryTopics;
 import io.sluice.firehose.encryption.RecordCipher;
+import io.sluice.firehose.metrics.FirehoseMetrics;
 import io.sluice.kafka.RecordAppender;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -43,12 +44,14 @@ public class RecordPuts {
     private final DeliveryStreamCache streams;
     private final CallerScope callers;
     private final RecordCipher cipher;
+    private final FirehoseMetrics metrics;
     private final int partitions;
     private final java.util.concurrent.atomic.AtomicInteger nextPartition = new java.util.concurrent.atomic.AtomicInteger();
 
     RecordPuts(Producer<byte[], byte[]> producer, KafkaDeliveryTopics topics, DeliveryStreamCache streams, CallerScope callers,
-            RecordCipher cipher, io.sluice.firehose.config.FirehoseProperties properties) {
+            RecordCipher cipher, FirehoseMetrics metrics, io.sluice.firehose.config.FirehoseProperties properties) {
         this.appender = new RecordAppender(producer, topics);
+        this.metrics = metrics;
         this.streams = streams;
         this.callers = callers;
         this.cipher = cipher;
@@ -61,6 +64,7 @@ public class RecordPuts {
      *     stream), ServiceUnavailableException (Kafka did not take the record)
      */
     public PutRecordResponse putRecord(PutRecordRequest request) {
+        long started = System.nanoTime();
         byte[] data = request.record() == null ? null : request.record().data();
         checkName(Violations.check(), request.deliveryStreamName())
                 .notNull("record", request.record())
@@ -70,8 +74,9 @@ public class RecordPuts {
         DeliveryStream stream = activeDirectPut(request.deliveryStreamName());
         String topic = DeliveryTopics.topicOf(stream);
         try {
-            return new PutRecordResponse(recordId(append(stream, topic, data).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS)),
-                    stream.encrypted());
+            String recordId = recordId(append(stream, topic, data).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+            metrics.put(stream, false, 1, data.length, System.nanoTime() - started);
+            return new PutRecordResponse(recordId, stream.encrypted());
         } catch (ExecutionException | TimeoutException e) {
             log.warn("A PutRecord to {} failed", topic, e);
             throw ErrorCode.SERVICE_UNAVAILABLE_EXCEPTION.exception("Slow down.");
@@ -90,6 +95,7 @@ public class RecordPuts {
      *     stream), ResourceNotFoundException
      */
     public PutRecordBatchResponse putRecordBatch(PutRecordBatchRequest request) {
+        long started = System.nanoTime();
         List<FirehoseRecord> records = request.records();
         Violations violations = checkName(Violations.check(), request.deliveryStreamName())
                 .notNull("records", records)
@@ -119,10 +125,12 @@ public class RecordPuts {
         }
         List<PutRecordBatchResponse.Entry> entries = new ArrayList<>(acks.size());
         int failed = 0;
+        long taken = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ACK_TIMEOUT_SECONDS);
-        for (CompletableFuture<RecordMetadata> ack : acks) {
+        for (int i = 0; i < acks.size(); i++) {
             try {
-                RecordMetadata metadata = ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                RecordMetadata metadata = acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                taken += records.get(i).data().length;
                 entries.add(new PutRecordBatchResponse.Entry(recordId(metadata), null, null));
             } catch (ExecutionException | TimeoutException e) {
                 log.warn("A PutRecordBatch record to {} failed", topic, e);
@@ -133,6 +141,7 @@ public class RecordPuts {
                 throw ErrorCode.SERVICE_UNAVAILABLE_EXCEPTION.exception("Slow down.");
             }
         }
+        metrics.put(stream, true, records.size() - failed, taken, System.nanoTime() - started);
         return new PutRecordBatchResponse(failed, stream.encrypted(), entries);
     }
 

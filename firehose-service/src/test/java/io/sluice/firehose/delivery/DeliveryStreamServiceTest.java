@@ -43,7 +43,8 @@ class DeliveryStreamServiceTest {
             }
         };
         return new DeliveryStreamLifecycle(store, buckets::contains, kept, cache, (owner, stream) -> java.util.Optional.empty(), Clock.systemUTC(),
-                new FirehoseProperties("000000000000", "us-east-1", null, null, null, null, delay, java.time.Duration.ofHours(1), 5000, null, null));
+                new FirehoseProperties("000000000000", "us-east-1", null, null, null, null, delay, java.time.Duration.ofHours(1), 5000, null, null),
+                event -> { });
     }
 
     @org.junit.jupiter.api.AfterEach

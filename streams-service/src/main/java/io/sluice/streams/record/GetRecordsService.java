@@ -9,6 +9,7 @@ import io.sluice.streams.iterator.ShardIteratorCodec;
 import io.sluice.streams.iterator.ShardPosition;
 import io.sluice.streams.metadata.Shard;
 import io.sluice.streams.metadata.Stream;
+import io.sluice.streams.monitoring.StreamMetrics;
 import io.sluice.streams.shard.ShardReader;
 import io.sluice.streams.stream.StreamCatalog;
 import io.sluice.streams.throughput.ShardThroughput;
@@ -29,12 +30,14 @@ public class GetRecordsService {
     private final ShardReader reader;
     private final ShardThroughput throughput;
     private final RecordCipher cipher;
+    private final StreamMetrics metrics;
     private final Clock clock;
     private final int maxBytes;
 
     GetRecordsService(StreamCatalog catalog, ShardIteratorCodec iterators, ShardReader reader, ShardThroughput throughput,
-            RecordCipher cipher, Clock clock, StreamsProperties properties) {
+            RecordCipher cipher, StreamMetrics metrics, Clock clock, StreamsProperties properties) {
         this.cipher = cipher;
+        this.metrics = metrics;
         this.catalog = catalog;
         this.iterators = iterators;
         this.reader = reader;
@@ -50,6 +53,7 @@ public class GetRecordsService {
      *     (more than 5 calls a second on the shard, or 2 MiB a second returned by earlier calls)
      */
     public GetRecordsResponse getRecords(GetRecordsRequest request) {
+        long started = System.nanoTime();
         Violations.check()
                 .notNull("shardIterator", request.shardIterator())
                 .length("shardIterator", request.shardIterator(), 1, 512)
@@ -64,7 +68,12 @@ public class GetRecordsService {
         ShardId shardId = new ShardId(position.shardIndex());
         Shard shard = stream.shard(shardId).orElseThrow(() -> ErrorCode.RESOURCE_NOT_FOUND.exception(
                 "Shard %s in stream %s does not exist", shardId, stream.key()));
-        throughput.admitRead(stream, shard);
+        try {
+            throughput.admitRead(stream, shard);
+        } catch (RuntimeException throttled) {
+            metrics.readThrottled(stream, shard);
+            throw throttled;
+        }
 
         int limit = request.limit() == null ? DEFAULT_LIMIT : request.limit();
         long until = shard.sealed() ? shard.endingOffset() : Long.MAX_VALUE;
@@ -76,6 +85,8 @@ public class GetRecordsService {
             records.add(RecordView.of(r, cipher));
         }
         throughput.recordRead(stream, shard, bytes);
+        long age = records.isEmpty() ? 0 : Math.max(0, now.toEpochMilli() - batch.records().get(batch.records().size() - 1).timestamp());
+        metrics.getRecords(stream, shard, records.size(), bytes, age, System.nanoTime() - started);
         long behind = 0;
         if (batch.nextOffset() < batch.endOffset() && !batch.records().isEmpty()) {
             behind = Math.max(0, now.toEpochMilli() - batch.records().get(batch.records().size() - 1).timestamp());

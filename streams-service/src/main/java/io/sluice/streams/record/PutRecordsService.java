@@ -9,11 +9,12 @@ import io.sluice.streams.encryption.RecordCipher;
 import io.sluice.streams.metadata.Shard;
 import io.sluice.streams.metadata.Stream;
 import io.sluice.streams.metadata.StreamKey;
+import io.sluice.streams.monitoring.StreamMetrics;
 import io.sluice.streams.stream.StreamCatalog;
 import io.sluice.streams.stream.StreamLocator;
-import io.sluice.streams.topic.StreamWriteGate;
 import io.sluice.streams.throughput.ShardThroughput;
 import io.sluice.streams.throughput.WriteRates;
+import io.sluice.streams.topic.StreamWriteGate;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,13 +46,15 @@ public class PutRecordsService {
     private final StreamWriteGate gate;
     private final RecordCipher cipher;
     private final WriteRates rates;
+    private final StreamMetrics metrics;
     private final StreamsProperties.Limits limits;
     /** Checked before the stream is looked up: no stream takes more (unless configured above 10 MiB). */
     private final int maxRecordBytes;
 
     PutRecordsService(StreamCatalog catalog, StreamLocator locator, RecordWriter writer, ShardThroughput throughput,
-            StreamWriteGate gate, RecordCipher cipher, WriteRates rates, StreamsProperties properties) {
+            StreamWriteGate gate, RecordCipher cipher, WriteRates rates, StreamMetrics metrics, StreamsProperties properties) {
         this.rates = rates;
+        this.metrics = metrics;
         this.gate = gate;
         this.cipher = cipher;
         this.catalog = catalog;
@@ -69,6 +72,7 @@ public class PutRecordsService {
      *     Kafka did not acknowledge the record
      */
     public PutRecordResponse putRecord(PutRecordRequest request) {
+        long started = System.nanoTime();
         StreamLocator.checkNames(Violations.check(), request.streamName(), request.streamArn())
                 .notNull("data", request.data())
                 .bytes("data", request.data(), maxRecordBytes)
@@ -84,14 +88,18 @@ public class PutRecordsService {
         Routed routed = gate.write(located.id(), () -> route(catalog.requireActive(streamKey), List.of(entry)));
         Stream stream = routed.stream();
         Shard shard = routed.shards().get(0);
+        int bytes = routed.sizes()[0];
         if (routed.acks().get(0) == null) {
+            metrics.putRecord(stream, shard, bytes, false, true, System.nanoTime() - started);
             throw ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED.exception("%s", ShardThroughput.rateExceeded(stream, shard));
         }
         CompletableFuture<RecordMetadata> ack = routed.acks().get(0);
         try {
             RecordMetadata metadata = ack.get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            metrics.putRecord(stream, shard, bytes, true, false, System.nanoTime() - started);
             return new PutRecordResponse(shard.id().toString(), sequenceNumber(metadata), stream.encryptionType());
         } catch (ExecutionException | TimeoutException e) {
+            metrics.putRecord(stream, shard, bytes, false, false, System.nanoTime() - started);
             log.warn("PutRecord to {} failed", stream.key(), e);
             throw ErrorCode.INTERNAL_FAILURE.exception("Internal service failure.");
         } catch (InterruptedException e) {
@@ -108,6 +116,7 @@ public class PutRecordsService {
      *     a record too large), InvalidArgumentException (request over 5 MiB), ResourceNotFoundException
      */
     public PutRecordsResponse putRecords(PutRecordsRequest request) {
+        long started = System.nanoTime();
         List<PutRecordsRequestEntry> entries = request.records();
         Violations violations = StreamLocator.checkNames(Violations.check(), request.streamName(), request.streamArn())
                 .notNull("records", entries)
@@ -149,16 +158,22 @@ public class PutRecordsService {
         List<CompletableFuture<RecordMetadata>> acks = routed.acks();
         List<PutRecordsResultEntry> results = new ArrayList<>(entries.size());
         int failed = 0;
+        int throttled = 0;
+        long writtenBytes = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ACK_TIMEOUT_SECONDS);
         for (int i = 0; i < acks.size(); i++) {
             if (acks.get(i) == null) {
                 failed++;
+                throttled++;
+                metrics.putRecordsEntry(stream, shards.get(i), routed.sizes()[i], false);
                 results.add(new PutRecordsResultEntry(null, null, ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED.wireName(),
                         ShardThroughput.rateExceeded(stream, shards.get(i))));
                 continue;
             }
             try {
                 RecordMetadata metadata = acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                metrics.putRecordsEntry(stream, shards.get(i), routed.sizes()[i], true);
+                writtenBytes += routed.sizes()[i];
                 results.add(new PutRecordsResultEntry(sequenceNumber(metadata), shards.get(i).id().toString(), null, null));
             } catch (ExecutionException | TimeoutException e) {
                 log.warn("A PutRecords record to {} failed", stream.key(), e);
@@ -169,26 +184,29 @@ public class PutRecordsService {
                 throw ErrorCode.INTERNAL_FAILURE.exception("Internal service failure.");
             }
         }
+        metrics.putRecords(stream, total, entries.size(), failed, throttled, writtenBytes, System.nanoTime() - started);
         return new PutRecordsResponse(failed, results, stream.encryptionType());
     }
 
-    /** Records routed by one shard map and handed to the producer; a null ack is a throttled record. */
-    private record Routed(Stream stream, List<Shard> shards, List<CompletableFuture<RecordMetadata>> acks) {
+    /** Records routed by one shard map and handed to the producer, with their sizes; a null ack is a throttled record. */
+    private record Routed(Stream stream, List<Shard> shards, List<CompletableFuture<RecordMetadata>> acks, int[] sizes) {
     }
 
     private Routed route(Stream stream, List<PutRecordsRequestEntry> entries) {
         List<Shard> shards = new ArrayList<>(entries.size());
         List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>(entries.size());
+        int[] sizes = new int[entries.size()];
         for (PutRecordsRequestEntry entry : entries) {
             Shard shard = stream.shardFor(HashKey.route(entry.partitionKey(), entry.explicitHashKey()));
             byte[] key = entry.partitionKey().getBytes(StandardCharsets.UTF_8);
+            sizes[shards.size()] = key.length + entry.data().length;
             shards.add(shard);
             rates.offered(stream, shard, key.length + entry.data().length);
             acks.add(throughput.admitWrite(stream, shard, key.length + entry.data().length)
                     ? writer.append(cipher.record(stream, shard.partition(), key, entry.data()))
                     : null);
         }
-        return new Routed(stream, shards, acks);
+        return new Routed(stream, shards, acks, sizes);
     }
 
     private static String sequenceNumber(RecordMetadata metadata) {

@@ -187,9 +187,14 @@ public final class ShardSubscription {
             }
             nextOffset = batch.nextOffset();
             List<RecordView> records = new ArrayList<>(batch.records().size());
-            batch.records().forEach(r -> records.add(RecordView.of(r, context.cipher())));
+            long bytes = 0;
+            for (ConsumerRecord<byte[], byte[]> r : batch.records()) {
+                bytes += RecordView.size(r);
+                records.add(RecordView.of(r, context.cipher()));
+            }
             long behind = nextOffset < batch.endOffset()
                     ? Math.max(0, now.toEpochMilli() - batch.records().get(batch.records().size() - 1).timestamp()) : 0;
+            context.metrics().subscribeToShardEvent(found.get(), shard.get(), records.size(), bytes, behind);
             send(new SubscribeToShardEvent(records, continuation(), behind, null));
             sent = true;
             // At the tip the tail tells of the next record; at a closed shard's end the next round ends it.

@@ -2,6 +2,7 @@ package io.sluice.streams.subscription;
 
 import io.sluice.streams.config.StreamsProperties;
 import io.sluice.streams.encryption.RecordCipher;
+import io.sluice.streams.monitoring.StreamMetrics;
 import io.sluice.streams.shard.ShardReader;
 import io.sluice.streams.stream.StreamCatalog;
 import java.time.Clock;
@@ -16,5 +17,6 @@ record SubscriptionContext(
         RecordCipher cipher,
         Clock clock,
         Executor executor,
-        Subscriptions registry) {
+        Subscriptions registry,
+        StreamMetrics metrics) {
 }

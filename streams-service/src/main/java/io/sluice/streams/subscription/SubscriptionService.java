@@ -9,6 +9,7 @@ import io.sluice.streams.iterator.IteratorService;
 import io.sluice.streams.metadata.Shard;
 import io.sluice.streams.metadata.Stream;
 import io.sluice.streams.metadata.StreamConsumer;
+import io.sluice.streams.monitoring.StreamMetrics;
 import io.sluice.streams.shard.ShardReader;
 import io.sluice.streams.stream.StreamCatalog;
 import io.sluice.streams.stream.StreamLocator;
@@ -29,12 +30,13 @@ public class SubscriptionService {
     private final SubscriptionContext context;
 
     SubscriptionService(ConsumerService consumers, StreamCatalog catalog, IteratorService positions, ShardReader reader,
-            ShardTail tail, Subscriptions registry, RecordCipher cipher, Clock clock, StreamsProperties properties) {
+            ShardTail tail, Subscriptions registry, RecordCipher cipher, StreamMetrics metrics, Clock clock, StreamsProperties properties) {
         this.consumers = consumers;
         this.catalog = catalog;
         this.positions = positions;
         this.registry = registry;
-        this.context = new SubscriptionContext(properties.subscriptions(), catalog, reader, tail, cipher, clock, registry.executor(), registry);
+        this.context = new SubscriptionContext(properties.subscriptions(), catalog, reader, tail, cipher, clock, registry.executor(), registry,
+                metrics);
     }
 
     /**
