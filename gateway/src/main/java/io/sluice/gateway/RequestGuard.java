@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -63,7 +64,9 @@ class RequestGuard implements WebFilter {
         });
         WireFormat format = WireFormat.of(request.getHeaders().getFirst("Content-Type"));
         String target = request.getHeaders().getFirst(AwsHeaders.TARGET);
-        access.debug("{} {} from {}", requestId, target, request.getRemoteAddress());
+        try (MDC.MDCCloseable id = MDC.putCloseable("requestId", requestId)) {
+            access.debug("{} {} from {}", requestId, target, request.getRemoteAddress());
+        }
         if (AwsService.forTarget(target).isEmpty()) {
             return reject(exchange, format, ErrorCode.UNKNOWN_OPERATION, "Operation " + target + " is not supported.");
         }
@@ -86,7 +89,9 @@ class RequestGuard implements WebFilter {
             if (response.isCommitted()) {
                 return Mono.error(e);
             }
-            access.warn("{} {} could not be served: {}", requestId, target, e.toString());
+            try (MDC.MDCCloseable id = MDC.putCloseable("requestId", requestId)) {
+                access.warn("{} {} could not be served: {}", requestId, target, e.toString());
+            }
             return write(response, format, ErrorCode.SERVICE_UNAVAILABLE, "The service is unavailable. Please try again later.");
         });
     }

@@ -13,25 +13,36 @@ import java.util.regex.Pattern;
  * @param kafkaPort the embedded Kafka broker's port, 0 for a free one
  * @param s3Port the embedded S3 server's port
  * @param properties service properties given as {@code --name=value}
+ * @param logFormat {@code text} (one line per event, the request id in brackets) or {@code json}
+ *     (one JSON object per line, Elastic Common Schema)
  * @param help whether to print usage and exit
  */
-record LocalOptions(int port, Path dataDir, int kafkaPort, int s3Port, Map<String, String> properties, boolean help) {
+record LocalOptions(int port, Path dataDir, int kafkaPort, int s3Port, Map<String, String> properties, String logFormat, boolean help) {
+    static final java.util.List<String> LOG_FORMATS = java.util.List.of("text", "json");
+
     /** A service property: dotted lower-case words, as Spring Boot names them. */
     private static final Pattern PROPERTY = Pattern.compile("--([a-z][a-z0-9-]*(?:\\.[a-z0-9\\[\\]-]+)+)=(.*)", Pattern.DOTALL);
 
     static final String USAGE = """
-            Usage: sluice-local [--port PORT] [--data-dir DIR] [--kafka-port PORT] [--s3-port PORT] [--NAME=VALUE ...]
+            Usage: sluice-local [--port PORT] [--data-dir DIR] [--kafka-port PORT] [--s3-port PORT] [--log-format text|json] [--NAME=VALUE ...]
               --port PORT        gateway port, the endpoint for AWS clients (default 4566)
               --data-dir DIR     where Kafka, PostgreSQL and the S3 server keep data (default ~/.sluice)
               --kafka-port PORT  port of the embedded Kafka broker for Kafka tools (default: a free port)
               --s3-port PORT     port of the embedded S3 server (default 9000, MinIO's)
+              --log-format F     text, or json: one JSON object per line (default: $SLUICE_LOG_FORMAT, else text)
               --NAME=VALUE       any service property, e.g. --sluice.streams.throughput.enabled=false
                                  (or as an environment variable: SLUICE_STREAMS_THROUGHPUT_ENABLED=false)
               -h, --help         this text
             """;
 
     static LocalOptions parse(String... args) {
+        return parseWith(System.getenv("SLUICE_LOG_FORMAT"), args);
+    }
+
+    /** @param logFormatVariable the value of SLUICE_LOG_FORMAT, the default of {@code --log-format} */
+    static LocalOptions parseWith(String logFormatVariable, String... args) {
         int port = 4566;
+        String logFormat = logFormatVariable == null || logFormatVariable.isBlank() ? "text" : logFormatVariable.trim();
         int kafkaPort = 0;
         int s3Port = 9000;
         Path dataDir = Path.of(System.getProperty("user.home"), ".sluice");
@@ -48,11 +59,15 @@ record LocalOptions(int port, Path dataDir, int kafkaPort, int s3Port, Map<Strin
                 case "--kafka-port" -> kafkaPort = portValue(args, ++i);
                 case "--s3-port" -> s3Port = portValue(args, ++i);
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i));
+                case "--log-format" -> logFormat = value(args, ++i);
                 case "-h", "--help" -> help = true;
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
-        return new LocalOptions(port, dataDir.toAbsolutePath().normalize(), kafkaPort, s3Port, Map.copyOf(properties), help);
+        if (!LOG_FORMATS.contains(logFormat)) {
+            throw new IllegalArgumentException("--log-format (or SLUICE_LOG_FORMAT) is text or json, not " + logFormat);
+        }
+        return new LocalOptions(port, dataDir.toAbsolutePath().normalize(), kafkaPort, s3Port, Map.copyOf(properties), logFormat, help);
     }
 
     private static String value(String[] args, int i) {

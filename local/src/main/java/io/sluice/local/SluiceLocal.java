@@ -59,6 +59,9 @@ public final class SluiceLocal implements AutoCloseable {
             // Applications' checkpoints and savepoints live with the rest of the data: LAST_STOPPED_POINT survives a restart.
             properties.put("sluice.analytics.flink.state-dir",
                     options.dataDir().resolve("flink-state").toAbsolutePath().toUri().toString().replaceAll("/$", ""));
+            if (options.logFormat().equals("json")) {
+                properties.put("logging.config", "classpath:" + JsonLogs.CONFIGURATION);
+            }
             properties.putAll(options.properties());
             SluicePlatform platform = SluicePlatform.start(new SluicePlatform.Settings(options.port(),
                     EnumSet.allOf(PlatformService.class), kafka.bootstrapServers(), postgres::jdbcUrl, postgres.user(),
@@ -142,6 +145,9 @@ public final class SluiceLocal implements AutoCloseable {
         if (options.help()) {
             System.out.print(LocalOptions.USAGE);
             return;
+        }
+        if (options.logFormat().equals("json")) {
+            JsonLogs.install();
         }
         long started = System.nanoTime();
         SluiceLocal local = start(options);

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** The launcher's main class in a JVM of its own, on the test classpath, as a user runs {@code ./sluice-local}. */
-record Launcher(Process process, int port, int s3Port) {
+record Launcher(Process process, int port, int s3Port, List<String> output) {
 
     static Launcher start(Path dataDir, String... options) throws Exception {
         int port = FreePorts.pick();
@@ -28,9 +28,11 @@ record Launcher(Process process, int port, int s3Port) {
         command.addAll(List.of(options));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<Void> ready = new CompletableFuture<>();
+        List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = lines.readLine()) != null; ) {
+                    output.add(line);
                     if (line.contains("Sluice is ready")) {
                         System.out.println("launcher: " + line.trim());
                         ready.complete(null);
@@ -51,7 +53,7 @@ record Launcher(Process process, int port, int s3Port) {
             process.destroyForcibly();
             throw e;
         }
-        return new Launcher(process, port, s3Port);
+        return new Launcher(process, port, s3Port, output);
     }
 
     URI endpoint() {

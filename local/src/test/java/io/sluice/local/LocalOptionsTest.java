@@ -33,6 +33,16 @@ class LocalOptionsTest {
     }
 
     @Test
+    void logsAsTextUnlessJsonIsAskedForByOptionOrEnvironment() {
+        assertThat(LocalOptions.parseWith(null).logFormat()).isEqualTo("text");
+        assertThat(LocalOptions.parseWith("json").logFormat()).isEqualTo("json");
+        assertThat(LocalOptions.parseWith("json", "--log-format", "text").logFormat()).isEqualTo("text");
+        assertThat(LocalOptions.parseWith(null, "--log-format", "json").logFormat()).isEqualTo("json");
+        assertThatThrownBy(() -> LocalOptions.parseWith("xml")).hasMessageContaining("text or json, not xml");
+        assertThatThrownBy(() -> LocalOptions.parseWith(null, "--log-format", "yaml")).hasMessageContaining("text or json");
+    }
+
+    @Test
     void theMasterKeyIsCreatedOnceInTheDataDirectoryReadableByItsOwnerOnly(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
         Path file = dir.resolve("data/master.key");
