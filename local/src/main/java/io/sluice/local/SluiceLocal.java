@@ -59,6 +59,8 @@ public final class SluiceLocal implements AutoCloseable {
             // Applications' checkpoints and savepoints live with the rest of the data: LAST_STOPPED_POINT survives a restart.
             properties.put("sluice.analytics.flink.state-dir",
                     options.dataDir().resolve("flink-state").toAbsolutePath().toUri().toString().replaceAll("/$", ""));
+            // The MiniCluster stops with the launcher: applications stop with a savepoint and resume from it.
+            properties.put("sluice.analytics.flink.save-on-shutdown", "true");
             if (options.logFormat().equals("json")) {
                 properties.put("logging.config", "classpath:" + JsonLogs.CONFIGURATION);
             }

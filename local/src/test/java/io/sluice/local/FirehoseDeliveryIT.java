@@ -155,6 +155,25 @@ class FirehoseDeliveryIT {
     }
 
     @Test
+    void aServiceThatStopsDeliversWhatItBufferedInsteadOfLeavingItToTheInterval() throws Exception {
+        String name = "flushed-on-stop";
+        try (FirehoseClient firehose = AwsClients.firehose(Platform.endpoint()); Lake lake = new Lake()) {
+            lake.createBucket(name);
+            createAndAwait(firehose, name, name, d -> d.bufferingHints(h -> h.intervalInSeconds(900).sizeInMBs(128)));
+            List<String> expected = IntStream.range(0, 30).mapToObj(i -> "buffered-" + i).toList();
+            firehose.putRecordBatch(b -> b.deliveryStreamName(name).records(expected.stream().map(FirehoseDeliveryIT::record).toList()));
+            Thread.sleep(3_000); // taken into a buffer, 15 minutes from its interval
+            assertThat(lake.lines(name, "")).isEmpty();
+
+            Platform.get().restart(PlatformService.FIREHOSE);
+            assertThat(lake.lines(name, "")).as("delivered as the service stopped").containsExactlyInAnyOrderElementsOf(expected);
+            Thread.sleep(3_000);
+            assertThat(lake.lines(name, "")).as("and committed: the next instance does not deliver them again")
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    @Test
     void encryptedRecordsAreSealedInKafkaAndDeliveredInTheClear() throws Exception {
         String name = "sealed-delivery";
         try (FirehoseClient firehose = AwsClients.firehose(Platform.endpoint()); Lake lake = new Lake()) {

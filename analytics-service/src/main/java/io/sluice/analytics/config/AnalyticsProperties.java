@@ -57,8 +57,11 @@ public record AnalyticsProperties(
      * @param jobJar the jar that ships applications' classes to a session cluster (analytics-service's
      *     {@code flink-job} jar, which Maven builds beside it); unset for the launcher's MiniCluster,
      *     which has them on its class path
+     * @param saveOnShutdown whether the cluster goes away with the service (./sluice-local's
+     *     MiniCluster): running applications then stop with a savepoint as the service shuts down and
+     *     resume from it at its next start; a session cluster's jobs run on while the service is away
      */
-    public record Flink(URI restUrl, String stateDir, String jobJar) {
+    public record Flink(URI restUrl, String stateDir, String jobJar, @DefaultValue("false") boolean saveOnShutdown) {
 
         @Override
         public String stateDir() {

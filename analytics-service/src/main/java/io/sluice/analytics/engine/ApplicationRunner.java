@@ -165,7 +165,8 @@ public class ApplicationRunner implements io.sluice.analytics.application.Applic
                 } else if (Application.UPDATING.equals(application.status())) {
                     changed(application);
                 } else if (jobId == null || !jobs.alive(jobId)) {
-                    String checkpoint = jobId == null ? null
+                    // Without a job, it stopped with a savepoint as the service shut down.
+                    String checkpoint = jobId == null ? application.run() == null ? null : application.run().savepoint()
                             : jobs.latestCheckpoint(ApplicationJob.checkpoints(properties.flink().stateDir(), application), jobId);
                     log.info("Application {} of {} was RUNNING but its job {} is gone: submitting it again from {}", application.name(), caller,
                             jobId, checkpoint == null ? "its starting position" : checkpoint);
@@ -264,10 +265,33 @@ public class ApplicationRunner implements io.sluice.analytics.application.Applic
         });
     }
 
-    /** The runner's thread goes with the service. */
+    /**
+     * The runner's thread goes with the service; with {@code save-on-shutdown} (the cluster goes
+     * too), every running application's job first stops with a savepoint, which its next start
+     * resumes from (a RUNNING application without a job).
+     */
     @jakarta.annotation.PreDestroy
     void close() {
         background.shutdownNow();
+        if (!properties.flink().saveOnShutdown()) {
+            return;
+        }
+        for (Application application : store.withStatus(List.of(Application.RUNNING))) {
+            String jobId = application.run() == null ? null : application.run().jobId();
+            if (jobId == null || !jobs.alive(jobId)) {
+                continue;
+            }
+            try {
+                String savepoint = jobs.stopWithSavepoint(jobId, ApplicationJob.savepoints(properties.flink().stateDir(), application));
+                store.update(application.owner(), application.name(), a -> a.running(Application.RUNNING, new Application.Run(null, savepoint),
+                        a.configuration(), clock.instant()));
+                log.info("Application {} of {} stopped with a savepoint as the service shuts down: {}", application.name(),
+                        application.owner(), savepoint);
+            } catch (Exception e) {
+                log.warn("Application {} of {} did not stop with a savepoint ({}); it resumes from its latest checkpoint",
+                        application.name(), application.owner(), e.getMessage());
+            }
+        }
     }
 
     /** The Kinesis stream, else the DirectPut delivery stream, an input reads or an output writes. */

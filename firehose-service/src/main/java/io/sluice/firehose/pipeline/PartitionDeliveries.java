@@ -328,25 +328,45 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
     }
 
     /**
-     * A partition taken away: a round being written is waited for and committed first, so that
-     * its write cannot land after the next owner's write of the same keys.
+     * A partition taken away (a rebalance, or this instance stopping): a round being written is
+     * waited for and committed first, so that its write cannot land after the next owner's write of
+     * the same keys; then the round still buffering is written and committed too, so that a stop
+     * delivers what was put instead of leaving it to the buffering interval of whoever reads on.
      */
     @Override
     public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         for (TopicPartition source : partitions) {
-            Writing writing = writes.get(source);
-            if (writing != null && writing.future != null) {
-                try {
-                    writing.future.get();
-                    commit(source, writing.round, consumer);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    // Not written: the next owner writes it.
+            if (finishWrite(source, consumer)) {
+                PartitionRound buffering = rounds.get(source);
+                if (buffering != null && !buffering.isEmpty() && streamOf(source.topic()).isPresent() && deliver(source, buffering)) {
+                    finishWrite(source, consumer);
                 }
             }
             drop(source);
         }
+    }
+
+    /** Waits for the partition's write in flight and commits it; false when it failed or waits for a retry. */
+    private boolean finishWrite(TopicPartition source, Consumer<?, ?> consumer) {
+        Writing writing = writes.get(source);
+        if (writing == null) {
+            return true;
+        }
+        if (writing.future == null) {
+            return false;
+        }
+        try {
+            writing.future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return false; // not written: the next owner writes it
+        }
+        commit(source, writing.round, consumer);
+        writes.remove(source);
+        writing.round.discard();
+        return true;
     }
 
     @Override

@@ -1,0 +1,113 @@
+package io.sluice.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.testsupport.AwsClients;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import software.amazon.awssdk.services.kinesisanalytics.KinesisAnalyticsClient;
+import software.amazon.awssdk.services.kinesisanalytics.model.ApplicationStatus;
+import software.amazon.awssdk.services.kinesisanalytics.model.InputStartingPosition;
+import software.amazon.awssdk.services.kinesisanalytics.model.RecordFormatType;
+
+/**
+ * A graceful stop of {@code ./sluice-local} with an application running: its job stops with a
+ * savepoint (the MiniCluster goes with the launcher), and the next start resumes it from there —
+ * rows of a window still open at the stop are counted once, none twice, though no periodic
+ * checkpoint followed them.
+ */
+class LauncherShutdownIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ROLE = "arn:aws:iam::000000000000:role/kda";
+    private static final String CODE = """
+            CREATE OR REPLACE STREAM "DEST" (TICKER VARCHAR(4), N INTEGER);
+            CREATE OR REPLACE PUMP "P" AS INSERT INTO "DEST"
+            SELECT STREAM TICKER, COUNT(*) AS N FROM "SOURCE_SQL_STREAM_001"
+            GROUP BY TICKER, STEP("SOURCE_SQL_STREAM_001".ROWTIME BY INTERVAL '5' SECOND);
+            """;
+
+    @Test
+    void aRunningApplicationStopsWithASavepointAndResumesFromItAtTheNextStart(@TempDir Path dataDir) throws Exception {
+        LocalOptions options = LocalOptions.parse("--port", "0", "--s3-port", "0", "--data-dir", dataDir.toString());
+        Map<String, Integer> expected = new TreeMap<>();
+        try (SluiceLocal local = SluiceLocal.start(options);
+                KinesisClient kinesis = AwsClients.kinesis(endpoint(local), true);
+                KinesisAnalyticsClient analytics = AwsClients.analytics(endpoint(local))) {
+            kinesis.createStream(b -> b.streamName("sd-trades").shardCount(1));
+            kinesis.createStream(b -> b.streamName("sd-counts").shardCount(1));
+            Platform.awaitActive(kinesis, "sd-trades");
+            Platform.awaitActive(kinesis, "sd-counts");
+            analytics.createApplication(b -> b.applicationName("sd-app").applicationCode(CODE)
+                    .inputs(i -> i.namePrefix("SOURCE_SQL_STREAM").kinesisStreamsInput(k -> k.resourceARN(arn("sd-trades")).roleARN(ROLE))
+                            .inputSchema(s -> s.recordFormat(f -> f.recordFormatType(RecordFormatType.JSON)
+                                            .mappingParameters(m -> m.jsonMappingParameters(j -> j.recordRowPath("$"))))
+                                    .recordColumns(c -> c.name("TICKER").mapping("$.ticker").sqlType("VARCHAR(4)"))))
+                    .outputs(o -> o.name("DEST").kinesisStreamsOutput(k -> k.resourceARN(arn("sd-counts")).roleARN(ROLE))
+                            .destinationSchema(d -> d.recordFormatType(RecordFormatType.JSON))));
+            analytics.startApplication(b -> b.applicationName("sd-app").inputConfigurations(c -> c.id("1.1")
+                    .inputStartingPositionConfiguration(p -> p.inputStartingPosition(InputStartingPosition.TRIM_HORIZON))));
+            awaitRunning(analytics);
+            put(kinesis, expected, 120);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(counts(kinesis)).isEqualTo(expected));
+            put(kinesis, expected, 60); // in a window that is open when the launcher stops
+            Thread.sleep(1_000);
+        }
+        try (SluiceLocal local = SluiceLocal.start(options);
+                KinesisClient kinesis = AwsClients.kinesis(endpoint(local), true);
+                KinesisAnalyticsClient analytics = AwsClients.analytics(endpoint(local))) {
+            awaitRunning(analytics);
+            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(counts(kinesis)).isEqualTo(expected));
+            Thread.sleep(6_000); // a window later: nothing counted twice
+            assertThat(counts(kinesis)).isEqualTo(expected);
+        }
+    }
+
+    private static URI endpoint(SluiceLocal local) {
+        return URI.create("http://127.0.0.1:" + local.gatewayPort());
+    }
+
+    private static String arn(String stream) {
+        return "arn:aws:kinesis:us-east-1:000000000000:stream/" + stream;
+    }
+
+    private static void awaitRunning(KinesisAnalyticsClient analytics) {
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() ->
+                analytics.describeApplication(b -> b.applicationName("sd-app")).applicationDetail().applicationStatus()
+                        == ApplicationStatus.RUNNING);
+    }
+
+    private static void put(KinesisClient kinesis, Map<String, Integer> expected, int count) {
+        List<PutRecordsRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String ticker = List.of("AMZN", "QXZ").get(i % 2);
+            expected.merge(ticker, 1, Integer::sum);
+            entries.add(PutRecordsRequestEntry.builder().partitionKey(ticker + i)
+                    .data(SdkBytes.fromUtf8String("{\"ticker\":\"" + ticker + "\"}")).build());
+        }
+        assertThat(kinesis.putRecords(b -> b.streamName("sd-trades").records(entries)).failedRecordCount()).isZero();
+    }
+
+    private static Map<String, Integer> counts(KinesisClient kinesis) throws Exception {
+        Map<String, Integer> sums = new TreeMap<>();
+        for (String record : Platform.shardRecords(kinesis, "sd-counts", "shardId-000000000000")) {
+            JsonNode row = JSON.readTree(record);
+            sums.merge(row.get("TICKER").asText(), row.get("N").asInt(), Integer::sum);
+        }
+        return sums;
+    }
+}
