@@ -40,6 +40,35 @@ public class AwsEndpointConfiguration {
         return new Paging(clock.getIfAvailable(Clock::systemUTC));
     }
 
+    /** The REST API's bodies, in the AWS JSON shapes. */
+    @Bean
+    @ConditionalOnMissingBean
+    io.sluice.endpoint.rest.RestBodies restBodies(AwsCodec codec) {
+        return new io.sluice.endpoint.rest.RestBodies(codec);
+    }
+
+    /** The REST API's OpenAPI document: served through the gateway, so its server is the document's own origin. */
+    @Bean
+    @ConditionalOnMissingBean
+    io.swagger.v3.oas.models.OpenAPI restApiDocument(org.springframework.core.env.Environment environment) {
+        String service = environment.getProperty("spring.application.name", "sluice");
+        return new io.swagger.v3.oas.models.OpenAPI()
+                .info(new io.swagger.v3.oas.models.info.Info().title("Sluice " + service + " REST API").version("v1")
+                        .description("Resources of the AWS API, beside it: bodies are the AWS JSON shapes, errors RFC 9457 problem "
+                                + "details whose title is the AWS error name."))
+                .servers(java.util.List.of(new io.swagger.v3.oas.models.servers.Server().url("/")));
+    }
+
+    @Bean
+    io.sluice.endpoint.rest.RestProblems restProblems() {
+        return new io.sluice.endpoint.rest.RestProblems();
+    }
+
+    @Bean
+    io.sluice.endpoint.rest.RestRequestIds restRequestIds() {
+        return new io.sluice.endpoint.rest.RestRequestIds();
+    }
+
     @Bean
     @ConditionalOnBean(AwsOperations.class)
     AwsEndpointController awsEndpointController(java.util.List<AwsOperations> operations, AwsCodec codec, EndpointProperties properties) {

@@ -1,0 +1,99 @@
+package io.sluice.gateway;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.common.error.ErrorCode;
+import io.sluice.common.protocol.AwsHeaders;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * The REST API's requests ({@value Routes#REST_PREFIX}): each gets its id (passed on in
+ * {@code x-amzn-RequestId}, as for AWS requests), bodies over the size limit and paths no service
+ * serves are refused, and a service that cannot be reached answers 503 — all as JSON problem
+ * details with the AWS error name, as the services answer theirs.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class RestGuard implements WebFilter {
+    private static final Logger access = LoggerFactory.getLogger("io.sluice.gateway.access");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final long maxRequestBytes;
+
+    RestGuard(GatewaySettings settings) {
+        this.maxRequestBytes = settings.maxRequestSize().toBytes();
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        String path = request.getPath().value();
+        if (!path.startsWith(Routes.REST_PREFIX + "/") && !path.equals(Routes.REST_PREFIX)) {
+            return chain.filter(exchange);
+        }
+        String requestId = UUID.randomUUID().toString();
+        ServerHttpResponse response = exchange.getResponse();
+        response.beforeCommit(() -> {
+            if (!response.getHeaders().containsHeader(AwsHeaders.REQUEST_ID)) {
+                response.getHeaders().set(AwsHeaders.REQUEST_ID, requestId);
+            }
+            return Mono.empty();
+        });
+        try (MDC.MDCCloseable id = MDC.putCloseable("requestId", requestId)) {
+            access.debug("{} {} {} from {}", requestId, request.getMethod(), path, request.getRemoteAddress());
+        }
+        if (Routes.restService(path).isEmpty()) {
+            return problem(response, HttpStatus.NOT_FOUND, ErrorCode.UNKNOWN_OPERATION, "No resource at " + path + ".", requestId);
+        }
+        if (request.getHeaders().getContentLength() > maxRequestBytes) {
+            response.getHeaders().set("Connection", "close");
+            return problem(response, HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.REQUEST_TOO_LARGE,
+                    "Request body of " + request.getHeaders().getContentLength() + " bytes exceeds the limit of " + maxRequestBytes + " bytes.",
+                    requestId);
+        }
+        ServerWebExchange forwarded = exchange.mutate()
+                .request(request.mutate().headers(h -> h.set(AwsHeaders.REQUEST_ID, requestId)).build()).build();
+        return chain.filter(forwarded).onErrorResume(e -> {
+            if (response.isCommitted()) {
+                return Mono.error(e);
+            }
+            try (MDC.MDCCloseable id = MDC.putCloseable("requestId", requestId)) {
+                access.warn("{} {} {} could not be served: {}", requestId, request.getMethod(), path, e.toString());
+            }
+            return problem(response, HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
+                    "The service is unavailable. Please try again later.", requestId);
+        });
+    }
+
+    private static Mono<Void> problem(ServerHttpResponse response, HttpStatus status, ErrorCode code, String detail, String requestId) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", code.wireName());
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("requestId", requestId);
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        try {
+            return response.writeWith(Mono.just(response.bufferFactory().wrap(JSON.writeValueAsBytes(problem))));
+        } catch (JsonProcessingException e) {
+            return Mono.error(e);
+        }
+    }
+}
