@@ -53,7 +53,7 @@ final class Rest {
     /** Reads the events of a server-sent event stream as they come, until the returned response's body is closed. */
     static HttpResponse<java.io.InputStream> events(String path, BlockingQueue<Event> into) throws Exception {
         HttpResponse<java.io.InputStream> response = HTTP.send(HttpRequest.newBuilder(URI.create(Platform.endpoint() + path))
-                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+                .timeout(Duration.ofSeconds(15)).header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                 String name = null;

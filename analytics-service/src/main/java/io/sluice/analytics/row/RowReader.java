@@ -30,6 +30,7 @@ public final class RowReader implements Serializable {
     private final String rowDelimiter;
     private final String columnDelimiter;
     private final JsonFields fields;
+    private final String[] names;
 
     /** A column of an input schema: its name, its JSONPath (null for CSV, or for {@code $.<name>}) and its SQL type. */
     public record Column(String name, String mapping, String sqlType) {
@@ -44,6 +45,7 @@ public final class RowReader implements Serializable {
     public RowReader(String recordFormatType, String recordRowPath, List<Column> columns, String rowDelimiter, String columnDelimiter) {
         this.json = "JSON".equals(recordFormatType);
         this.types = columns.stream().map(c -> SqlType.parse(c.sqlType())).toArray(SqlType[]::new);
+        this.names = columns.stream().map(Column::name).toArray(String[]::new);
         if (json) {
             String path = recordRowPath;
             this.rowPerElement = path.endsWith("[0:]");
@@ -60,6 +62,11 @@ public final class RowReader implements Serializable {
             this.rowDelimiter = rowDelimiter;
             this.columnDelimiter = columnDelimiter;
         }
+    }
+
+    /** The columns' names, in the order {@link #read} gives their values. */
+    public List<String> columnNames() {
+        return List.of(names);
     }
 
     /** The path after {@code $} as steps, a {@code [0:]} kept on its step. */

@@ -1,5 +1,10 @@
 package io.sluice.endpoint.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sluice.common.error.ErrorCode;
 import io.sluice.common.protocol.AwsCodec;
 import io.sluice.common.protocol.WireFormat;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +21,7 @@ import org.springframework.http.ResponseEntity;
  * body that does not fit its shape): a resource's representation is what the AWS API answers for it.
  */
 public final class RestBodies {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final AwsCodec codec;
 
     public RestBodies(AwsCodec codec) {
@@ -26,6 +32,30 @@ public final class RestBodies {
     public <T> T read(HttpServletRequest request, Class<T> type) {
         try {
             return codec.read(WireFormat.JSON, request.getInputStream(), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The request body as an AWS request shape, with members the path names set to the path's values
+     * ({@code "DeliveryStreamName", name}): the resource comes from the path, the rest from the body.
+     *
+     * @param members member name, value, member name, value…
+     */
+    public <T> T read(HttpServletRequest request, Class<T> type, String... members) {
+        try {
+            byte[] body = request.getInputStream().readAllBytes();
+            JsonNode tree = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+            if (!(tree instanceof ObjectNode object)) {
+                throw ErrorCode.SERIALIZATION.exception("Request body must be a structure");
+            }
+            for (int i = 0; i + 1 < members.length; i += 2) {
+                object.put(members[i], members[i + 1]);
+            }
+            return codec.read(WireFormat.JSON, JSON.writeValueAsBytes(object), type);
+        } catch (JsonProcessingException e) {
+            throw ErrorCode.SERIALIZATION.exception("The request body is not JSON: %s", e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -71,8 +71,8 @@ public class RestProblems {
     /** The status of an AWS error in a resource API. */
     static HttpStatus statusOf(ErrorCode code) {
         return switch (code.wireName()) {
-            case "ResourceNotFoundException" -> HttpStatus.NOT_FOUND;
-            case "ResourceInUseException", "ConcurrentModificationException" -> HttpStatus.CONFLICT;
+            case "ResourceNotFoundException", "EntityNotFoundException" -> HttpStatus.NOT_FOUND;
+            case "ResourceInUseException", "ConcurrentModificationException", "AlreadyExistsException" -> HttpStatus.CONFLICT;
             case "LimitExceededException", "ProvisionedThroughputExceededException", "ThrottlingException" -> HttpStatus.TOO_MANY_REQUESTS;
             case "ServiceUnavailableException", "ServiceUnavailable" -> HttpStatus.SERVICE_UNAVAILABLE;
             case "ExpiredIteratorException", "ExpiredNextTokenException" -> HttpStatus.GONE;

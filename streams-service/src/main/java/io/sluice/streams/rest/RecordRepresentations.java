@@ -2,13 +2,10 @@ package io.sluice.streams.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.endpoint.rest.RestData;
 import io.sluice.streams.record.ChildShardView;
 import io.sluice.streams.record.PutRecordsRequestEntry;
 import io.sluice.streams.record.RecordView;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,8 +15,6 @@ import java.util.List;
  * document shows it as JSON, other text as a string, anything else in {@code DataBase64}).
  */
 final class RecordRepresentations {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private RecordRepresentations() {
     }
 
@@ -41,17 +36,7 @@ final class RecordRepresentations {
         }
 
         byte[] bytes() {
-            if (dataBase64 != null) {
-                return dataBase64;
-            }
-            if (data == null || data.isNull() || data.isMissingNode()) {
-                return null;
-            }
-            try {
-                return data.isTextual() ? data.textValue().getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(data);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            return RestData.bytes(data, dataBase64);
         }
     }
 
@@ -65,25 +50,9 @@ final class RecordRepresentations {
             @JsonProperty("EncryptionType") String encryptionType) {
 
         static Read of(RecordView record, boolean asJson) {
-            Object data = asJson ? jsonOrText(record.data()) : null;
+            Object data = asJson ? RestData.jsonOrText(record.data()) : null;
             return new Read(record.sequenceNumber(), record.approximateArrivalTimestamp(), record.partitionKey(), data,
                     data == null ? record.data() : null, record.encryptionType());
-        }
-
-        private static Object jsonOrText(byte[] data) {
-            try {
-                JsonNode node = JSON.readTree(data);
-                if (node != null && !node.isMissingNode()) {
-                    return node;
-                }
-            } catch (IOException e) {
-                // Not a JSON document: text, if it is text.
-            }
-            try {
-                return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(data)).toString();
-            } catch (CharacterCodingException e) {
-                return null;
-            }
         }
     }
 

@@ -46,6 +46,13 @@ class RecordTails {
         emitter.onCompletion(() -> open.set(false));
         emitter.onTimeout(() -> open.set(false));
         emitter.onError(e -> open.set(false));
+        try {
+            // A first comment, so that the client (and every proxy between) has the response before the first record.
+            emitter.send(SseEmitter.event().comment("records of the shard"));
+        } catch (IOException e) {
+            emitter.completeWithError(e);
+            return emitter;
+        }
         readers.execute(() -> read(emitter, open, iterator, json));
         return emitter;
     }

@@ -1,0 +1,141 @@
+package io.sluice.analytics.rest;
+
+import io.sluice.analytics.application.ApplicationRequests.ApplicationNameRequest;
+import io.sluice.analytics.application.ApplicationRequests.CreateApplicationRequest;
+import io.sluice.analytics.application.ApplicationRequests.DeleteApplicationRequest;
+import io.sluice.analytics.application.ApplicationRequests.DescribeApplicationResponse;
+import io.sluice.analytics.application.ApplicationService;
+import io.sluice.analytics.application.ListApplicationsRequest;
+import io.sluice.analytics.application.ListApplicationsResponse;
+import io.sluice.analytics.engine.ApplicationRunner;
+import io.sluice.analytics.engine.InAppStreamTails;
+import io.sluice.endpoint.rest.RestApi;
+import io.sluice.endpoint.rest.RestBodies;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Kinesis Analytics applications as REST resources, through the same services as the Kinesis
+ * Analytics API: create, list, describe, delete, start and stop (the API's bodies), and a live tail
+ * of an in-application stream as server-sent events.
+ */
+@RestApi
+@RequestMapping(RestApi.PREFIX + "/applications")
+@Tag(name = "Applications", description = "Kinesis Analytics SQL applications")
+class ApplicationsResource {
+    static final Duration TAIL_LASTS = Duration.ofMinutes(30);
+
+    private final ApplicationService applications;
+    private final ApplicationRunner runner;
+    private final InAppStreamTails tails;
+    private final RestBodies bodies;
+
+    ApplicationsResource(ApplicationService applications, ApplicationRunner runner, InAppStreamTails tails, RestBodies bodies) {
+        this.applications = applications;
+        this.runner = runner;
+        this.tails = tails;
+        this.bodies = bodies;
+    }
+
+    @PostMapping
+    @Operation(summary = "Create an application", description = "The body is CreateApplication's: ApplicationName, ApplicationCode, "
+            + "Inputs, Outputs, Tags.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = CreateApplicationRequest.class))),
+            responses = @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = DescribeApplicationResponse.class))))
+    ResponseEntity<byte[]> create(HttpServletRequest request) {
+        CreateApplicationRequest create = bodies.read(request, CreateApplicationRequest.class);
+        applications.create(create);
+        return bodies.created(URI.create(RestApi.PREFIX + "/applications/" + create.applicationName()), describe(create.applicationName()));
+    }
+
+    @GetMapping
+    @Operation(summary = "List applications", responses = @ApiResponse(responseCode = "200",
+            content = @Content(schema = @Schema(implementation = ListApplicationsResponse.class))))
+    ResponseEntity<byte[]> list(@RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String exclusiveStartApplicationName) {
+        return bodies.ok(applications.list(new ListApplicationsRequest(limit, exclusiveStartApplicationName)));
+    }
+
+    @GetMapping("/{name}")
+    @Operation(summary = "Describe an application", responses = @ApiResponse(responseCode = "200",
+            content = @Content(schema = @Schema(implementation = DescribeApplicationResponse.class))))
+    ResponseEntity<byte[]> describeOne(@PathVariable String name) {
+        return bodies.ok(describe(name));
+    }
+
+    @DeleteMapping("/{name}")
+    @Operation(summary = "Delete an application", description = "A running one's job is halted first.")
+    ResponseEntity<byte[]> delete(@PathVariable String name) {
+        applications.delete(new DeleteApplicationRequest(name, describe(name).applicationDetail().createTimestamp()));
+        return bodies.ok(null);
+    }
+
+    @PostMapping("/{name}/start")
+    @Operation(summary = "Start an application", description = "StartApplication's InputConfigurations: each input's Id and "
+            + "InputStartingPositionConfiguration (NOW, TRIM_HORIZON, LAST_STOPPED_POINT). It turns STARTING, then RUNNING.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = ApplicationRunner.StartApplicationRequest.class))))
+    ResponseEntity<byte[]> start(@PathVariable String name, HttpServletRequest request) {
+        runner.start(bodies.read(request, ApplicationRunner.StartApplicationRequest.class, "ApplicationName", name));
+        return bodies.accepted(describe(name));
+    }
+
+    @PostMapping("/{name}/stop")
+    @Operation(summary = "Stop an application", description = "Its job stops with a savepoint (LAST_STOPPED_POINT resumes from it).")
+    ResponseEntity<byte[]> stop(@PathVariable String name) {
+        runner.stop(new ApplicationRunner.StopApplicationRequest(name));
+        return bodies.accepted(describe(name));
+    }
+
+    @GetMapping(path = "/{name}/streams/{stream}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Follow an in-application stream live", description = "Server-sent events, a 'row' event per row from now "
+            + "on: an input's stream (<NamePrefix>_001) shows its source's new records as the input schema reads them, an output's "
+            + "stream (its Name) the records written to its destination.")
+    SseEmitter tail(@PathVariable String name, @PathVariable String stream) {
+        SseEmitter emitter = new SseEmitter(TAIL_LASTS.toMillis());
+        AtomicBoolean open = new AtomicBoolean(true);
+        emitter.onCompletion(() -> open.set(false));
+        emitter.onTimeout(() -> open.set(false));
+        emitter.onError(e -> open.set(false));
+        tails.follow(name, stream, row -> {
+            try {
+                emitter.send(SseEmitter.event().name("row").data(bodies.json(row), MediaType.APPLICATION_JSON));
+            } catch (IOException | IllegalStateException e) {
+                open.set(false); // the client went away
+            }
+        }, open::get);
+        opened(emitter, "rows of " + stream + " from now on");
+        return emitter;
+    }
+
+    /** A first comment, so that the client (and every proxy between) has the response before the first row. */
+    private static void opened(SseEmitter emitter, String what) {
+        try {
+            emitter.send(SseEmitter.event().comment(what));
+        } catch (IOException e) {
+            emitter.completeWithError(e);
+        }
+    }
+
+    private DescribeApplicationResponse describe(String name) {
+        return applications.describe(new ApplicationNameRequest(name));
+    }
+}
