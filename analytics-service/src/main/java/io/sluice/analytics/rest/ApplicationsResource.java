@@ -108,7 +108,9 @@ class ApplicationsResource {
     @GetMapping(path = "/{name}/streams/{stream}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Follow an in-application stream live", description = "Server-sent events, a 'row' event per row from now "
             + "on: an input's stream (<NamePrefix>_001) shows its source's new records as the input schema reads them, an output's "
-            + "stream (its Name) the records written to its destination.")
+            + "stream (its Name) the records written to its destination.",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                    schema = @Schema(type = "string", description = "server-sent events"))))
     SseEmitter tail(@PathVariable String name, @PathVariable String stream) {
         SseEmitter emitter = new SseEmitter(TAIL_LASTS.toMillis());
         AtomicBoolean open = new AtomicBoolean(true);

@@ -99,7 +99,9 @@ class RecordsResource {
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Follow a shard live", description = "Server-sent events: a 'record' event per record (its id the sequence "
             + "number: a client that reconnects with Last-Event-ID goes on after it), and 'end' with the child shards when a closed "
-            + "shard is read to its end. From LATEST unless from says otherwise.")
+            + "shard is read to its end. From LATEST unless from says otherwise.",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                    schema = @Schema(type = "string", description = "server-sent events"))))
     SseEmitter tail(@PathVariable String name, @RequestParam String shardId, @RequestParam(defaultValue = "LATEST") String from,
             @RequestParam(required = false) String sequenceNumber, @RequestParam(required = false) String timestamp,
             @RequestParam(defaultValue = "json") String format, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
