@@ -39,7 +39,7 @@ class RestFirehoseAnalyticsIT {
                     .isEqualTo(firehose.describeDeliveryStream(b -> b.deliveryStreamName("rest-clicks")).deliveryStreamDescription().deliveryStreamARN());
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
                     Rest.get("/v1/delivery-streams/rest-clicks").body().at("/DeliveryStreamDescription/DeliveryStreamStatus").asText().equals("ACTIVE"));
-            assertThat(Rest.get("/v1/delivery-streams").body().get("DeliveryStreamNames")).extracting(JsonNode::asText).contains("rest-clicks");
+            assertThat(Rest.get("/v1/delivery-streams?limit=1&exclusiveStartDeliveryStreamName=rest-click").body().get("DeliveryStreamNames")).extracting(JsonNode::asText).contains("rest-clicks");
 
             Rest.Answer put = Rest.post("/v1/delivery-streams/rest-clicks/records",
                     "{\"Records\": [{\"Data\": \"{\\\"page\\\":\\\"/a\\\"}\\n\"}, {\"DataBase64\": \"eyJwYWdlIjoiL2IifQo=\"}]}");
@@ -101,7 +101,7 @@ class RestFirehoseAnalyticsIT {
             assertThat(created.status()).isEqualTo(201);
             assertThat(analytics.describeApplication(b -> b.applicationName("rest-app")).applicationDetail().applicationStatus())
                     .isEqualTo(ApplicationStatus.READY);
-            assertThat(Rest.get("/v1/applications").body().get("ApplicationSummaries")).extracting(a -> a.get("ApplicationName").asText())
+            assertThat(Rest.get("/v1/applications?limit=1&exclusiveStartApplicationName=rest-ap").body().get("ApplicationSummaries")).extracting(a -> a.get("ApplicationName").asText())
                     .contains("rest-app");
 
             // The input's in-application stream, live: rows under the input schema.

@@ -36,7 +36,7 @@ class RestStreamsIT {
                     .isEqualTo(kinesis.describeStreamSummary(b -> b.streamName("rest-orders")).streamDescriptionSummary().streamARN());
             Platform.awaitActive(kinesis, "rest-orders");
 
-            assertThat(Rest.get("/v1/streams").body().get("StreamNames")).extracting(JsonNode::asText).contains("rest-orders");
+            assertThat(Rest.get("/v1/streams?limit=10000").body().get("StreamNames")).extracting(JsonNode::asText).contains("rest-orders");
             JsonNode described = Rest.get("/v1/streams/rest-orders").body();
             assertThat(described.at("/StreamDescriptionSummary/StreamStatus").asText()).isEqualTo("ACTIVE");
             List<String> shardIds = kinesis.listShards(b -> b.streamName("rest-orders")).shards().stream().map(Shard::shardId).toList();
