@@ -6,11 +6,7 @@ import io.sluice.common.protocol.AwsHeaders;
 import io.sluice.common.protocol.AwsService;
 import io.sluice.common.protocol.ErrorResponse;
 import io.sluice.common.protocol.WireFormat;
-import java.util.UUID;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -36,7 +32,6 @@ import reactor.core.publisher.Mono;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestGuard implements WebFilter {
-    private static final Logger access = LoggerFactory.getLogger("io.sluice.gateway.access");
     private static final Pattern SIGV4 = Pattern.compile(
             "AWS4-HMAC-SHA256\\s+Credential=[^,\\s]+/[^,\\s]+,\\s*SignedHeaders=[^,\\s]+,\\s*Signature=[0-9a-fA-F]+\\s*");
 
@@ -53,20 +48,11 @@ class RequestGuard implements WebFilter {
         if (request.getMethod() != HttpMethod.POST || !"/".equals(request.getPath().value())) {
             return chain.filter(exchange);
         }
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.assign(exchange);
         ServerHttpResponse response = exchange.getResponse();
-        response.beforeCommit(() -> {
-            // A service answers with the id it was given; anything else still carries one.
-            if (!response.getHeaders().containsHeader(AwsHeaders.REQUEST_ID)) {
-                response.getHeaders().set(AwsHeaders.REQUEST_ID, requestId);
-            }
-            return Mono.empty();
-        });
         WireFormat format = WireFormat.of(request.getHeaders().getFirst("Content-Type"));
         String target = request.getHeaders().getFirst(AwsHeaders.TARGET);
-        try (MDC.MDCCloseable id = MDC.putCloseable("requestId", requestId)) {
-            access.debug("{} {} from {}", requestId, target, request.getRemoteAddress());
-        }
+        RequestIds.taken(requestId, "{} {} from {}", requestId, target, request.getRemoteAddress());
         if (AwsService.forTarget(target).isEmpty()) {
             return reject(exchange, format, ErrorCode.UNKNOWN_OPERATION, "Operation " + target + " is not supported.");
         }
@@ -89,9 +75,7 @@ class RequestGuard implements WebFilter {
             if (response.isCommitted()) {
                 return Mono.error(e);
             }
-            try (MDC.MDCCloseable id = MDC.putCloseable("requestId", requestId)) {
-                access.warn("{} {} could not be served: {}", requestId, target, e.toString());
-            }
+            RequestIds.unserved(requestId, "{} {} could not be served: {}", requestId, target, e.toString());
             return write(response, format, ErrorCode.SERVICE_UNAVAILABLE, "The service is unavailable. Please try again later.");
         });
     }

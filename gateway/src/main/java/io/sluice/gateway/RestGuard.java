@@ -6,10 +6,6 @@ import io.sluice.common.error.ErrorCode;
 import io.sluice.common.protocol.AwsHeaders;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -31,7 +27,6 @@ import reactor.core.publisher.Mono;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RestGuard implements WebFilter {
-    private static final Logger access = LoggerFactory.getLogger("io.sluice.gateway.access");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final long maxRequestBytes;
@@ -47,17 +42,9 @@ class RestGuard implements WebFilter {
         if (!path.startsWith(Routes.REST_PREFIX + "/") && !path.equals(Routes.REST_PREFIX)) {
             return chain.filter(exchange);
         }
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.assign(exchange);
         ServerHttpResponse response = exchange.getResponse();
-        response.beforeCommit(() -> {
-            if (!response.getHeaders().containsHeader(AwsHeaders.REQUEST_ID)) {
-                response.getHeaders().set(AwsHeaders.REQUEST_ID, requestId);
-            }
-            return Mono.empty();
-        });
-        try (MDC.MDCCloseable id = MDC.putCloseable("requestId", requestId)) {
-            access.debug("{} {} {} from {}", requestId, request.getMethod(), path, request.getRemoteAddress());
-        }
+        RequestIds.taken(requestId, "{} {} {} from {}", requestId, request.getMethod(), path, request.getRemoteAddress());
         if (Routes.restService(path).isEmpty()) {
             return problem(response, HttpStatus.NOT_FOUND, ErrorCode.UNKNOWN_OPERATION, "No resource at " + path + ".", requestId);
         }
@@ -73,9 +60,7 @@ class RestGuard implements WebFilter {
             if (response.isCommitted()) {
                 return Mono.error(e);
             }
-            try (MDC.MDCCloseable id = MDC.putCloseable("requestId", requestId)) {
-                access.warn("{} {} {} could not be served: {}", requestId, request.getMethod(), path, e.toString());
-            }
+            RequestIds.unserved(requestId, "{} {} {} could not be served: {}", requestId, request.getMethod(), path, e.toString());
             return problem(response, HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
                     "The service is unavailable. Please try again later.", requestId);
         });

@@ -11,16 +11,15 @@ import io.sluice.analytics.engine.ApplicationRunner;
 import io.sluice.analytics.engine.InAppStreamTails;
 import io.sluice.endpoint.rest.RestApi;
 import io.sluice.endpoint.rest.RestBodies;
+import io.sluice.endpoint.rest.RestEvents;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -112,29 +111,9 @@ class ApplicationsResource {
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                     schema = @Schema(type = "string", description = "server-sent events"))))
     SseEmitter tail(@PathVariable String name, @PathVariable String stream) {
-        SseEmitter emitter = new SseEmitter(TAIL_LASTS.toMillis());
-        AtomicBoolean open = new AtomicBoolean(true);
-        emitter.onCompletion(() -> open.set(false));
-        emitter.onTimeout(() -> open.set(false));
-        emitter.onError(e -> open.set(false));
-        tails.follow(name, stream, row -> {
-            try {
-                emitter.send(SseEmitter.event().name("row").data(bodies.json(row), MediaType.APPLICATION_JSON));
-            } catch (IOException | IllegalStateException e) {
-                open.set(false); // the client went away
-            }
-        }, open::get);
-        opened(emitter, "rows of " + stream + " from now on");
-        return emitter;
-    }
-
-    /** A first comment, so that the client (and every proxy between) has the response before the first row. */
-    private static void opened(SseEmitter emitter, String what) {
-        try {
-            emitter.send(SseEmitter.event().comment(what));
-        } catch (IOException e) {
-            emitter.completeWithError(e);
-        }
+        RestEvents events = RestEvents.open(TAIL_LASTS, "rows of " + stream + " from now on");
+        tails.follow(name, stream, row -> events.send("row", null, bodies.json(row)), events::isOpen);
+        return events.emitter();
     }
 
     private DescribeApplicationResponse describe(String name) {

@@ -3,18 +3,16 @@ package io.sluice.streams.rest;
 import io.sluice.common.error.AwsException;
 import io.sluice.common.work.DaemonThreads;
 import io.sluice.endpoint.rest.RestBodies;
+import io.sluice.endpoint.rest.RestEvents;
 import io.sluice.streams.record.GetRecordsRequest;
 import io.sluice.streams.record.GetRecordsResponse;
 import io.sluice.streams.record.GetRecordsService;
 import io.sluice.streams.record.RecordView;
 import jakarta.annotation.PreDestroy;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -41,26 +39,15 @@ class RecordTails {
     }
 
     SseEmitter follow(String iterator, boolean json) {
-        SseEmitter emitter = new SseEmitter(LASTS.toMillis());
-        AtomicBoolean open = new AtomicBoolean(true);
-        emitter.onCompletion(() -> open.set(false));
-        emitter.onTimeout(() -> open.set(false));
-        emitter.onError(e -> open.set(false));
-        try {
-            // A first comment, so that the client (and every proxy between) has the response before the first record.
-            emitter.send(SseEmitter.event().comment("records of the shard"));
-        } catch (IOException e) {
-            emitter.completeWithError(e);
-            return emitter;
-        }
-        readers.execute(() -> read(emitter, open, iterator, json));
-        return emitter;
+        RestEvents events = RestEvents.open(LASTS, "records of the shard");
+        readers.execute(() -> read(events, iterator, json));
+        return events.emitter();
     }
 
-    private void read(SseEmitter emitter, AtomicBoolean open, String start, boolean json) {
+    private void read(RestEvents events, String start, boolean json) {
         String iterator = start;
         try {
-            while (open.get() && !Thread.currentThread().isInterrupted()) {
+            while (events.isOpen() && !Thread.currentThread().isInterrupted()) {
                 GetRecordsResponse page;
                 try {
                     page = gets.getRecords(new GetRecordsRequest(iterator, null, null));
@@ -69,19 +56,16 @@ class RecordTails {
                         Thread.sleep(THROTTLED_MILLIS);
                         continue;
                     }
-                    emitter.send(SseEmitter.event().name("error").data(bodies.json(Map.of("title", e.code().wireName(), "detail", e.getMessage())),
-                            MediaType.APPLICATION_JSON));
-                    emitter.complete();
+                    events.send("error", null, bodies.json(Map.of("title", e.code().wireName(), "detail", e.getMessage())));
+                    events.complete();
                     return;
                 }
                 for (RecordView record : page.records()) {
-                    emitter.send(SseEmitter.event().name("record").id(record.sequenceNumber())
-                            .data(bodies.json(RecordRepresentations.Read.of(record, json)), MediaType.APPLICATION_JSON));
+                    events.send("record", record.sequenceNumber(), bodies.json(RecordRepresentations.Read.of(record, json)));
                 }
                 if (page.nextShardIterator() == null) {
-                    emitter.send(SseEmitter.event().name("end").data(bodies.json(Map.of("ChildShards", page.childShards())),
-                            MediaType.APPLICATION_JSON));
-                    emitter.complete();
+                    events.send("end", null, bodies.json(Map.of("ChildShards", page.childShards())));
+                    events.complete();
                     return;
                 }
                 iterator = page.nextShardIterator();
@@ -89,11 +73,9 @@ class RecordTails {
                     Thread.sleep(IDLE_MILLIS);
                 }
             }
-        } catch (IOException | IllegalStateException e) {
-            open.set(false); // the client went away
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            emitter.complete();
+            events.complete();
         }
     }
 
