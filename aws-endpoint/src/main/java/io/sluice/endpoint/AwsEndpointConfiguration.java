@@ -43,8 +43,8 @@ public class AwsEndpointConfiguration {
     /** The REST API's bodies, in the AWS JSON shapes. */
     @Bean
     @ConditionalOnMissingBean
-    io.sluice.endpoint.rest.RestBodies restBodies(AwsCodec codec) {
-        return new io.sluice.endpoint.rest.RestBodies(codec);
+    io.sluice.endpoint.rest.RestBodies restBodies(AwsCodec codec, EndpointProperties properties) {
+        return new io.sluice.endpoint.rest.RestBodies(codec, properties.maxRequestSize().toBytes());
     }
 
     /** The REST API's OpenAPI document: served through the gateway, so its server is the document's own origin. */

@@ -101,41 +101,4 @@ class AwsEndpointController {
         response.setContentLength(error.body().length);
         response.getOutputStream().write(error.body());
     }
-
-    /** A request body that may not pass the size limit, whatever its Content-Length said. */
-    private static final class LimitedInputStream extends InputStream {
-        private final InputStream in;
-        private final long limit;
-        private long read;
-
-        LimitedInputStream(InputStream in, long limit) {
-            this.in = in;
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) {
-            read += n;
-            if (read > limit) {
-                throw ErrorCode.REQUEST_TOO_LARGE.exception("Request body exceeds the limit of %d bytes.", limit);
-            }
-        }
-    }
 }

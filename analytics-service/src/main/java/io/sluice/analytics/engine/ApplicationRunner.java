@@ -5,11 +5,11 @@ import io.sluice.analytics.application.Application;
 import io.sluice.analytics.application.ApplicationChecks;
 import io.sluice.analytics.application.ApplicationService;
 import io.sluice.analytics.application.ApplicationStore;
-import io.sluice.analytics.application.StreamLookup;
-import io.sluice.analytics.application.Shapes;
 import io.sluice.analytics.application.Shapes.InputDescription;
 import io.sluice.analytics.application.Shapes.InputStartingPositionConfiguration;
 import io.sluice.analytics.application.Shapes.OutputDescription;
+import io.sluice.analytics.application.Shapes;
+import io.sluice.analytics.application.StreamLookup;
 import io.sluice.analytics.config.AnalyticsProperties;
 import io.sluice.analytics.flink.FlinkCluster;
 import io.sluice.common.account.Caller;
@@ -166,8 +166,15 @@ public class ApplicationRunner implements io.sluice.analytics.application.Applic
                     changed(application);
                 } else if (jobId == null || !jobs.alive(jobId)) {
                     // Without a job, it stopped with a savepoint as the service shut down.
-                    String checkpoint = jobId == null ? application.run() == null ? null : application.run().savepoint()
-                            : jobs.latestCheckpoint(ApplicationJob.checkpoints(properties.flink().stateDir(), application), jobId);
+                    String checkpoint;
+                    try {
+                        checkpoint = jobId == null ? application.run() == null ? null : application.run().savepoint()
+                                : jobs.latestCheckpoint(ApplicationJob.checkpoints(properties.flink().stateDir(), application), jobId);
+                    } catch (java.io.UncheckedIOException e) {
+                        log.error("Application {} of {} was RUNNING but its job {} is gone, and its checkpoints cannot be read ({}): "
+                                + "it is left as it is until the service starts again", application.name(), caller, jobId, e.getMessage());
+                        continue;
+                    }
                     log.info("Application {} of {} was RUNNING but its job {} is gone: submitting it again from {}", application.name(), caller,
                             jobId, checkpoint == null ? "its starting position" : checkpoint);
                     launch(caller, application.name(), Application.RUNNING, checkpoint);

@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 class FlinkJobs {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final int LOOKUP_ATTEMPTS = 5;
+    private static final Duration LOOKUP_BACKOFF = Duration.ofSeconds(1);
 
     /** A completed checkpoint's metadata object, relative to its job's directory. */
     private static final java.util.regex.Pattern COMPLETED_ON_S3 = java.util.regex.Pattern.compile("chk-(\\d+)/_metadata");
@@ -61,12 +63,23 @@ class FlinkJobs {
      */
     String latestCheckpoint(String directory, String jobId) {
         URI jobDir = URI.create(directory + "/" + jobId);
-        try {
-            return jobDir.getScheme() != null && jobDir.getScheme().startsWith("s3")
-                    ? latestOnS3(jobDir)
-                    : latestOnFileSystem(new org.apache.flink.core.fs.Path(jobDir));
-        } catch (java.io.IOException | NumberFormatException e) {
-            return null;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jobDir.getScheme() != null && jobDir.getScheme().startsWith("s3")
+                        ? latestOnS3(jobDir)
+                        : latestOnFileSystem(new org.apache.flink.core.fs.Path(jobDir));
+            } catch (java.io.IOException e) {
+                // Not "no checkpoint": resuming from the start would process the input again. Try again, then give up loudly.
+                if (attempt == LOOKUP_ATTEMPTS) {
+                    throw new java.io.UncheckedIOException("Could not look for the checkpoints under " + jobDir, e);
+                }
+                try {
+                    Thread.sleep(LOOKUP_BACKOFF.toMillis() * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.UncheckedIOException("Interrupted while looking for the checkpoints under " + jobDir, e);
+                }
+            }
         }
     }
 
@@ -93,7 +106,7 @@ class FlinkJobs {
         long highest = -1;
         for (org.apache.flink.core.fs.FileStatus status : fs.listStatus(jobDir)) {
             String name = status.getPath().getName();
-            if (status.isDir() && name.startsWith("chk-") && fs.exists(new org.apache.flink.core.fs.Path(status.getPath(), "_metadata"))) {
+            if (status.isDir() && name.matches("chk-\\d+") && fs.exists(new org.apache.flink.core.fs.Path(status.getPath(), "_metadata"))) {
                 long n = Long.parseLong(name.substring(4));
                 if (n > highest) {
                     highest = n;

@@ -63,12 +63,19 @@ public class InAppStreamTails {
      * @throws io.sluice.common.error.AwsException ResourceNotFoundException (no such application, or no
      *     input or output of that in-application stream)
      */
-    public void follow(String applicationName, String inAppStream, Consumer<Object> rows, Supplier<Boolean> open) {
+    public void follow(String applicationName, String inAppStream, Consumer<Object> rows, Supplier<Boolean> open, Runnable idle,
+            Runnable ended) {
         Application application = store.find(callers.current(), applicationName).orElseThrow(() -> ErrorCode.RESOURCE_NOT_FOUND.exception(
                 "Application %s is not found.", applicationName));
         Source source = source(application, inAppStream);
         KafkaConsumer<byte[], byte[]> consumer = positionedAtTheEnd(source.location());
-        readers.execute(() -> read(consumer, source, rows, open));
+        readers.execute(() -> {
+            try {
+                read(consumer, source, rows, open, idle);
+            } finally {
+                ended.run();
+            }
+        });
     }
 
     /** A consumer of every partition of the stream, at its end now: the tail shows what comes after this call. */
@@ -76,11 +83,16 @@ public class InAppStreamTails {
         Map<String, Object> settings = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = location.partitions().stream().map(p -> new TopicPartition(location.topic(), p)).toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
-        return consumer;
+        try {
+            List<TopicPartition> partitions = location.partitions().stream().map(p -> new TopicPartition(location.topic(), p)).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            return consumer;
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw ErrorCode.SERVICE_UNAVAILABLE.exception("The stream cannot be read now: %s", e.getMessage());
+        }
     }
 
     /** Where an in-application stream's rows come from, and how its records read. */
@@ -111,11 +123,15 @@ public class InAppStreamTails {
                         missing -> ErrorCode.RESOURCE_NOT_FOUND.exception("Delivery stream %s does not exist.", missing));
     }
 
-    private void read(KafkaConsumer<byte[], byte[]> tail, Source source, Consumer<Object> rows, Supplier<Boolean> open) {
+    private void read(KafkaConsumer<byte[], byte[]> tail, Source source, Consumer<Object> rows, Supplier<Boolean> open, Runnable idle) {
         RecordFormat format = StreamLocation.recordFormat(source.location().dataKeys());
         try (KafkaConsumer<byte[], byte[]> consumer = tail) {
             while (open.get()) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                var records = consumer.poll(Duration.ofMillis(200));
+                if (records.isEmpty()) {
+                    idle.run();
+                }
+                for (ConsumerRecord<byte[], byte[]> record : records) {
                     byte[] data = format.open(record).data();
                     if (source.reader() == null) {
                         rows.accept(RestData.jsonOrText(data));

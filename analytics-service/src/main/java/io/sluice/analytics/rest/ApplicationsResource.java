@@ -112,7 +112,7 @@ class ApplicationsResource {
                     schema = @Schema(type = "string", description = "server-sent events"))))
     SseEmitter tail(@PathVariable String name, @PathVariable String stream) {
         RestEvents events = RestEvents.open(TAIL_LASTS, "rows of " + stream + " from now on");
-        tails.follow(name, stream, row -> events.send("row", null, bodies.json(row)), events::isOpen);
+        tails.follow(name, stream, row -> events.send("row", null, bodies.json(row)), events::isOpen, events::heartbeat, events::complete);
         return events.emitter();
     }
 

@@ -23,15 +23,18 @@ import org.springframework.http.ResponseEntity;
 public final class RestBodies {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final AwsCodec codec;
+    private final long maxRequestBytes;
 
-    public RestBodies(AwsCodec codec) {
+    /** @param maxRequestBytes the largest body read, as on the AWS endpoint ({@code sluice.endpoint.max-request-size}) */
+    public RestBodies(AwsCodec codec, long maxRequestBytes) {
         this.codec = codec;
+        this.maxRequestBytes = maxRequestBytes;
     }
 
     /** The request body as an AWS request shape; an empty body reads as an empty structure. */
     public <T> T read(HttpServletRequest request, Class<T> type) {
         try {
-            return codec.read(WireFormat.JSON, request.getInputStream(), type);
+            return codec.read(WireFormat.JSON, body(request), type);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -45,7 +48,7 @@ public final class RestBodies {
      */
     public <T> T read(HttpServletRequest request, Class<T> type, String... members) {
         try {
-            byte[] body = request.getInputStream().readAllBytes();
+            byte[] body = body(request).readAllBytes();
             JsonNode tree = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
             if (!(tree instanceof ObjectNode object)) {
                 throw ErrorCode.SERIALIZATION.exception("Request body must be a structure");
@@ -59,6 +62,10 @@ public final class RestBodies {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private java.io.InputStream body(HttpServletRequest request) throws IOException {
+        return new io.sluice.endpoint.LimitedInputStream(request.getInputStream(), maxRequestBytes);
     }
 
     public ResponseEntity<byte[]> ok(Object body) {

@@ -13,12 +13,17 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 public final class RestEvents {
     private final SseEmitter emitter;
+    private static final long HEARTBEAT_NANOS = Duration.ofSeconds(10).toNanos();
     private final AtomicBoolean open = new AtomicBoolean(true);
+    private volatile long lastBeat = System.nanoTime();
 
     private RestEvents(Duration lasts) {
         this.emitter = new SseEmitter(lasts.toMillis());
         emitter.onCompletion(() -> open.set(false));
-        emitter.onTimeout(() -> open.set(false));
+        emitter.onTimeout(() -> {
+            open.set(false);
+            emitter.complete();
+        });
         emitter.onError(e -> open.set(false));
     }
 
@@ -58,9 +63,32 @@ public final class RestEvents {
         }
     }
 
+    /**
+     * A comment when nothing was sent for a while: it finds a client that went away while the
+     * stream was quiet (and keeps proxies from closing an idle connection); false when it has gone.
+     */
+    public boolean heartbeat() {
+        if (!open.get()) {
+            return false;
+        }
+        long now = System.nanoTime();
+        if (now - lastBeat < HEARTBEAT_NANOS) {
+            return true;
+        }
+        lastBeat = now;
+        try {
+            emitter.send(SseEmitter.event().comment("still here"));
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            open.set(false);
+            return false;
+        }
+    }
+
     /** The last event was sent: the stream ends. */
     public void complete() {
-        open.set(false);
-        emitter.complete();
+        if (open.getAndSet(false)) {
+            emitter.complete();
+        }
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * serves (404, 405): errors elsewhere are left to whoever handles them.
  */
 @RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
 public class RestProblems {
     private static final Logger log = LoggerFactory.getLogger(RestProblems.class);
 
@@ -63,7 +64,9 @@ public class RestProblems {
 
     /** Rethrown, an exception of another path goes on to the handlers that would have had it. */
     private static <E extends Exception> void rest(HttpServletRequest request, E e) throws E {
-        if (!request.getRequestURI().startsWith(RestApi.PREFIX + "/")) {
+        if (!request.getRequestURI().startsWith(RestApi.PREFIX + "/")
+                || e instanceof org.springframework.web.context.request.async.AsyncRequestTimeoutException
+                || e instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException) {
             throw e;
         }
     }
@@ -81,6 +84,9 @@ public class RestProblems {
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String name, String detail, HttpServletResponse response) {
+        if (response.isCommitted()) {
+            return null; // an event stream already under way: nothing more can be said
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(name);
         problem.setProperty("requestId", response.getHeader(AwsHeaders.REQUEST_ID));

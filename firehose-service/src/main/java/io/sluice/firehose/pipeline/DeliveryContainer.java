@@ -19,6 +19,8 @@ import org.springframework.kafka.listener.ContainerProperties;
  * buffering intervals hold on quiet partitions.
  */
 final class DeliveryContainer implements AutoCloseable {
+    static final long SHUTDOWN_TIMEOUT_MILLIS = 25_000;
+
     private final ConcurrentMessageListenerContainer<byte[], byte[]> container;
 
     /**
@@ -50,6 +52,9 @@ final class DeliveryContainer implements AutoCloseable {
         properties.setIdleEventInterval(checkEveryMillis);
         properties.setIdleBeforeDataMultiplier(1.0);
         properties.setPollTimeout(Math.min(checkEveryMillis, 1000));
+        // A stop waits for the consumers to write and commit what they buffered (their partitions are
+        // revoked) before the buffers' files go: within the 45 s a container is given to stop.
+        properties.setShutdownTimeout(SHUTDOWN_TIMEOUT_MILLIS);
         container = new ConcurrentMessageListenerContainer<>(
                 new DefaultKafkaConsumerFactory<>(all, new ByteArrayDeserializer(), new ByteArrayDeserializer()), properties);
         container.setConcurrency(consumers);
@@ -73,8 +78,18 @@ final class DeliveryContainer implements AutoCloseable {
         container.start();
     }
 
+    /** Stops the consumers; returns once they have stopped (or {@link #SHUTDOWN_TIMEOUT_MILLIS} passed). */
     @Override
     public void close() {
         container.stop();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_TIMEOUT_MILLIS);
+        while (container.isRunning() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }

@@ -25,8 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 class RecordTails {
     static final Duration LASTS = Duration.ofMinutes(30);
-    /** At the tip: five reads a second on a shard are what Kinesis allows; a tail takes at most four. */
-    private static final long IDLE_MILLIS = 250;
+    /** At the tip: five reads a second on a shard are what Kinesis allows; a quiet tail takes two. */
+    private static final long IDLE_MILLIS = 500;
     private static final long THROTTLED_MILLIS = 1_000;
 
     private final GetRecordsService gets;
@@ -70,11 +70,13 @@ class RecordTails {
                 }
                 iterator = page.nextShardIterator();
                 if (page.records().isEmpty()) {
+                    events.heartbeat();
                     Thread.sleep(IDLE_MILLIS);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
             events.complete();
         }
     }
