@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * place where exceptions become AWS wire errors.
  */
 @RestController
-class AwsEndpointController {
+public class AwsEndpointController {
     private static final Logger log = LoggerFactory.getLogger(AwsEndpointController.class);
     /** What a forwarded request id may be: the gateway's UUIDs; anything else is replaced. */
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
@@ -85,8 +85,8 @@ class AwsEndpointController {
         }
     }
 
-    /** The gateway's id when it sent one (so both log the same id), else a new one. */
-    static String requestId(String forwarded) {
+    /** The gateway's id when it sent one (so both log the same id), else a new one: for AWS and REST requests alike. */
+    public static String requestId(String forwarded) {
         return forwarded != null && REQUEST_ID.matcher(forwarded).matches() ? forwarded : UUID.randomUUID().toString();
     }
 

@@ -11,8 +11,7 @@ import io.sluice.streams.record.GetRecordsService;
 import io.sluice.streams.record.PutRecordRequest;
 import io.sluice.streams.record.PutRecordsRequest;
 import io.sluice.streams.record.PutRecordsService;
-import io.sluice.streams.stream.DescribeStreamSummaryRequest;
-import io.sluice.streams.stream.StreamViews;
+import io.sluice.streams.stream.StreamLocator;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -44,16 +43,16 @@ class RecordsResource {
     private final PutRecordsService puts;
     private final GetRecordsService gets;
     private final IteratorService iterators;
-    private final StreamViews views;
+    private final StreamLocator locator;
     private final RecordTails tails;
     private final RestBodies bodies;
 
-    RecordsResource(PutRecordsService puts, GetRecordsService gets, IteratorService iterators, StreamViews views, RecordTails tails,
+    RecordsResource(PutRecordsService puts, GetRecordsService gets, IteratorService iterators, StreamLocator locator, RecordTails tails,
             RestBodies bodies) {
         this.puts = puts;
         this.gets = gets;
         this.iterators = iterators;
-        this.views = views;
+        this.locator = locator;
         this.tails = tails;
         this.bodies = bodies;
     }
@@ -88,7 +87,8 @@ class RecordsResource {
             @Parameter(description = "json: Data as JSON or text; base64: Data as the AWS API gives it")
             @RequestParam(defaultValue = "json") String format) {
         boolean json = asJson(format);
-        String arn = views.describeSummary(new DescribeStreamSummaryRequest(name, null)).streamDescriptionSummary().streamArn();
+        // The cursor must be one of this stream's: its ARN, from the caller and the name alone (no lookup).
+        String arn = locator.locate(name, null).arn().toString();
         String iterator = cursor != null ? cursor : iterators.getShardIterator(
                 new GetShardIteratorRequest(name, null, shardId, from, sequenceNumber, instant(timestamp))).shardIterator();
         GetRecordsResponse page = gets.getRecords(new GetRecordsRequest(iterator, limit, arn));
