@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.testsupport.AwsClients;
+import io.sluice.testsupport.KinesisStreams;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +105,7 @@ class AnalyticsFirehoseIT {
                 KinesisAnalyticsClient analytics = AwsClients.analytics(Platform.endpoint());
                 Lake lake = new Lake()) {
             kinesis.createStream(b -> b.streamName("fh-out-trades").shardCount(1));
-            Platform.awaitActive(kinesis, "fh-out-trades");
+            KinesisStreams.awaitActive(kinesis, "fh-out-trades");
             deliveryStream(firehose, lake, "kda-counts");
             firehose.startDeliveryStreamEncryption(b -> b.deliveryStreamName("kda-counts"));
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
@@ -136,7 +137,7 @@ class AnalyticsFirehoseIT {
                 KinesisAnalyticsClient analytics = AwsClients.analytics(Platform.endpoint());
                 Lake lake = new Lake()) {
             kinesis.createStream(b -> b.streamName("fh-in-counts").shardCount(1));
-            Platform.awaitActive(kinesis, "fh-in-counts");
+            KinesisStreams.awaitActive(kinesis, "fh-in-counts");
             deliveryStream(firehose, lake, "kda-source");
             List<Record> records = new ArrayList<>();
             for (int i = 0; i < 90; i++) {
@@ -153,7 +154,7 @@ class AnalyticsFirehoseIT {
 
             Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                 Map<String, Integer> counts = new TreeMap<>();
-                for (String row : Platform.shardRecords(kinesis, "fh-in-counts", "shardId-000000000000")) {
+                for (String row : KinesisStreams.shardRecords(kinesis, "fh-in-counts", "shardId-000000000000")) {
                     JsonNode node = JSON.readTree(row);
                     counts.merge(node.get("TICKER_SYMBOL").asText(), node.get("TICKER_COUNT").asInt(), Integer::sum);
                 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.testsupport.AwsClients;
+import io.sluice.testsupport.KinesisStreams;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,7 +48,7 @@ class AnalyticsJoinsIT {
                     RequestBody.fromString("AMZN,Amazon\nQXZ,Qxz Corp\nNFLX,Netflix\n"));
             for (String stream : new String[] {"ref-trades", "ref-out"}) {
                 kinesis.createStream(b -> b.streamName(stream).shardCount(1));
-                Platform.awaitActive(kinesis, stream);
+                KinesisStreams.awaitActive(kinesis, stream);
             }
             List<PutRecordsRequestEntry> entries = new ArrayList<>();
             for (String ticker : List.of("AMZN", "QXZ", "TBV", "AMZN")) {
@@ -77,7 +78,7 @@ class AnalyticsJoinsIT {
                     .inputStartingPositionConfiguration(p -> p.inputStartingPosition(InputStartingPosition.TRIM_HORIZON))));
 
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-                List<String> rows = Platform.shardRecords(kinesis, "ref-out", "shardId-000000000000");
+                List<String> rows = KinesisStreams.shardRecords(kinesis, "ref-out", "shardId-000000000000");
                 assertThat(rows).hasSize(4);
                 Map<String, String> companies = new HashMap<>();
                 for (String row : rows) {
@@ -101,7 +102,7 @@ class AnalyticsJoinsIT {
                 KinesisAnalyticsClient analytics = AwsClients.analytics(Platform.endpoint())) {
             for (String stream : new String[] {"join-events", "join-out"}) {
                 kinesis.createStream(b -> b.streamName(stream).shardCount(1));
-                Platform.awaitActive(kinesis, stream);
+                KinesisStreams.awaitActive(kinesis, stream);
             }
             List<PutRecordsRequestEntry> entries = new ArrayList<>();
             for (int order = 1; order <= 5; order++) {
@@ -137,7 +138,7 @@ class AnalyticsJoinsIT {
                     .inputStartingPositionConfiguration(p -> p.inputStartingPosition(InputStartingPosition.TRIM_HORIZON))));
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
                 List<JsonNode> rows = new ArrayList<>();
-                for (String row : Platform.shardRecords(kinesis, "join-out", "shardId-000000000000")) {
+                for (String row : KinesisStreams.shardRecords(kinesis, "join-out", "shardId-000000000000")) {
                     rows.add(JSON.readTree(row));
                 }
                 assertThat(rows).extracting(row -> row.get("ORDER_ID").asInt()).containsExactlyInAnyOrder(2, 4);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.testsupport.AwsClients;
+import io.sluice.testsupport.KinesisStreams;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ class AnalyticsLegacyIT {
                 KinesisAnalyticsClient analytics = AwsClients.analytics(Platform.endpoint())) {
             for (String stream : new String[] {"stagger-trades", "stagger-out"}) {
                 kinesis.createStream(b -> b.streamName(stream).shardCount(1));
-                Platform.awaitActive(kinesis, stream);
+                KinesisStreams.awaitActive(kinesis, stream);
             }
             putTrades(kinesis, "stagger-trades", 60);
             analytics.createApplication(b -> b.applicationName("legacy-stagger").applicationCode(STAGGER)
@@ -128,7 +129,7 @@ class AnalyticsLegacyIT {
                 KinesisAnalyticsClient analytics = AwsClients.analytics(Platform.endpoint())) {
             for (String stream : new String[] {"rcf-in", "rcf-out"}) {
                 kinesis.createStream(b -> b.streamName(stream).shardCount(1));
-                Platform.awaitActive(kinesis, stream);
+                KinesisStreams.awaitActive(kinesis, stream);
             }
             java.util.Random random = new java.util.Random(7);
             for (int batch = 0; batch < 2; batch++) {
@@ -193,7 +194,7 @@ class AnalyticsLegacyIT {
                 KinesisAnalyticsClient analytics = AwsClients.analytics(Platform.endpoint())) {
             for (String stream : new String[] {"err-in", "err-out", "err-errors"}) {
                 kinesis.createStream(b -> b.streamName(stream).shardCount(1));
-                Platform.awaitActive(kinesis, stream);
+                KinesisStreams.awaitActive(kinesis, stream);
             }
             String bad = "{\"TICKER_SYMBOL\":\"QXZ\",\"PRICE\":\"not a number\"}";
             List<PutRecordsRequestEntry> entries = new ArrayList<>();
@@ -244,7 +245,7 @@ class AnalyticsLegacyIT {
                 KinesisAnalyticsClient analytics = AwsClients.analytics(Platform.endpoint())) {
             for (String stream : new String[] {"topk-in", "topk-out", "distinct-out"}) {
                 kinesis.createStream(b -> b.streamName(stream).shardCount(1));
-                Platform.awaitActive(kinesis, stream);
+                KinesisStreams.awaitActive(kinesis, stream);
             }
             // 50 AMZN, 30 QXZ and 10 TBV spread evenly, one NFLX in the middle; seven sectors in turn.
             List<String> tickers = new ArrayList<>();
@@ -309,7 +310,7 @@ class AnalyticsLegacyIT {
                 KinesisAnalyticsClient analytics = AwsClients.analytics(Platform.endpoint())) {
             for (String stream : new String[] {"logs-in", "logs-out"}) {
                 kinesis.createStream(b -> b.streamName(stream).shardCount(1));
-                Platform.awaitActive(kinesis, stream);
+                KinesisStreams.awaitActive(kinesis, stream);
             }
             String line = "192.168.254.30 - John [24/May/2004:22:01:02 -0700] \\\"GET /icons/apache_pb.gif HTTP/1.1\\\" 304 0";
             kinesis.putRecord(b -> b.streamName("logs-in").partitionKey("p")
@@ -362,7 +363,7 @@ class AnalyticsLegacyIT {
                 KinesisAnalyticsClient analytics = AwsClients.analytics(Platform.endpoint())) {
             for (String stream : new String[] {"event-time-in", "event-time-out"}) {
                 kinesis.createStream(b -> b.streamName(stream).shardCount(1));
-                Platform.awaitActive(kinesis, stream);
+                KinesisStreams.awaitActive(kinesis, stream);
             }
             List<PutRecordsRequestEntry> entries = new ArrayList<>();
             for (String at : List.of("10:00:05", "10:00:20", "10:00:59", "10:01:10", "10:01:30", "10:02:01")) {
@@ -404,7 +405,7 @@ class AnalyticsLegacyIT {
                 KinesisAnalyticsClient analytics = AwsClients.analytics(Platform.endpoint())) {
             for (String stream : new String[] {"hotspots-in", "hotspots-out"}) {
                 kinesis.createStream(b -> b.streamName(stream).shardCount(1));
-                Platform.awaitActive(kinesis, stream);
+                KinesisStreams.awaitActive(kinesis, stream);
             }
             java.util.Random random = new java.util.Random(3);
             List<PutRecordsRequestEntry> entries = new ArrayList<>();
@@ -472,7 +473,7 @@ class AnalyticsLegacyIT {
 
     private static List<JsonNode> rows(KinesisClient kinesis, String stream) throws Exception {
         List<JsonNode> rows = new ArrayList<>();
-        for (String record : Platform.shardRecords(kinesis, stream, "shardId-000000000000")) {
+        for (String record : KinesisStreams.shardRecords(kinesis, stream, "shardId-000000000000")) {
             rows.add(JSON.readTree(record));
         }
         return rows;
@@ -484,7 +485,7 @@ class AnalyticsLegacyIT {
                 KinesisAnalyticsClient analytics = AwsClients.analytics(Platform.endpoint())) {
             for (String stream : new String[] {"legacy-trades", "legacy-step-out", "legacy-floor-out", "legacy-sliding-out"}) {
                 kinesis.createStream(b -> b.streamName(stream).shardCount(stream.equals("legacy-trades") ? 2 : 1));
-                Platform.awaitActive(kinesis, stream);
+                KinesisStreams.awaitActive(kinesis, stream);
             }
             Map<String, Integer> all = new TreeMap<>();
             Map<String, Integer> tech = new TreeMap<>();

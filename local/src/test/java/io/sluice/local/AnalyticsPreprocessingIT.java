@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.testsupport.AwsClients;
+import io.sluice.testsupport.KinesisStreams;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ class AnalyticsPreprocessingIT {
                 KinesisAnalyticsClient analytics = AwsClients.analytics(Platform.endpoint())) {
             for (String stream : new String[] {"pre-in", "pre-out"}) {
                 kinesis.createStream(b -> b.streamName(stream).shardCount(1));
-                Platform.awaitActive(kinesis, stream);
+                KinesisStreams.awaitActive(kinesis, stream);
             }
             List<PutRecordsRequestEntry> entries = new ArrayList<>();
             for (String ticker : List.of("amzn", "qxz", "drop", "tbv")) {
@@ -76,7 +77,7 @@ class AnalyticsPreprocessingIT {
                     .inputStartingPositionConfiguration(p -> p.inputStartingPosition(InputStartingPosition.TRIM_HORIZON))));
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
                 List<String> tickers = new ArrayList<>();
-                for (String row : Platform.shardRecords(kinesis, "pre-out", "shardId-000000000000")) {
+                for (String row : KinesisStreams.shardRecords(kinesis, "pre-out", "shardId-000000000000")) {
                     tickers.add(JSON.readTree(row).get("TICKER_SYMBOL").asText());
                 }
                 assertThat(tickers).containsExactly("AMZN", "QXZ", "TBV");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.testsupport.AwsClients;
+import io.sluice.testsupport.KinesisStreams;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ class AnalyticsRunIT {
 
     private static Map<String, Integer> counts(KinesisClient kinesis, String stream) throws Exception {
         Map<String, Integer> sums = new TreeMap<>();
-        for (String record : Platform.shardRecords(kinesis, stream, "shardId-000000000000")) {
+        for (String record : KinesisStreams.shardRecords(kinesis, stream, "shardId-000000000000")) {
             JsonNode row = JSON.readTree(record);
             sums.merge(row.get("TICKER").asText(), row.get("N").asInt(), Integer::sum);
         }
@@ -79,9 +80,9 @@ class AnalyticsRunIT {
             kinesis.createStream(b -> b.streamName("run-trades").shardCount(2));
             kinesis.createStream(b -> b.streamName("run-counts-out").shardCount(1));
             kinesis.createStream(b -> b.streamName("run-counts-out2").shardCount(1));
-            Platform.awaitActive(kinesis, "run-trades");
-            Platform.awaitActive(kinesis, "run-counts-out");
-            Platform.awaitActive(kinesis, "run-counts-out2");
+            KinesisStreams.awaitActive(kinesis, "run-trades");
+            KinesisStreams.awaitActive(kinesis, "run-counts-out");
+            KinesisStreams.awaitActive(kinesis, "run-counts-out2");
             analytics.createApplication(b -> b.applicationName("run-counts").applicationCode(CODE)
                     .inputs(i -> i.namePrefix("SOURCE_SQL_STREAM").kinesisStreamsInput(k -> k.resourceARN(arn("run-trades")).roleARN(ROLE))
                             .inputSchema(s -> s.recordFormat(f -> f.recordFormatType(RecordFormatType.JSON)
@@ -102,7 +103,7 @@ class AnalyticsRunIT {
                     .untilAsserted(() -> assertThat(counts(kinesis)).isEqualTo(expected));
             // Kinesis Analytics' CloudWatch metrics, read from the job by the service: every record in, every row out.
             String application = "Application=\"run-counts\"";
-            int rows = Platform.shardRecords(kinesis, "run-counts-out", "shardId-000000000000").size();
+            int rows = KinesisStreams.shardRecords(kinesis, "run-counts-out", "shardId-000000000000").size();
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                 assertThat(Metrics.sum(PlatformService.ANALYTICS, "kinesisanalytics_InputRecords_total", application)).isEqualTo(300.0);
                 assertThat(Metrics.sum(PlatformService.ANALYTICS, "kinesisanalytics_OutputRecords_total", application)).isEqualTo((double) rows);

@@ -3,6 +3,7 @@ package io.sluice.local;
 import static io.sluice.local.KinesisErrorsIT.errorOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.testsupport.KinesisStreams;
 import io.sluice.testsupport.SharedEngines;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,7 +37,7 @@ class EncryptionIT {
     void recordsWrittenWhileEncryptionIsOnAreCiphertextInKafkaAndPlaintextThroughTheApi() throws Exception {
         KinesisClient kinesis = Platform.kinesis();
         kinesis.createStream(b -> b.streamName("sealed").shardCount(1));
-        Platform.awaitActive(kinesis, "sealed");
+        KinesisStreams.awaitActive(kinesis, "sealed");
         assertThat(put(kinesis, "plain-before").encryptionType()).isEqualTo(EncryptionType.NONE);
 
         kinesis.startStreamEncryption(b -> b.streamName("sealed").encryptionType(EncryptionType.KMS).keyId("alias/aws/kinesis"));
@@ -92,7 +93,7 @@ class EncryptionIT {
         assertThat(errorOf(() -> kinesis.startStreamEncryption(b -> b.streamName("no-such-stream")
                 .encryptionType(EncryptionType.KMS).keyId("alias/aws/kinesis")))).isEqualTo("ResourceNotFoundException");
         kinesis.createStream(b -> b.streamName("sealed-errors").shardCount(1));
-        Platform.awaitActive(kinesis, "sealed-errors");
+        KinesisStreams.awaitActive(kinesis, "sealed-errors");
         assertThat(errorOf(() -> kinesis.startStreamEncryption(b -> b.streamName("sealed-errors")
                 .encryptionType(EncryptionType.NONE).keyId("alias/aws/kinesis")))).isEqualTo("InvalidArgumentException");
         assertThat(errorOf(() -> kinesis.startStreamEncryption(b -> b.streamName("sealed-errors")

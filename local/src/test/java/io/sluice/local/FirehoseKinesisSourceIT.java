@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.testsupport.AwsClients;
+import io.sluice.testsupport.KinesisStreams;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,7 @@ class FirehoseKinesisSourceIT {
         try (KinesisClient kinesis = Platform.kinesis(); FirehoseClient firehose = AwsClients.firehose(Platform.endpoint());
                 Lake lake = new Lake()) {
             kinesis.createStream(b -> b.streamName(stream).shardCount(2));
-            Platform.awaitActive(kinesis, stream);
+            KinesisStreams.awaitActive(kinesis, stream);
             List<String> before = put(kinesis, stream, "before", 50);
             lake.createBucket(name);
             String streamArn = kinesis.describeStreamSummary(b -> b.streamName(stream)).streamDescriptionSummary().streamARN();
@@ -74,10 +75,10 @@ class FirehoseKinesisSourceIT {
             List<String> expected = new ArrayList<>(put(kinesis, stream, "first", 300));
             kinesis.splitShard(b -> b.streamName(stream).shardToSplit("shardId-000000000000")
                     .newStartingHashKey("85070591730234615865843651857942052864"));
-            Platform.awaitActive(kinesis, stream);
+            KinesisStreams.awaitActive(kinesis, stream);
             expected.addAll(put(kinesis, stream, "after-split", 300));
             kinesis.startStreamEncryption(b -> b.streamName(stream).encryptionType(EncryptionType.KMS).keyId("alias/aws/kinesis"));
-            Platform.awaitActive(kinesis, stream);
+            KinesisStreams.awaitActive(kinesis, stream);
             expected.addAll(put(kinesis, stream, "sealed", 200));
 
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->

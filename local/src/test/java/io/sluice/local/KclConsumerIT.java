@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import io.sluice.engines.FreePorts;
+import io.sluice.testsupport.KinesisStreams;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -138,7 +139,7 @@ class KclConsumerIT {
         String stream = fanOut ? "kcl-fan-out" : "kcl-polling";
         KinesisClient kinesis = Platform.kinesis();
         kinesis.createStream(b -> b.streamName(stream).shardCount(1));
-        Platform.awaitActive(kinesis, stream);
+        KinesisStreams.awaitActive(kinesis, stream);
         List<String> written = new ArrayList<>(write(kinesis, stream, "before", 200));
 
         Processed processed = new Processed();
@@ -171,7 +172,7 @@ class KclConsumerIT {
 
             kinesis.splitShard(b -> b.streamName(stream).shardToSplit("shardId-000000000000")
                     .newStartingHashKey("170141183460469231731687303715884105728"));
-            Platform.awaitActive(kinesis, stream);
+            KinesisStreams.awaitActive(kinesis, stream);
             written.addAll(write(kinesis, stream, "after", 200));
 
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))

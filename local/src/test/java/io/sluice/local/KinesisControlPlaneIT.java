@@ -4,6 +4,7 @@ import static io.sluice.local.KinesisErrorsIT.errorOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sluice.testsupport.KinesisStreams;
 import io.sluice.testsupport.SharedEngines;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ class KinesisControlPlaneIT {
     @Test
     void onDemandStreamsStartWithFourShards() {
         kinesis.createStream(b -> b.streamName("on-demand").streamModeDetails(m -> m.streamMode(StreamMode.ON_DEMAND)));
-        Platform.awaitActive(kinesis, "on-demand");
+        KinesisStreams.awaitActive(kinesis, "on-demand");
         var summary = kinesis.describeStreamSummary(b -> b.streamName("on-demand")).streamDescriptionSummary();
         assertThat(summary.openShardCount()).isEqualTo(4);
         assertThat(summary.streamModeDetails().streamMode()).isEqualTo(StreamMode.ON_DEMAND);
@@ -102,7 +103,7 @@ class KinesisControlPlaneIT {
     @Test
     void listShardsPagesWithNextToken() {
         kinesis.createStream(b -> b.streamName("five-shards").shardCount(5));
-        Platform.awaitActive(kinesis, "five-shards");
+        KinesisStreams.awaitActive(kinesis, "five-shards");
         ListShardsResponse first = kinesis.listShards(b -> b.streamName("five-shards").maxResults(2));
         assertThat(first.shards()).extracting(s -> s.shardId()).containsExactly("shardId-000000000000", "shardId-000000000001");
         ListShardsResponse second = kinesis.listShards(b -> b.nextToken(first.nextToken()).maxResults(10));
@@ -120,7 +121,7 @@ class KinesisControlPlaneIT {
     @Test
     void tagsAreAddedListedAndRemoved() {
         kinesis.createStream(b -> b.streamName("tagged").shardCount(1).tags(Map.of("team", "data")));
-        Platform.awaitActive(kinesis, "tagged");
+        KinesisStreams.awaitActive(kinesis, "tagged");
         kinesis.addTagsToStream(b -> b.streamName("tagged").tags(Map.of("env", "dev", "team", "platform")));
         var all = kinesis.listTagsForStream(b -> b.streamName("tagged"));
         assertThat(all.tags()).containsExactly(Tag.builder().key("env").value("dev").build(), Tag.builder().key("team").value("platform").build());
@@ -141,7 +142,7 @@ class KinesisControlPlaneIT {
     @Test
     void retentionChangesReachTheKafkaTopic() throws Exception {
         kinesis.createStream(b -> b.streamName("retained").shardCount(1));
-        Platform.awaitActive(kinesis, "retained");
+        KinesisStreams.awaitActive(kinesis, "retained");
         kinesis.increaseStreamRetentionPeriod(b -> b.streamName("retained").retentionPeriodHours(48));
         assertThat(kinesis.describeStreamSummary(b -> b.streamName("retained")).streamDescriptionSummary().retentionPeriodHours())
                 .isEqualTo(48);
@@ -159,7 +160,7 @@ class KinesisControlPlaneIT {
     @Test
     void updateMaxRecordSizeLetsAStreamTakeRecordsOverOneMebibyte() {
         kinesis.createStream(b -> b.streamName("large").shardCount(1));
-        Platform.awaitActive(kinesis, "large");
+        KinesisStreams.awaitActive(kinesis, "large");
         String arn = kinesis.describeStreamSummary(b -> b.streamName("large")).streamDescriptionSummary().streamARN();
         assertThat(kinesis.describeStreamSummary(b -> b.streamName("large")).streamDescriptionSummary().maxRecordSizeInKiB())
                 .isEqualTo(1024);
@@ -190,7 +191,7 @@ class KinesisControlPlaneIT {
     @Test
     void updateStreamModeSwitchesCapacityModeByArn() {
         kinesis.createStream(b -> b.streamName("modal").shardCount(2));
-        Platform.awaitActive(kinesis, "modal");
+        KinesisStreams.awaitActive(kinesis, "modal");
         String arn = kinesis.describeStreamSummary(b -> b.streamName("modal")).streamDescriptionSummary().streamARN();
         kinesis.updateStreamMode(b -> b.streamARN(arn).streamModeDetails(m -> m.streamMode(StreamMode.ON_DEMAND)));
         await().atMost(Duration.ofSeconds(5)).until(() -> kinesis.describeStreamSummary(b -> b.streamName("modal"))
@@ -226,7 +227,7 @@ class KinesisControlPlaneIT {
     @Test
     void resourceTagsEnhancedMonitoringAndResourcePoliciesAreStoredAndReturned() {
         kinesis.createStream(b -> b.streamName("resource").shardCount(1));
-        Platform.awaitActive(kinesis, "resource");
+        KinesisStreams.awaitActive(kinesis, "resource");
         String arn = kinesis.describeStreamSummary(b -> b.streamName("resource")).streamDescriptionSummary().streamARN();
 
         kinesis.tagResource(b -> b.resourceARN(arn).tags(Map.of("team", "data", "env", "test")));

@@ -3,6 +3,7 @@ package io.sluice.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.common.kinesis.HashKey;
+import io.sluice.testsupport.KinesisStreams;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +46,7 @@ class KinesisDataPlaneIT {
         String stream = "e2e-" + (cbor ? "cbor" : "json");
         try (KinesisClient kinesis = Platform.kinesis(cbor, contentTypes)) {
             kinesis.createStream(b -> b.streamName(stream).shardCount(4));
-            Platform.awaitActive(kinesis, stream);
+            KinesisStreams.awaitActive(kinesis, stream);
             List<Shard> shards = kinesis.listShards(b -> b.streamName(stream)).shards();
             assertThat(shards).hasSize(4);
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
+import io.sluice.testsupport.KinesisStreams;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class KinesisErrorsIT {
     static void createStream() {
         kinesis = Platform.kinesis();
         kinesis.createStream(b -> b.streamName(STREAM).shardCount(1));
-        Platform.awaitActive(kinesis, STREAM);
+        KinesisStreams.awaitActive(kinesis, STREAM);
     }
 
     @AfterAll

@@ -11,6 +11,7 @@ import io.minio.PutObjectArgs;
 import io.minio.Result;
 import io.minio.messages.Item;
 import io.sluice.testsupport.AwsClients;
+import io.sluice.testsupport.KinesisStreams;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,7 +53,7 @@ class LauncherKillIT {
         String sequenceNumber;
         try (KinesisClient kinesis = AwsClients.kinesis(first.endpoint(), true)) {
             kinesis.createStream(b -> b.streamName("survivor").shardCount(1));
-            Platform.awaitActive(kinesis, "survivor");
+            KinesisStreams.awaitActive(kinesis, "survivor");
             sequenceNumber = kinesis.putRecord(b -> b.streamName("survivor").partitionKey("k")
                     .data(SdkBytes.fromUtf8String("acknowledged"))).sequenceNumber();
         }

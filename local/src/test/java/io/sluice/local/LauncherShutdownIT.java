@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.testsupport.AwsClients;
+import io.sluice.testsupport.KinesisStreams;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,8 +49,8 @@ class LauncherShutdownIT {
                 KinesisAnalyticsClient analytics = AwsClients.analytics(endpoint(local))) {
             kinesis.createStream(b -> b.streamName("sd-trades").shardCount(1));
             kinesis.createStream(b -> b.streamName("sd-counts").shardCount(1));
-            Platform.awaitActive(kinesis, "sd-trades");
-            Platform.awaitActive(kinesis, "sd-counts");
+            KinesisStreams.awaitActive(kinesis, "sd-trades");
+            KinesisStreams.awaitActive(kinesis, "sd-counts");
             analytics.createApplication(b -> b.applicationName("sd-app").applicationCode(CODE)
                     .inputs(i -> i.namePrefix("SOURCE_SQL_STREAM").kinesisStreamsInput(k -> k.resourceARN(arn("sd-trades")).roleARN(ROLE))
                             .inputSchema(s -> s.recordFormat(f -> f.recordFormatType(RecordFormatType.JSON)
@@ -104,7 +105,7 @@ class LauncherShutdownIT {
 
     private static Map<String, Integer> counts(KinesisClient kinesis) throws Exception {
         Map<String, Integer> sums = new TreeMap<>();
-        for (String record : Platform.shardRecords(kinesis, "sd-counts", "shardId-000000000000")) {
+        for (String record : KinesisStreams.shardRecords(kinesis, "sd-counts", "shardId-000000000000")) {
             JsonNode row = JSON.readTree(record);
             sums.merge(row.get("TICKER").asText(), row.get("N").asInt(), Integer::sum);
         }

@@ -4,6 +4,7 @@ import io.sluice.testsupport.AwsClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sluice.testsupport.KinesisStreams;
 import io.sluice.testsupport.SharedEngines;
 import java.net.URI;
 import java.time.Duration;
@@ -56,8 +57,8 @@ class OnDemandScalingIT {
         KinesisClient kinesis = kinesis();
         kinesis.createStream(b -> b.streamName("on-demand").streamModeDetails(m -> m.streamMode(StreamMode.ON_DEMAND)));
         kinesis.createStream(b -> b.streamName("provisioned").shardCount(4));
-        Platform.awaitActive(kinesis, "on-demand");
-        Platform.awaitActive(kinesis, "provisioned");
+        KinesisStreams.awaitActive(kinesis, "on-demand");
+        KinesisStreams.awaitActive(kinesis, "provisioned");
         List<Shard> before = kinesis.listShards(b -> b.streamName("on-demand")).shards();
         assertThat(before).hasSize(4);
         Shard hot = before.get(0);
@@ -79,7 +80,7 @@ class OnDemandScalingIT {
             }
             Thread.sleep(200);
         }
-        Platform.awaitActive(kinesis, "on-demand");
+        KinesisStreams.awaitActive(kinesis, "on-demand");
 
         List<Shard> after = kinesis.listShards(b -> b.streamName("on-demand")).shards();
         assertThat(after).as("the hot shard and its two children").hasSize(6);

@@ -114,27 +114,6 @@ final class Platform {
         return AwsClients.kinesisAsync(endpoint(), cbor);
     }
 
-    /** Waits for a stream to turn ACTIVE, polling faster than the SDK waiter's 10 s. */
-    static void awaitActive(KinesisClient kinesis, String stream) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> kinesis.describeStreamSummary(b -> b.streamName(stream)).streamDescriptionSummary().streamStatus()
-                        == software.amazon.awssdk.services.kinesis.model.StreamStatus.ACTIVE);
-    }
-
-    /** The data of every record in a shard so far, from its trim horizon, as UTF-8 text. */
-    static java.util.List<String> shardRecords(KinesisClient kinesis, String stream, String shardId) {
-        java.util.List<String> records = new java.util.ArrayList<>();
-        String iterator = kinesis.getShardIterator(b -> b.streamName(stream).shardId(shardId)
-                .shardIteratorType(software.amazon.awssdk.services.kinesis.model.ShardIteratorType.TRIM_HORIZON)).shardIterator();
-        while (iterator != null) {
-            String current = iterator;
-            software.amazon.awssdk.services.kinesis.model.GetRecordsResponse page = kinesis.getRecords(b -> b.shardIterator(current));
-            page.records().forEach(r -> records.add(r.data().asUtf8String()));
-            iterator = page.records().isEmpty() ? null : page.nextShardIterator();
-        }
-        return records;
-    }
-
     /** A raw request to the gateway, for what an SDK would never send. */
     static HttpResponse<byte[]> post(String target, String contentType, byte[] body, Map<String, String> headers) throws Exception {
         return post(endpoint(), target, contentType, body, headers);

@@ -3,6 +3,7 @@ package io.sluice.local;
 import static io.sluice.local.KinesisErrorsIT.errorOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.testsupport.KinesisStreams;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ class ReshardingIT {
     void splitAndMergeUnderAWriterLoseNothingAndKeepParentsBeforeChildren() throws Exception {
         KinesisClient kinesis = Platform.kinesis();
         kinesis.createStream(b -> b.streamName(STREAM).shardCount(2));
-        Platform.awaitActive(kinesis, STREAM);
+        KinesisStreams.awaitActive(kinesis, STREAM);
         BigInteger mid = new BigInteger(kinesis.listShards(b -> b.streamName(STREAM)).shards().get(0).hashKeyRange().endingHashKey());
 
         List<Ack> acks = new CopyOnWriteArrayList<>();
@@ -59,7 +60,7 @@ class ReshardingIT {
         assertThat(errorOf(() -> kinesis.splitShard(b -> b.streamName(STREAM).shardToSplit("shardId-000000000001")
                 .newStartingHashKey(mid.add(BigInteger.TEN).toString())))).as("a second reshard while UPDATING")
                 .isEqualTo("ResourceInUseException");
-        Platform.awaitActive(kinesis, STREAM);
+        KinesisStreams.awaitActive(kinesis, STREAM);
         Thread.sleep(400);
 
         assertThat(errorOf(() -> kinesis.splitShard(b -> b.streamName(STREAM).shardToSplit("shardId-000000000000")
@@ -72,7 +73,7 @@ class ReshardingIT {
                 .adjacentShardToMerge("shardId-000000000001")))).as("ranges not adjacent").isEqualTo("InvalidArgumentException");
 
         kinesis.mergeShards(b -> b.streamName(STREAM).shardToMerge("shardId-000000000002").adjacentShardToMerge("shardId-000000000003"));
-        Platform.awaitActive(kinesis, STREAM);
+        KinesisStreams.awaitActive(kinesis, STREAM);
         Thread.sleep(400);
         writing.set(false);
         writer.join();
@@ -121,7 +122,7 @@ class ReshardingIT {
     void updateShardCountTwoToThreeToOneUnderAWriterLosesNothing() throws Exception {
         KinesisClient kinesis = Platform.kinesis();
         kinesis.createStream(b -> b.streamName(SCALED).shardCount(2));
-        Platform.awaitActive(kinesis, SCALED);
+        KinesisStreams.awaitActive(kinesis, SCALED);
         List<Ack> acks = new CopyOnWriteArrayList<>();
         AtomicBoolean writing = new AtomicBoolean(true);
         Thread writer = new Thread(() -> write(kinesis, SCALED, acks, writing), "writer");
@@ -131,7 +132,7 @@ class ReshardingIT {
         var up = kinesis.updateShardCount(b -> b.streamName(SCALED).targetShardCount(3).scalingType(ScalingType.UNIFORM_SCALING));
         assertThat(up.currentShardCount()).isEqualTo(2);
         assertThat(up.targetShardCount()).isEqualTo(3);
-        Platform.awaitActive(kinesis, SCALED);
+        KinesisStreams.awaitActive(kinesis, SCALED);
         List<Shard> three = kinesis.listShards(b -> b.streamName(SCALED).shardFilter(f -> f.type(ShardFilterType.AT_LATEST))).shards();
         assertThat(three).extracting(s -> s.hashKeyRange().startingHashKey() + "-" + s.hashKeyRange().endingHashKey())
                 .containsExactlyInAnyOrderElementsOf(evenRanges(3));
@@ -140,7 +141,7 @@ class ReshardingIT {
         assertThat(errorOf(() -> kinesis.updateShardCount(b -> b.streamName(SCALED).targetShardCount(7)
                 .scalingType(ScalingType.UNIFORM_SCALING)))).as("more than double").isEqualTo("LimitExceededException");
         kinesis.updateShardCount(b -> b.streamName(SCALED).targetShardCount(1).scalingType(ScalingType.UNIFORM_SCALING));
-        Platform.awaitActive(kinesis, SCALED);
+        KinesisStreams.awaitActive(kinesis, SCALED);
         List<Shard> one = kinesis.listShards(b -> b.streamName(SCALED).shardFilter(f -> f.type(ShardFilterType.AT_LATEST))).shards();
         assertThat(one).extracting(s -> s.hashKeyRange().startingHashKey() + "-" + s.hashKeyRange().endingHashKey())
                 .containsExactlyElementsOf(evenRanges(1));
@@ -251,21 +252,21 @@ class ReshardingIT {
     void aStreamScalesTenTimesInARollingDay() {
         KinesisClient kinesis = Platform.kinesis();
         kinesis.createStream(b -> b.streamName("scaled-daily").shardCount(1));
-        Platform.awaitActive(kinesis, "scaled-daily");
+        KinesisStreams.awaitActive(kinesis, "scaled-daily");
         for (int i = 0; i < 10; i++) {
             int target = i % 2 == 0 ? 2 : 1;
             kinesis.updateShardCount(b -> b.streamName("scaled-daily").targetShardCount(target).scalingType(ScalingType.UNIFORM_SCALING));
-            Platform.awaitActive(kinesis, "scaled-daily");
+            KinesisStreams.awaitActive(kinesis, "scaled-daily");
         }
         assertThat(errorOf(() -> kinesis.updateShardCount(b -> b.streamName("scaled-daily").targetShardCount(2)
                 .scalingType(ScalingType.UNIFORM_SCALING)))).as("the 11th within 24 hours").isEqualTo("LimitExceededException");
         kinesis.splitShard(b -> b.streamName("scaled-daily").shardToSplit(openShards(kinesis, "scaled-daily").get(0))
                 .newStartingHashKey("170141183460469231731687303715884105728"));
-        Platform.awaitActive(kinesis, "scaled-daily");
+        KinesisStreams.awaitActive(kinesis, "scaled-daily");
 
         Platform.CLOCK.advance(java.time.Duration.ofHours(24).plusSeconds(1));
         kinesis.updateShardCount(b -> b.streamName("scaled-daily").targetShardCount(4).scalingType(ScalingType.UNIFORM_SCALING));
-        Platform.awaitActive(kinesis, "scaled-daily");
+        KinesisStreams.awaitActive(kinesis, "scaled-daily");
         assertThat(openShards(kinesis, "scaled-daily")).hasSize(4);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.testsupport.AwsClients;
+import io.sluice.testsupport.KinesisStreams;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,8 +86,8 @@ class RestFirehoseAnalyticsIT {
         try (KinesisClient kinesis = Platform.kinesis(); KinesisAnalyticsClient analytics = AwsClients.analytics(Platform.endpoint())) {
             kinesis.createStream(b -> b.streamName("rest-app-in").shardCount(1));
             kinesis.createStream(b -> b.streamName("rest-app-out").shardCount(1));
-            Platform.awaitActive(kinesis, "rest-app-in");
-            Platform.awaitActive(kinesis, "rest-app-out");
+            KinesisStreams.awaitActive(kinesis, "rest-app-in");
+            KinesisStreams.awaitActive(kinesis, "rest-app-out");
             Rest.Answer created = Rest.post("/v1/applications", """
                     {"ApplicationName": "rest-app",
                      "ApplicationCode": "CREATE OR REPLACE STREAM \\"DEST\\" (TICKER VARCHAR(4), PRICE DOUBLE); CREATE OR REPLACE PUMP \\"P\\" AS INSERT INTO \\"DEST\\" SELECT STREAM TICKER, PRICE FROM \\"SOURCE_SQL_STREAM_001\\" WHERE PRICE > 10;",
@@ -131,7 +132,7 @@ class RestFirehoseAnalyticsIT {
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
                     analytics.describeApplication(b -> b.applicationName("rest-app")).applicationDetail().applicationStatus() == ApplicationStatus.RUNNING);
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                    assertThat(Platform.shardRecords(kinesis, "rest-app-out", "shardId-000000000000")).singleElement().asString().contains("AMZN"));
+                    assertThat(KinesisStreams.shardRecords(kinesis, "rest-app-out", "shardId-000000000000")).singleElement().asString().contains("AMZN"));
             assertThat(Rest.post("/v1/applications/rest-app/start", "{\"InputConfigurations\": []}").body().get("title").asText())
                     .isIn("ResourceInUseException", "InvalidArgumentException");
             assertThat(Rest.post("/v1/applications/rest-app/stop", null).status()).isEqualTo(202);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.testsupport.KinesisStreams;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -34,7 +35,7 @@ class RestStreamsIT {
             assertThat(created.header("x-amzn-RequestId")).isNotBlank();
             assertThat(created.body().at("/StreamDescriptionSummary/StreamARN").asText())
                     .isEqualTo(kinesis.describeStreamSummary(b -> b.streamName("rest-orders")).streamDescriptionSummary().streamARN());
-            Platform.awaitActive(kinesis, "rest-orders");
+            KinesisStreams.awaitActive(kinesis, "rest-orders");
 
             assertThat(Rest.get("/v1/streams?limit=10000").body().get("StreamNames")).extracting(JsonNode::asText).contains("rest-orders");
             JsonNode described = Rest.get("/v1/streams/rest-orders").body();
@@ -106,7 +107,7 @@ class RestStreamsIT {
             Rest.Answer reshard = Rest.post("/v1/streams/rest-orders/reshard", "{\"TargetShardCount\":4,\"ScalingType\":\"UNIFORM_SCALING\"}");
             assertThat(reshard.status()).isEqualTo(200);
             assertThat(reshard.body().get("TargetShardCount").asInt()).isEqualTo(4);
-            Platform.awaitActive(kinesis, "rest-orders");
+            KinesisStreams.awaitActive(kinesis, "rest-orders");
             assertThat(kinesis.describeStreamSummary(b -> b.streamName("rest-orders")).streamDescriptionSummary().openShardCount()).isEqualTo(4);
             assertThat(Rest.call("DELETE", "/v1/streams/rest-orders", null).status()).isEqualTo(202);
             Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(200)).untilAsserted(() ->

@@ -3,6 +3,7 @@ package io.sluice.local;
 import io.sluice.testsupport.AwsClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.testsupport.KinesisStreams;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +31,7 @@ class SluiceLocalIT {
             System.out.printf("sluice-local first start: %.1f s%n", (System.nanoTime() - started) / 1e9);
             try (KinesisClient kinesis = client(local.gatewayPort())) {
                 kinesis.createStream(b -> b.streamName("kept").shardCount(1));
-                Platform.awaitActive(kinesis, "kept");
+                KinesisStreams.awaitActive(kinesis, "kept");
                 sequenceNumber = kinesis.putRecord(b -> b.streamName("kept").partitionKey("k")
                         .data(SdkBytes.fromUtf8String("still here"))).sequenceNumber();
             }

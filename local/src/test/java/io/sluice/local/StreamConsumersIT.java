@@ -4,6 +4,7 @@ import static io.sluice.local.KinesisErrorsIT.errorOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sluice.testsupport.KinesisStreams;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ class StreamConsumersIT {
     void consumersGoFromCreatingToActiveAreListedInPagesAndDeregister() {
         KinesisClient kinesis = Platform.kinesis();
         kinesis.createStream(b -> b.streamName("fanned-out").shardCount(1));
-        Platform.awaitActive(kinesis, "fanned-out");
+        KinesisStreams.awaitActive(kinesis, "fanned-out");
         String streamArn = kinesis.describeStreamSummary(b -> b.streamName("fanned-out")).streamDescriptionSummary().streamARN();
 
         Consumer registered = kinesis.registerStreamConsumer(b -> b.streamARN(streamArn).consumerName("app-00")).consumer();
@@ -75,7 +76,7 @@ class StreamConsumersIT {
     void consumerTagsAreSetAtRegistrationAndByTheResourceTagApi() {
         KinesisClient kinesis = Platform.kinesis();
         kinesis.createStream(b -> b.streamName("tagged-consumers").shardCount(1));
-        Platform.awaitActive(kinesis, "tagged-consumers");
+        KinesisStreams.awaitActive(kinesis, "tagged-consumers");
         String streamArn = kinesis.describeStreamSummary(b -> b.streamName("tagged-consumers")).streamDescriptionSummary().streamARN();
         String arn = kinesis.registerStreamConsumer(b -> b.streamARN(streamArn).consumerName("billing")
                 .tags(java.util.Map.of("team", "data"))).consumer().consumerARN();

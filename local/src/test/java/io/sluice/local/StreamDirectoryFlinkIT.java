@@ -7,6 +7,7 @@ import io.sluice.common.account.Caller;
 import io.sluice.kafka.directory.HttpStreamDirectory;
 import io.sluice.kafka.directory.StreamDirectory;
 import io.sluice.kafka.directory.StreamLocation;
+import io.sluice.testsupport.KinesisStreams;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ class StreamDirectoryFlinkIT {
     void aFlinkSqlJobCountsAStreamsRecordsFoundThroughTheDirectory() throws Exception {
         KinesisClient kinesis = Platform.kinesis();
         kinesis.createStream(b -> b.streamName(STREAM).shardCount(2));
-        Platform.awaitActive(kinesis, STREAM);
+        KinesisStreams.awaitActive(kinesis, STREAM);
         List<String> sequenceNumbers = new ArrayList<>();
         sequenceNumbers.addAll(put(kinesis, "plain", 300));
         kinesis.startStreamEncryption(b -> b.streamName(STREAM).encryptionType("KMS").keyId("alias/sluice"));
@@ -39,7 +40,7 @@ class StreamDirectoryFlinkIT {
         sequenceNumbers.addAll(put(kinesis, "sealed", 200));
         kinesis.splitShard(b -> b.streamName(STREAM).shardToSplit("shardId-000000000000")
                 .newStartingHashKey("85070591730234615865843651857942052864"));
-        Platform.awaitActive(kinesis, STREAM);
+        KinesisStreams.awaitActive(kinesis, STREAM);
         sequenceNumbers.addAll(put(kinesis, "child", 100));
 
         SluicePlatform platform = Platform.get();

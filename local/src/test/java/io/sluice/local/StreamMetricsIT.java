@@ -2,6 +2,7 @@ package io.sluice.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.testsupport.KinesisStreams;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ class StreamMetricsIT {
         String stream = "StreamName=\"" + name + "\"";
         try (KinesisClient kinesis = Platform.kinesis()) {
             kinesis.createStream(b -> b.streamName(name).shardCount(2));
-            Platform.awaitActive(kinesis, name);
+            KinesisStreams.awaitActive(kinesis, name);
             kinesis.enableEnhancedMonitoring(b -> b.streamName(name).shardLevelMetrics(MetricsName.INCOMING_RECORDS, MetricsName.OUTGOING_BYTES));
 
             // Six batches of 500 at once on two shards: over their 2,000 records a second, some are throttled.

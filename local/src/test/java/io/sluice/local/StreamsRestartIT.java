@@ -2,6 +2,7 @@ package io.sluice.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.testsupport.KinesisStreams;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ class StreamsRestartIT {
         String iteratorBefore;
         try (KinesisClient kinesis = Platform.kinesis()) {
             kinesis.createStream(b -> b.streamName("durable").shardCount(2));
-            Platform.awaitActive(kinesis, "durable");
+            KinesisStreams.awaitActive(kinesis, "durable");
             for (int batch = 0; batch < 3; batch++) {
                 List<PutRecordsRequestEntry> entries = new ArrayList<>();
                 for (int i = 0; i < 100; i++) {

@@ -3,6 +3,7 @@ package io.sluice.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sluice.testsupport.KinesisStreams;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ class SubscribeToShardIT {
 
     private static String consumer(KinesisClient kinesis, String stream, int shards) {
         kinesis.createStream(b -> b.streamName(stream).shardCount(shards));
-        Platform.awaitActive(kinesis, stream);
+        KinesisStreams.awaitActive(kinesis, stream);
         String streamArn = kinesis.describeStreamSummary(b -> b.streamName(stream)).streamDescriptionSummary().streamARN();
         String arn = kinesis.registerStreamConsumer(b -> b.streamARN(streamArn).consumerName("fan-out")).consumer().consumerARN();
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> kinesis.describeStreamConsumer(

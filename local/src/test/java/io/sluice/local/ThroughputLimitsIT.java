@@ -4,6 +4,7 @@ import io.sluice.testsupport.AwsClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sluice.testsupport.KinesisStreams;
 import io.sluice.testsupport.SharedEngines;
 import java.net.URI;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ class ThroughputLimitsIT {
     private static String oneShardStream(KinesisClient kinesis) {
         String stream = "limits-" + UUID.randomUUID();
         kinesis.createStream(b -> b.streamName(stream).shardCount(1));
-        Platform.awaitActive(kinesis, stream);
+        KinesisStreams.awaitActive(kinesis, stream);
         return stream;
     }
 

@@ -37,7 +37,7 @@ public class AnalyticsConfiguration {
      */
     @Bean
     FlinkSql flinkSql(ObjectProvider<FlinkCluster> handedOver, AnalyticsProperties properties) {
-        return new FlinkSql(clusterOf(handedOver, properties), properties.kafka().bootstrapServers());
+        return new FlinkSql(clusterOf(handedOver, properties), properties.jobBootstrapServers());
     }
 
     /** The Flink cluster handed over by the launcher, else the session cluster at {@code sluice.analytics.flink.rest-url}. */

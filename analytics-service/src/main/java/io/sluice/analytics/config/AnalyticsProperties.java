@@ -44,6 +44,11 @@ public record AnalyticsProperties(
         }
     }
 
+    /** The Kafka cluster as the jobs' tasks reach it. */
+    public String jobBootstrapServers() {
+        return flink.kafkaBootstrapServers() != null ? flink.kafkaBootstrapServers() : kafka.bootstrapServers();
+    }
+
     /** @param bootstrapServers the Kafka cluster holding the shards */
     public record Kafka(@DefaultValue("127.0.0.1:9092") String bootstrapServers) {
     }
@@ -60,8 +65,12 @@ public record AnalyticsProperties(
      * @param saveOnShutdown whether the cluster goes away with the service (./sluice-local's
      *     MiniCluster): running applications then stop with a savepoint as the service shuts down and
      *     resume from it at its next start; a session cluster's jobs run on while the service is away
+     * @param kafkaBootstrapServers the Kafka cluster as the Flink cluster's task managers reach it, when
+     *     their network names it otherwise than the service's (a listener of its own); unset: {@code
+     *     sluice.analytics.kafka.bootstrap-servers}
      */
-    public record Flink(URI restUrl, String stateDir, String jobJar, @DefaultValue("false") boolean saveOnShutdown) {
+    public record Flink(URI restUrl, String stateDir, String jobJar, @DefaultValue("false") boolean saveOnShutdown,
+            String kafkaBootstrapServers) {
 
         @Override
         public String stateDir() {

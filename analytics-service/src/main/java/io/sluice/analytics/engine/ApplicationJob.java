@@ -68,7 +68,7 @@ final class ApplicationJob {
      */
     record Plan(URI rest, AnalyticsProperties settings, StreamLocation input, Map<String, StreamLocation> outputs, String savepoint) {
         String bootstrapServers() {
-            return settings.kafka().bootstrapServers();
+            return settings.jobBootstrapServers();
         }
     }
 
