@@ -59,6 +59,12 @@ public class AwsEndpointConfiguration {
                 .servers(java.util.List.of(new io.swagger.v3.oas.models.servers.Server().url("/")));
     }
 
+    /** The REST API's live tails: bounded, and ended as the service begins to stop. */
+    @Bean
+    io.sluice.endpoint.rest.RestTails restTails() {
+        return new io.sluice.endpoint.rest.RestTails();
+    }
+
     @Bean
     io.sluice.endpoint.rest.RestProblems restProblems() {
         return new io.sluice.endpoint.rest.RestProblems();

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,10 +27,11 @@ import software.amazon.awssdk.services.kinesisanalytics.model.InputStartingPosit
 import software.amazon.awssdk.services.kinesisanalytics.model.RecordFormatType;
 
 /**
- * A graceful stop of {@code ./sluice-local} with an application running: its job stops with a
- * savepoint (the MiniCluster goes with the launcher), and the next start resumes it from there —
- * rows of a window still open at the stop are counted once, none twice, though no periodic
- * checkpoint followed them.
+ * A graceful stop of {@code ./sluice-local} with an application running and live tails open: the
+ * tails end as the stop begins (the gateway and the services do not wait their graceful-shutdown
+ * timeout for streams that never end), the job stops with a savepoint (the MiniCluster goes with
+ * the launcher), and the next start resumes it from there — rows of a window still open at the stop
+ * are counted once, none twice, though no periodic checkpoint followed them.
  */
 class LauncherShutdownIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,6 +47,9 @@ class LauncherShutdownIT {
     void aRunningApplicationStopsWithASavepointAndResumesFromItAtTheNextStart(@TempDir Path dataDir) throws Exception {
         LocalOptions options = LocalOptions.parse("--port", "0", "--s3-port", "0", "--data-dir", dataDir.toString());
         Map<String, Integer> expected = new TreeMap<>();
+        BlockingQueue<Rest.Event> records = Rest.queue();
+        BlockingQueue<Rest.Event> rows = Rest.queue();
+        long stopping;
         try (SluiceLocal local = SluiceLocal.start(options);
                 KinesisClient kinesis = AwsClients.kinesis(endpoint(local), true);
                 KinesisAnalyticsClient analytics = AwsClients.analytics(endpoint(local))) {
@@ -65,8 +71,17 @@ class LauncherShutdownIT {
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> assertThat(counts(kinesis)).isEqualTo(expected));
             put(kinesis, expected, 60); // in a window that is open when the launcher stops
+            Rest.events(endpoint(local), "/v1/streams/sd-trades/records/stream?shardId=shardId-000000000000", records);
+            Rest.events(endpoint(local), "/v1/applications/sd-app/streams/SOURCE_SQL_STREAM_001/stream", rows);
             Thread.sleep(1_000);
+            stopping = System.nanoTime();
         }
+        Duration stop = Duration.ofNanos(System.nanoTime() - stopping);
+        System.out.printf("[shutdown] ./sluice-local stopped in %d ms with an application running and two live tails open%n", stop.toMillis());
+        assertThat(endOf(records)).as("the shard's tail ended").isEqualTo(Rest.ENDED);
+        assertThat(endOf(rows)).as("the in-application stream's tail ended").isEqualTo(Rest.ENDED);
+        // Each graceful-shutdown phase may wait 30 s: a tail that held the gateway or a service would take that long.
+        assertThat(stop).isLessThan(Duration.ofSeconds(25));
         try (SluiceLocal local = SluiceLocal.start(options);
                 KinesisClient kinesis = AwsClients.kinesis(endpoint(local), true);
                 KinesisAnalyticsClient analytics = AwsClients.analytics(endpoint(local))) {
@@ -76,6 +91,16 @@ class LauncherShutdownIT {
             Thread.sleep(6_000); // a window later: nothing counted twice
             assertThat(counts(kinesis)).isEqualTo(expected);
         }
+    }
+
+    /** The last event of a tail that ended, or null if it goes on. */
+    private static Rest.Event endOf(BlockingQueue<Rest.Event> events) throws InterruptedException {
+        for (Rest.Event event = events.poll(5, TimeUnit.SECONDS); event != null; event = events.poll(5, TimeUnit.SECONDS)) {
+            if (event == Rest.ENDED) {
+                return event;
+            }
+        }
+        return null;
     }
 
     private static URI endpoint(SluiceLocal local) {

@@ -50,9 +50,20 @@ final class Rest {
     record Event(String name, String id, String data) {
     }
 
+    /** What the queue of {@link #events} gets when the server ended the stream. */
+    static final Event ENDED = new Event("(the stream ended)", null, "");
+
     /** Reads the events of a server-sent event stream as they come, until the returned response's body is closed. */
     static HttpResponse<java.io.InputStream> events(String path, BlockingQueue<Event> into) throws Exception {
-        HttpResponse<java.io.InputStream> response = HTTP.send(HttpRequest.newBuilder(URI.create(Platform.endpoint() + path))
+        return events(Platform.endpoint(), path, into);
+    }
+
+    /**
+     * Reads the events of a server-sent event stream through the gateway at {@code endpoint} as they
+     * come, until the returned response's body is closed; {@link #ENDED} when the server ends it.
+     */
+    static HttpResponse<java.io.InputStream> events(URI endpoint, String path, BlockingQueue<Event> into) throws Exception {
+        HttpResponse<java.io.InputStream> response = HTTP.send(HttpRequest.newBuilder(URI.create(endpoint + path))
                 .timeout(Duration.ofSeconds(15)).header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
@@ -75,6 +86,7 @@ final class Rest {
                         data.append(line.substring(5).trim());
                     }
                 }
+                into.add(ENDED);
             } catch (Exception e) {
                 // Closed by the test.
             }

@@ -8,22 +8,20 @@ import io.sluice.analytics.config.AnalyticsProperties;
 import io.sluice.analytics.row.RowReader;
 import io.sluice.analytics.row.SqlType;
 import io.sluice.common.error.ErrorCode;
-import io.sluice.common.work.DaemonThreads;
 import io.sluice.endpoint.CallerScope;
+import io.sluice.endpoint.rest.RestBodies;
 import io.sluice.endpoint.rest.RestData;
+import io.sluice.endpoint.rest.RestEvents;
+import io.sluice.endpoint.rest.RestTails;
 import io.sluice.kafka.RecordFormat;
 import io.sluice.kafka.directory.DeliveryStreamDirectory;
 import io.sluice.kafka.directory.StreamDirectory;
 import io.sluice.kafka.directory.StreamLocation;
-import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,38 +42,32 @@ public class InAppStreamTails {
     private final CallerScope callers;
     private final StreamDirectory streams;
     private final DeliveryStreamDirectory deliveryStreams;
+    private final RestBodies bodies;
     private final String bootstrapServers;
-    private final ExecutorService readers = Executors.newCachedThreadPool(DaemonThreads.named("in-app-tail", true));
 
     InAppStreamTails(ApplicationStore store, CallerScope callers, StreamDirectory streams, DeliveryStreamDirectory deliveryStreams,
-            AnalyticsProperties properties) {
+            RestBodies bodies, AnalyticsProperties properties) {
         this.store = store;
         this.callers = callers;
         this.streams = streams;
         this.deliveryStreams = deliveryStreams;
+        this.bodies = bodies;
         this.bootstrapServers = properties.kafka().bootstrapServers();
     }
 
     /**
-     * Starts following an in-application stream from now on, handing each row (a map of column
-     * names to values, or an output record as JSON or text) to {@code rows} until {@code open} says no.
+     * A tail of an in-application stream from now on: a {@code row} event per row (a map of column
+     * names to values, or an output record as JSON or text).
      *
      * @throws io.sluice.common.error.AwsException ResourceNotFoundException (no such application, or no
      *     input or output of that in-application stream)
      */
-    public void follow(String applicationName, String inAppStream, Consumer<Object> rows, Supplier<Boolean> open, Runnable idle,
-            Runnable ended) {
+    public RestTails.Tail follow(String applicationName, String inAppStream) {
         Application application = store.find(callers.current(), applicationName).orElseThrow(() -> ErrorCode.RESOURCE_NOT_FOUND.exception(
                 "Application %s is not found.", applicationName));
         Source source = source(application, inAppStream);
         KafkaConsumer<byte[], byte[]> consumer = positionedAtTheEnd(source.location());
-        readers.execute(() -> {
-            try {
-                read(consumer, source, rows, open, idle);
-            } finally {
-                ended.run();
-            }
-        });
+        return events -> read(consumer, source, events);
     }
 
     /** A consumer of every partition of the stream, at its end now: the tail shows what comes after this call. */
@@ -123,13 +115,14 @@ public class InAppStreamTails {
                         missing -> ErrorCode.RESOURCE_NOT_FOUND.exception("Delivery stream %s does not exist.", missing));
     }
 
-    private void read(KafkaConsumer<byte[], byte[]> tail, Source source, Consumer<Object> rows, Supplier<Boolean> open, Runnable idle) {
+    private void read(KafkaConsumer<byte[], byte[]> tail, Source source, RestEvents events) {
         RecordFormat format = StreamLocation.recordFormat(source.location().dataKeys());
+        Consumer<Object> rows = row -> events.send("row", null, bodies.json(row));
         try (KafkaConsumer<byte[], byte[]> consumer = tail) {
-            while (open.get()) {
+            while (events.isOpen()) {
                 var records = consumer.poll(Duration.ofMillis(200));
                 if (records.isEmpty()) {
-                    idle.run();
+                    events.heartbeat();
                 }
                 for (ConsumerRecord<byte[], byte[]> record : records) {
                     byte[] data = format.open(record).data();
@@ -159,10 +152,5 @@ public class InAppStreamTails {
             rows.accept(Map.of("ERROR_NAME", "Type_Conversion_Error", "MESSAGE", String.valueOf(e.getMessage()),
                     "DATA_ROW", String.valueOf(RestData.jsonOrText(data))));
         }
-    }
-
-    @PreDestroy
-    void close() {
-        readers.shutdownNow();
     }
 }

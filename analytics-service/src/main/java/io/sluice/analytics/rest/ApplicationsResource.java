@@ -11,7 +11,7 @@ import io.sluice.analytics.engine.ApplicationRunner;
 import io.sluice.analytics.engine.InAppStreamTails;
 import io.sluice.endpoint.rest.RestApi;
 import io.sluice.endpoint.rest.RestBodies;
-import io.sluice.endpoint.rest.RestEvents;
+import io.sluice.endpoint.rest.RestTails;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -44,12 +44,15 @@ class ApplicationsResource {
     private final ApplicationService applications;
     private final ApplicationRunner runner;
     private final InAppStreamTails tails;
+    private final RestTails restTails;
     private final RestBodies bodies;
 
-    ApplicationsResource(ApplicationService applications, ApplicationRunner runner, InAppStreamTails tails, RestBodies bodies) {
+    ApplicationsResource(ApplicationService applications, ApplicationRunner runner, InAppStreamTails tails, RestTails restTails,
+            RestBodies bodies) {
         this.applications = applications;
         this.runner = runner;
         this.tails = tails;
+        this.restTails = restTails;
         this.bodies = bodies;
     }
 
@@ -111,9 +114,7 @@ class ApplicationsResource {
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                     schema = @Schema(type = "string", description = "server-sent events"))))
     SseEmitter tail(@PathVariable String name, @PathVariable String stream) {
-        RestEvents events = RestEvents.open(TAIL_LASTS, "rows of " + stream + " from now on");
-        tails.follow(name, stream, row -> events.send("row", null, bodies.json(row)), events::isOpen, events::heartbeat, events::complete);
-        return events.emitter();
+        return restTails.open(TAIL_LASTS, "rows of " + stream + " from now on", () -> tails.follow(name, stream));
     }
 
     private DescribeApplicationResponse describe(String name) {

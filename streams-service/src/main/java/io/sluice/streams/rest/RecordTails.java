@@ -1,18 +1,15 @@
 package io.sluice.streams.rest;
 
 import io.sluice.common.error.AwsException;
-import io.sluice.common.work.DaemonThreads;
 import io.sluice.endpoint.rest.RestBodies;
 import io.sluice.endpoint.rest.RestEvents;
+import io.sluice.endpoint.rest.RestTails;
 import io.sluice.streams.record.GetRecordsRequest;
 import io.sluice.streams.record.GetRecordsResponse;
 import io.sluice.streams.record.GetRecordsService;
 import io.sluice.streams.record.RecordView;
-import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -31,58 +28,44 @@ class RecordTails {
 
     private final GetRecordsService gets;
     private final RestBodies bodies;
-    private final ExecutorService readers = Executors.newCachedThreadPool(DaemonThreads.named("record-tail", true));
+    private final RestTails tails;
 
-    RecordTails(GetRecordsService gets, RestBodies bodies) {
+    RecordTails(GetRecordsService gets, RestBodies bodies, RestTails tails) {
         this.gets = gets;
         this.bodies = bodies;
+        this.tails = tails;
     }
 
     SseEmitter follow(String iterator, boolean json) {
-        RestEvents events = RestEvents.open(LASTS, "records of the shard");
-        readers.execute(() -> read(events, iterator, json));
-        return events.emitter();
+        return tails.open(LASTS, "records of the shard", () -> events -> read(events, iterator, json));
     }
 
-    private void read(RestEvents events, String start, boolean json) {
+    private void read(RestEvents events, String start, boolean json) throws InterruptedException {
         String iterator = start;
-        try {
-            while (events.isOpen() && !Thread.currentThread().isInterrupted()) {
-                GetRecordsResponse page;
-                try {
-                    page = gets.getRecords(new GetRecordsRequest(iterator, null, null));
-                } catch (AwsException e) {
-                    if (e.code().wireName().equals("ProvisionedThroughputExceededException")) {
-                        Thread.sleep(THROTTLED_MILLIS);
-                        continue;
-                    }
-                    events.send("error", null, bodies.json(Map.of("title", e.code().wireName(), "detail", e.getMessage())));
-                    events.complete();
-                    return;
+        while (events.isOpen() && !Thread.currentThread().isInterrupted()) {
+            GetRecordsResponse page;
+            try {
+                page = gets.getRecords(new GetRecordsRequest(iterator, null, null));
+            } catch (AwsException e) {
+                if (e.code().wireName().equals("ProvisionedThroughputExceededException")) {
+                    Thread.sleep(THROTTLED_MILLIS);
+                    continue;
                 }
-                for (RecordView record : page.records()) {
-                    events.send("record", record.sequenceNumber(), bodies.json(RecordRepresentations.Read.of(record, json)));
-                }
-                if (page.nextShardIterator() == null) {
-                    events.send("end", null, bodies.json(Map.of("ChildShards", page.childShards())));
-                    events.complete();
-                    return;
-                }
-                iterator = page.nextShardIterator();
-                if (page.records().isEmpty()) {
-                    events.heartbeat();
-                    Thread.sleep(IDLE_MILLIS);
-                }
+                events.send("error", null, bodies.json(Map.of("title", e.code().wireName(), "detail", e.getMessage())));
+                return;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            events.complete();
+            for (RecordView record : page.records()) {
+                events.send("record", record.sequenceNumber(), bodies.json(RecordRepresentations.Read.of(record, json)));
+            }
+            if (page.nextShardIterator() == null) {
+                events.send("end", null, bodies.json(Map.of("ChildShards", page.childShards())));
+                return;
+            }
+            iterator = page.nextShardIterator();
+            if (page.records().isEmpty()) {
+                events.heartbeat();
+                Thread.sleep(IDLE_MILLIS);
+            }
         }
-    }
-
-    @PreDestroy
-    void close() {
-        readers.shutdownNow();
     }
 }

@@ -1,0 +1,73 @@
+package io.sluice.gateway;
+
+import org.reactivestreams.Publisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Responses that never end by themselves — REST tails (server-sent events) and SubscribeToShard's
+ * event streams — end as the gateway begins to stop. That comes before the web server's graceful
+ * shutdown (a later lifecycle phase), which lets every other request under way finish but would wait
+ * its whole timeout for these; their clients reconnect (with Last-Event-ID, or a new subscription
+ * from their last sequence number).
+ */
+@Component
+class StreamingResponses implements WebFilter, SmartLifecycle {
+    private static final MediaType AWS_EVENT_STREAM = MediaType.parseMediaType("application/vnd.amazon.eventstream");
+
+    private final Sinks.Empty<Void> stopping = Sinks.empty();
+    private volatile boolean running;
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        return chain.filter(exchange.mutate().response(new Ending(exchange.getResponse())).build());
+    }
+
+    /** A response whose body, if it is a stream of events, ends when the gateway stops. */
+    private final class Ending extends ServerHttpResponseDecorator {
+        Ending(ServerHttpResponse response) {
+            super(response);
+        }
+
+        @Override
+        public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+            return super.writeWith(isEventStream() ? Flux.from(body).takeUntilOther(stopping.asMono()) : body);
+        }
+
+        @Override
+        public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
+            return super.writeAndFlushWith(isEventStream() ? Flux.from(body).takeUntilOther(stopping.asMono()) : body);
+        }
+
+        private boolean isEventStream() {
+            MediaType type = getHeaders().getContentType();
+            return type != null && (MediaType.TEXT_EVENT_STREAM.isCompatibleWith(type) || AWS_EVENT_STREAM.isCompatibleWith(type));
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        stopping.tryEmitEmpty();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
