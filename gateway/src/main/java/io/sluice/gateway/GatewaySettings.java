@@ -1,6 +1,10 @@
 package io.sluice.gateway;
 
 import io.sluice.common.protocol.AwsService;
+import io.sluice.gateway.auth.AccessKey;
+import io.sluice.gateway.auth.AuthMode;
+import java.nio.file.Path;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -12,13 +16,31 @@ import org.springframework.util.unit.DataSize;
  * @param firehoseUri where the Firehose service listens
  * @param analyticsUri where the Kinesis Analytics service listens
  * @param maxRequestSize largest request body accepted (PutRecords' 5 MiB, base64-expanded, fits)
+ * @param auth how requests are authenticated
  */
 @ConfigurationProperties("sluice.gateway")
 public record GatewaySettings(
         @DefaultValue("http://127.0.0.1:4567") String streamsUri,
         @DefaultValue("http://127.0.0.1:4568") String firehoseUri,
         @DefaultValue("http://127.0.0.1:4569") String analyticsUri,
-        @DefaultValue("16MB") DataSize maxRequestSize) {
+        @DefaultValue("16MB") DataSize maxRequestSize,
+        @DefaultValue Auth auth) {
+
+    /**
+     * @param mode strict (only known keys, signatures verified) or permissive (any well-formed
+     *     signature; known keys still verified; unsigned REST requests taken)
+     * @param credentials access keys of the configuration ({@code sluice.gateway.auth.credentials[0].access-key-id} …)
+     * @param credentialsFile a credentials file ({@code {"credentials": [...]}}) with more keys
+     */
+    public record Auth(@DefaultValue("strict") AuthMode mode, @DefaultValue List<Credential> credentials, Path credentialsFile) {
+    }
+
+    /** An access key as the configuration writes it; {@code policy} an IAM-style policy document (JSON), optional. */
+    public record Credential(String accessKeyId, String secretAccessKey, String accountId, String policy) {
+        public AccessKey accessKey() {
+            return new AccessKey(accessKeyId, secretAccessKey, accountId, policy);
+        }
+    }
 
     /** Where requests of {@code service} go. */
     public String uriOf(AwsService service) {

@@ -1,12 +1,16 @@
 package io.sluice.gateway;
 
+import io.sluice.common.error.AwsException;
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.protocol.AwsCodec;
 import io.sluice.common.protocol.AwsHeaders;
 import io.sluice.common.protocol.AwsService;
 import io.sluice.common.protocol.ErrorResponse;
 import io.sluice.common.protocol.WireFormat;
-import java.util.regex.Pattern;
+import io.sluice.gateway.auth.Authentication;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -26,20 +30,21 @@ import reactor.core.publisher.Mono;
  * a malformed signature header, bodies over the size limit, and a service that cannot be reached.
  * The id goes to the service in {@code x-amzn-RequestId}, which answers with it, and is logged here
  * (logger {@code io.sluice.gateway.access}, DEBUG), so one id follows a request through both logs.
- * Full SigV4 verification comes with the security work; until then any well-formed credentials are
- * accepted.
+ * Every request is authenticated ({@link Authentication}: Signature Version 4, its scope the
+ * service the target names) before it goes on.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestGuard implements WebFilter {
-    private static final Pattern SIGV4 = Pattern.compile(
-            "AWS4-HMAC-SHA256\\s+Credential=[^,\\s]+/[^,\\s]+,\\s*SignedHeaders=[^,\\s]+,\\s*Signature=[0-9a-fA-F]+\\s*");
-
     private final AwsCodec codec = new AwsCodec();
     private final long maxRequestBytes;
+    private final Authentication authentication;
+    private final Clock clock;
 
-    RequestGuard(GatewaySettings settings) {
+    RequestGuard(GatewaySettings settings, Authentication authentication, ObjectProvider<Clock> clock) {
         this.maxRequestBytes = settings.maxRequestSize().toBytes();
+        this.authentication = authentication;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     @Override
@@ -53,21 +58,29 @@ class RequestGuard implements WebFilter {
         WireFormat format = WireFormat.of(request.getHeaders().getFirst("Content-Type"));
         String target = request.getHeaders().getFirst(AwsHeaders.TARGET);
         RequestIds.taken(requestId, "{} {} from {}", requestId, target, request.getRemoteAddress());
-        if (AwsService.forTarget(target).isEmpty()) {
+        Optional<AwsService> service = AwsService.forTarget(target);
+        if (service.isEmpty()) {
             return reject(exchange, format, ErrorCode.UNKNOWN_OPERATION, "Operation " + target + " is not supported.");
         }
-        String authorization = request.getHeaders().getFirst("Authorization");
-        if (authorization == null || authorization.isBlank()) {
+        if (!Authentication.isSigned(request)) {
             return reject(exchange, format, ErrorCode.MISSING_AUTHENTICATION_TOKEN, "Missing Authentication Token");
-        }
-        if (!SIGV4.matcher(authorization).matches()) {
-            return reject(exchange, format, ErrorCode.INCOMPLETE_SIGNATURE,
-                    "Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters with AWS4-HMAC-SHA256.");
         }
         if (request.getHeaders().getContentLength() > maxRequestBytes) {
             return reject(exchange, format, ErrorCode.REQUEST_TOO_LARGE,
                     "Request body of " + request.getHeaders().getContentLength() + " bytes exceeds the limit of " + maxRequestBytes + " bytes.");
         }
+        return authentication.authenticate(exchange, service.get().arnNamespace())
+                .flatMap(authenticated -> forward(authenticated.exchange(), chain, requestId, target, format).thenReturn(true))
+                .onErrorResume(AwsException.class, e -> {
+                    RequestIds.taken(requestId, "{} {} refused: {}", requestId, target, e.code().wireName());
+                    return reject(exchange, format, e.code(), e.getMessage()).thenReturn(true);
+                })
+                .then();
+    }
+
+    private Mono<Void> forward(ServerWebExchange exchange, WebFilterChain chain, String requestId, String target, WireFormat format) {
+        ServerHttpRequest request = exchange.getRequest();
+        ServerHttpResponse response = exchange.getResponse();
         ServerWebExchange forwarded = exchange.mutate()
                 .request(request.mutate().headers(h -> h.set(AwsHeaders.REQUEST_ID, requestId)).build())
                 .build();
@@ -88,9 +101,9 @@ class RequestGuard implements WebFilter {
             response.getHeaders().set("Connection", "close");
             return write;
         }
-        // Read the (small) request body before answering, so that the kept-alive connection is at a
-        // request boundary when the client sends its next request on it.
-        return exchange.getRequest().getBody().doOnNext(DataBufferUtils::release).then(write);
+        // Read the request body (unless authentication read it) before answering, so that the kept-alive
+        // connection is at a request boundary when the client sends its next request on it.
+        return exchange.getRequest().getBody().doOnNext(DataBufferUtils::release).onErrorResume(e -> Mono.empty()).then(write);
     }
 
     private Mono<Void> write(ServerHttpResponse response, WireFormat format, ErrorCode code, String message) {
@@ -98,6 +111,8 @@ class RequestGuard implements WebFilter {
         response.setStatusCode(HttpStatus.valueOf(error.status()));
         response.getHeaders().set("Content-Type", error.contentType());
         response.getHeaders().set(AwsHeaders.ERROR_TYPE, error.errorType());
+        // As AWS answers: a client whose clock is off corrects it from here (the SDKs' clock-skew adjustment).
+        response.getHeaders().setDate(clock.millis());
         return response.writeWith(Mono.just(response.bufferFactory().wrap(error.body())));
     }
 }

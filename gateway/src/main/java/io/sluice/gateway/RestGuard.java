@@ -2,8 +2,10 @@ package io.sluice.gateway;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.common.error.AwsException;
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.protocol.AwsHeaders;
+import io.sluice.gateway.auth.Authentication;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.core.Ordered;
@@ -22,17 +24,24 @@ import reactor.core.publisher.Mono;
  * The REST API's requests ({@value Routes#REST_PREFIX}): each gets its id (passed on in
  * {@code x-amzn-RequestId}, as for AWS requests), bodies over the size limit and paths no service
  * serves are refused, and a service that cannot be reached answers 503 — all as JSON problem
- * details with the AWS error name, as the services answer theirs.
+ * details with the AWS error name, as the services answer theirs. Requests are authenticated with
+ * Signature Version 4 for the service name {@value #SIGNING_NAME} (401 when they are not); a
+ * permissive gateway also takes unsigned ones, as the Swagger UI sends them.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RestGuard implements WebFilter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final long maxRequestBytes;
+    /** The service name in the credential scope of a signed REST request. */
+    static final String SIGNING_NAME = "sluice";
 
-    RestGuard(GatewaySettings settings) {
+    private final long maxRequestBytes;
+    private final Authentication authentication;
+
+    RestGuard(GatewaySettings settings, Authentication authentication) {
         this.maxRequestBytes = settings.maxRequestSize().toBytes();
+        this.authentication = authentication;
     }
 
     @Override
@@ -54,6 +63,23 @@ class RestGuard implements WebFilter {
                     "Request body of " + request.getHeaders().getContentLength() + " bytes exceeds the limit of " + maxRequestBytes + " bytes.",
                     requestId);
         }
+        if (!Authentication.isSigned(request) && authentication.takesUnsigned()) {
+            return forward(exchange, chain, requestId);
+        }
+        return authentication.authenticate(exchange, SIGNING_NAME)
+                .flatMap(authenticated -> forward(authenticated.exchange(), chain, requestId).thenReturn(true))
+                .onErrorResume(AwsException.class, e -> {
+                    RequestIds.taken(requestId, "{} {} {} refused: {}", requestId, request.getMethod(), path, e.code().wireName());
+                    HttpStatus status = e.code() == ErrorCode.REQUEST_TOO_LARGE ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.UNAUTHORIZED;
+                    return problem(response, status, e.code(), e.getMessage(), requestId).thenReturn(true);
+                })
+                .then();
+    }
+
+    private Mono<Void> forward(ServerWebExchange exchange, WebFilterChain chain, String requestId) {
+        ServerHttpRequest request = exchange.getRequest();
+        ServerHttpResponse response = exchange.getResponse();
+        String path = request.getPath().value();
         ServerWebExchange forwarded = exchange.mutate()
                 .request(request.mutate().headers(h -> h.set(AwsHeaders.REQUEST_ID, requestId)).build()).build();
         return chain.filter(forwarded).onErrorResume(e -> {

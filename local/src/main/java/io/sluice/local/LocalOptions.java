@@ -24,16 +24,25 @@ record LocalOptions(int port, Path dataDir, int kafkaPort, int s3Port, Map<Strin
     private static final Pattern PROPERTY = Pattern.compile("--([a-z][a-z0-9-]*(?:\\.[a-z0-9\\[\\]-]+)+)=(.*)", Pattern.DOTALL);
 
     static final String USAGE = """
-            Usage: sluice-local [--port PORT] [--data-dir DIR] [--kafka-port PORT] [--s3-port PORT] [--log-format text|json] [--NAME=VALUE ...]
+            Usage: sluice-local [--port PORT] [--data-dir DIR] [--kafka-port PORT] [--s3-port PORT] [--log-format text|json]
+                                [--auth strict|permissive] [--credentials FILE] [--NAME=VALUE ...]
               --port PORT        gateway port, the endpoint for AWS clients (default 4566)
               --data-dir DIR     where Kafka, PostgreSQL and the S3 server keep data (default ~/.sluice)
               --kafka-port PORT  port of the embedded Kafka broker for Kafka tools (default: a free port)
               --s3-port PORT     port of the embedded S3 server (default 9000, MinIO's)
               --log-format F     text, or json: one JSON object per line (default: $SLUICE_LOG_FORMAT, else text)
+              --auth MODE        permissive (default): any well-formed SigV4 request, known keys verified;
+                                 strict: only the keys of --credentials, every signature verified
+              --credentials FILE access keys: {"credentials": [{"accessKeyId": ..., "secretAccessKey": ...,
+                                 "accountId": "123456789012", "policy": {IAM-style policy, optional}}]}
               --NAME=VALUE       any service property, e.g. --sluice.streams.throughput.enabled=false
                                  (or as an environment variable: SLUICE_STREAMS_THROUGHPUT_ENABLED=false)
               -h, --help         this text
             """;
+
+    /** The gateway's authentication mode and credentials file, which --auth and --credentials set. */
+    static final String AUTH_MODE = SluicePlatform.AUTH_MODE;
+    static final String CREDENTIALS_FILE = "sluice.gateway.auth.credentials-file";
 
     static LocalOptions parse(String... args) {
         return parseWith(System.getenv("SLUICE_LOG_FORMAT"), args);
@@ -60,6 +69,8 @@ record LocalOptions(int port, Path dataDir, int kafkaPort, int s3Port, Map<Strin
                 case "--s3-port" -> s3Port = portValue(args, ++i);
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i));
                 case "--log-format" -> logFormat = value(args, ++i);
+                case "--auth" -> properties.put(AUTH_MODE, authMode(value(args, ++i)));
+                case "--credentials" -> properties.put(CREDENTIALS_FILE, Path.of(value(args, ++i)).toAbsolutePath().toString());
                 case "-h", "--help" -> help = true;
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
@@ -68,6 +79,13 @@ record LocalOptions(int port, Path dataDir, int kafkaPort, int s3Port, Map<Strin
             throw new IllegalArgumentException("--log-format (or SLUICE_LOG_FORMAT) is text or json, not " + logFormat);
         }
         return new LocalOptions(port, dataDir.toAbsolutePath().normalize(), kafkaPort, s3Port, Map.copyOf(properties), logFormat, help);
+    }
+
+    private static String authMode(String mode) {
+        if (!mode.equals("strict") && !mode.equals("permissive")) {
+            throw new IllegalArgumentException("--auth is strict or permissive, not " + mode);
+        }
+        return mode;
     }
 
     private static String value(String[] args, int i) {

@@ -31,6 +31,8 @@ public final class SluicePlatform implements AutoCloseable {
      */
     private static final String REACTIVE_CLIENT =
             "org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration";
+    /** The gateway's authentication mode: permissive unless the settings say otherwise. */
+    static final String AUTH_MODE = "sluice.gateway.auth.mode";
     /** Auto-configuration the gateway must not attempt: it has no database. */
     private static final String DATABASE = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration";
 
@@ -42,7 +44,7 @@ public final class SluicePlatform implements AutoCloseable {
      * @param jdbcUser the database user
      * @param databasePrefix the streams service's database; the others append {@code _firehose}, {@code _analytics}
      * @param properties service properties ({@code sluice.streams.throughput.enabled} …), given to every service
-     * @param initializers extra set-up of every service's context (tests replace the clock)
+     * @param initializers extra set-up of the gateway's and every service's context (tests replace the clock)
      * @param flink the Flink cluster the Analytics service runs applications on (started on first use),
      *     or null to leave it to {@code sluice.analytics.flink.rest-url}
      */
@@ -145,8 +147,12 @@ public final class SluicePlatform implements AutoCloseable {
         for (PlatformService service : PlatformService.values()) {
             args.add("--" + service.gatewayProperty() + "=http://127.0.0.1:" + ports.get(service));
         }
+        if (!settings.properties().containsKey(AUTH_MODE)) {
+            // The launcher's default, as the emulators do: any well-formed signature; known keys verified.
+            args.add("--" + AUTH_MODE + "=permissive");
+        }
         settings.properties().forEach((name, value) -> args.add("--" + name + "=" + value));
-        gateway = run(GatewayApplication.class, GatewayApplication.CONFIG_NAME, WebApplicationType.REACTIVE, List.of(), args);
+        gateway = run(GatewayApplication.class, GatewayApplication.CONFIG_NAME, WebApplicationType.REACTIVE, settings.initializers(), args);
     }
 
     private static ConfigurableApplicationContext run(Class<?> app, String configName, WebApplicationType type,

@@ -38,7 +38,7 @@ class FirehoseConversionIT {
 
     private static JsonNode glue(String operation, String body) throws Exception {
         HttpResponse<byte[]> response = Platform.post("AWSGlue." + operation, "application/x-amz-json-1.1",
-                body.getBytes(StandardCharsets.UTF_8), Map.of("Authorization", Platform.AUTHORIZATION));
+                body.getBytes(StandardCharsets.UTF_8), Platform.SIGNATURE);
         JsonNode answer = JSON.readTree(response.body().length == 0 ? "{}".getBytes() : response.body());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(operation + ": " + answer);
@@ -62,7 +62,7 @@ class FirehoseConversionIT {
                 + "\",\"BucketARN\":\"arn:aws:s3:::" + name + "\",\"Prefix\":\"data/\",\"ErrorOutputPrefix\":\"errors/!{firehose:error-output-type}/\","
                 + "\"BufferingHints\":{\"SizeInMBs\":64,\"IntervalInSeconds\":0},\"DataFormatConversionConfiguration\":" + conversion + "}}";
         HttpResponse<byte[]> created = Platform.post("Firehose_20150804.CreateDeliveryStream", "application/x-amz-json-1.1",
-                body.getBytes(StandardCharsets.UTF_8), Map.of("Authorization", Platform.AUTHORIZATION));
+                body.getBytes(StandardCharsets.UTF_8), Platform.SIGNATURE);
         assertThat(created.statusCode()).as(new String(created.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> firehose.describeDeliveryStream(b -> b.deliveryStreamName(name)).deliveryStreamDescription()

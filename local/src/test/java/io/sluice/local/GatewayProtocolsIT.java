@@ -41,7 +41,7 @@ class GatewayProtocolsIT {
                 .protocol(protocols)
                 .headers(h -> h.set("Content-Type", "application/x-amz-json-1.1")
                         .set("X-Amz-Target", LIST_STREAMS)
-                        .set("Authorization", Platform.AUTHORIZATION))
+                        .set("Authorization", Platform.AUTHORIZATION).set("X-Amz-Date", Platform.X_AMZ_DATE))
                 .post()
                 .uri(Platform.endpoint().toString() + "/")
                 .send(ByteBufFlux.fromString(reactor.core.publisher.Mono.just("{}")))
@@ -59,6 +59,7 @@ class GatewayProtocolsIT {
                 .header("Content-Type", "application/x-amz-json-1.1")
                 .header("X-Amz-Target", LIST_STREAMS)
                 .header("Authorization", Platform.AUTHORIZATION)
+                .header("X-Amz-Date", Platform.X_AMZ_DATE)
                 .POST(HttpRequest.BodyPublishers.ofString("{}"))
                 .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());

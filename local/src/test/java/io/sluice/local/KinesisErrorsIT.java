@@ -168,7 +168,7 @@ class KinesisErrorsIT {
     }
 
     private static Map<String, String> auth() {
-        return Map.of("Authorization", Platform.AUTHORIZATION);
+        return Platform.SIGNATURE;
     }
 
     private static String type(ObjectMapper mapper, HttpResponse<byte[]> response) throws Exception {

@@ -34,8 +34,15 @@ final class Platform {
     static final TestClock CLOCK = new TestClock();
     /** The master key of encryption at rest, new for every test JVM. */
     static final String MASTER_KEY = newMasterKey();
+    /**
+     * A well-formed signature of a key the platform does not know, which its permissive gateway
+     * takes as it is (with {@link #X_AMZ_DATE}): for requests an SDK would never send.
+     */
     static final String AUTHORIZATION = "AWS4-HMAC-SHA256 Credential=test/20261123/us-east-1/kinesis/aws4_request, "
             + "SignedHeaders=host;x-amz-date, Signature=0123456789abcdef";
+    static final String X_AMZ_DATE = "20261123T000000Z";
+    /** The headers of that signature. */
+    static final Map<String, String> SIGNATURE = Map.of("Authorization", AUTHORIZATION, "X-Amz-Date", X_AMZ_DATE);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     /**
      * The Flink MiniCluster of the test JVM's platform, started by the first test that runs a job,

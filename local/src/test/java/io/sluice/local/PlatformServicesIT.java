@@ -58,7 +58,7 @@ class PlatformServicesIT {
         for (String target : List.of("Kinesis_20131202.NoSuchThing", "Firehose_20150804.NoSuchThing",
                 "KinesisAnalytics_20150814.NoSuchThing", "AWSGlue.NoSuchThing")) {
             HttpResponse<byte[]> response = Platform.post(target, "application/x-amz-json-1.1", "{}".getBytes(),
-                    Map.of("Authorization", Platform.AUTHORIZATION));
+                    Platform.SIGNATURE);
             assertThat(response.statusCode()).as(target).isEqualTo(400);
             assertThat(new String(response.body(), StandardCharsets.UTF_8)).as(target)
                     .contains("\"__type\":\"UnknownOperationException\"");
@@ -104,7 +104,7 @@ class PlatformServicesIT {
         try (SluicePlatform gatewayOnly = SluicePlatform.start(Platform.settings("sluice_gateway_only", Set.of(), Map.of()))) {
             HttpResponse<byte[]> response = Platform.post(URI.create("http://127.0.0.1:" + gatewayOnly.gatewayPort()),
                     "Firehose_20150804.ListDeliveryStreams", "application/x-amz-json-1.1", "{}".getBytes(),
-                    Map.of("Authorization", Platform.AUTHORIZATION));
+                    Platform.SIGNATURE);
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("\"__type\":\"ServiceUnavailable\"");
             assertThat(response.headers().firstValue(AwsHeaders.REQUEST_ID)).isPresent();

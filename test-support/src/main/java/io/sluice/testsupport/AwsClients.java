@@ -13,6 +13,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.KinesisClientBuilder;
 import software.amazon.awssdk.services.kinesisanalytics.KinesisAnalyticsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -38,12 +39,17 @@ public final class AwsClients {
      * a retry strategy that does not retry throttled calls).
      */
     public static KinesisClient kinesis(URI endpoint, boolean cbor, Consumer<ClientOverrideConfiguration.Builder> overrides) {
-        return withCbor(cbor, () -> KinesisClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS)
-                .overrideConfiguration(overrides)
-                .build());
+        return kinesis(endpoint, cbor, CREDENTIALS, builder -> builder.overrideConfiguration(overrides));
+    }
+
+    /** A Kinesis client speaking CBOR or JSON with other credentials, and anything more its builder is told. */
+    public static KinesisClient kinesis(URI endpoint, boolean cbor, AwsCredentialsProvider credentials, Consumer<KinesisClientBuilder> more) {
+        return withCbor(cbor, () -> {
+            KinesisClientBuilder builder = KinesisClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                    .credentialsProvider(credentials);
+            more.accept(builder);
+            return builder.build();
+        });
     }
 
     /**
@@ -51,21 +57,34 @@ public final class AwsClients {
      * SubscribeToShard requires.
      */
     public static KinesisAsyncClient kinesisAsync(URI endpoint, boolean cbor) {
+        return kinesisAsync(endpoint, cbor, CREDENTIALS);
+    }
+
+    /** The asynchronous Kinesis client (HTTP/2) with other credentials. */
+    public static KinesisAsyncClient kinesisAsync(URI endpoint, boolean cbor, AwsCredentialsProvider credentials) {
         return withCbor(cbor, () -> KinesisAsyncClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS)
+                .credentialsProvider(credentials)
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP2))
                 .build());
     }
 
     public static FirehoseClient firehose(URI endpoint) {
-        return FirehoseClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(CREDENTIALS).build();
+        return firehose(endpoint, CREDENTIALS);
+    }
+
+    public static FirehoseClient firehose(URI endpoint, AwsCredentialsProvider credentials) {
+        return FirehoseClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(credentials).build();
     }
 
     public static KinesisAnalyticsClient analytics(URI endpoint) {
+        return analytics(endpoint, CREDENTIALS);
+    }
+
+    public static KinesisAnalyticsClient analytics(URI endpoint, AwsCredentialsProvider credentials) {
         return KinesisAnalyticsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS).build();
+                .credentialsProvider(credentials).build();
     }
 
     /** An S3 client with path-style addressing, as the embedded S3 server and MinIO serve it. */

@@ -21,6 +21,10 @@ public enum ErrorCode {
     UNKNOWN_OPERATION("UnknownOperationException", 400),
     MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException", 400),
     INCOMPLETE_SIGNATURE("IncompleteSignatureException", 400),
+    /** A Signature Version 4 that does not verify: wrong secret, altered request, wrong scope, or out of time. */
+    INVALID_SIGNATURE("InvalidSignatureException", 400),
+    /** An access key the gateway does not know. */
+    UNRECOGNIZED_CLIENT("UnrecognizedClientException", 400),
     ACCESS_DENIED("AccessDeniedException", 400),
     VALIDATION("ValidationException", 400),
     INVALID_ARGUMENT("InvalidArgumentException", 400),

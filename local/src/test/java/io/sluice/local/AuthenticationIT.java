@@ -1,0 +1,305 @@
+package io.sluice.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.testsupport.AwsClients;
+import io.sluice.testsupport.KinesisStreams;
+import io.sluice.testsupport.TestClock;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.SdkGlobalTime;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.KinesisException;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+import software.amazon.awssdk.services.kinesis.model.SubscribeToShardEvent;
+import software.amazon.awssdk.services.kinesis.model.SubscribeToShardResponseHandler;
+import software.amazon.awssdk.services.kinesisanalytics.KinesisAnalyticsClient;
+
+/**
+ * A gateway in strict mode with the keys of its configuration: the AWS SDK's clients with a right
+ * key get through on every API (SubscribeToShard over HTTP/2 too); a wrong secret, an unknown key, a
+ * body altered after signing or a clock 20 minutes off get AWS's errors, and nothing is done; a
+ * presigned request is taken until it expires; aws-chunked signed payloads and the REST API's
+ * signatures verify.
+ */
+class AuthenticationIT {
+    private static final String KEY_ID = "AKIDSLUICEAUTHTEST1";
+    private static final String SECRET = "auth-it/secret+key=0123456789";
+    private static final AwsCredentialsProvider RIGHT = StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY_ID, SECRET));
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TestClock CLOCK = new TestClock();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static SluicePlatform platform;
+
+    @BeforeAll
+    static void start() {
+        ApplicationContextInitializer<ConfigurableApplicationContext> clock =
+                context -> context.getBeanFactory().registerSingleton("clock", (java.time.Clock) CLOCK);
+        SluicePlatform.Settings settings = Platform.settings("sluice_auth", Set.of(PlatformService.STREAMS, PlatformService.FIREHOSE,
+                PlatformService.ANALYTICS), Map.of(
+                "sluice.gateway.auth.mode", "strict",
+                "sluice.gateway.auth.credentials[0].access-key-id", KEY_ID,
+                "sluice.gateway.auth.credentials[0].secret-access-key", SECRET,
+                "sluice.gateway.auth.credentials[0].account-id", "000000000000"));
+        platform = SluicePlatform.start(new SluicePlatform.Settings(settings.gatewayPort(), settings.services(),
+                settings.kafkaBootstrapServers(), settings.jdbcUrls(), settings.jdbcUser(), settings.databasePrefix(), settings.properties(),
+                List.of(clock), null));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @AfterEach
+    void clockBack() {
+        CLOCK.reset();
+        SdkGlobalTime.setGlobalTimeOffset(0);
+    }
+
+    private static URI endpoint() {
+        return URI.create("http://127.0.0.1:" + platform.gatewayPort());
+    }
+
+    private static KinesisClient kinesis(boolean cbor, AwsCredentialsProvider credentials) {
+        return AwsClients.kinesis(endpoint(), cbor, credentials, b -> { });
+    }
+
+    @ParameterizedTest(name = "cbor={0}")
+    @ValueSource(booleans = {true, false})
+    void theRightKeyGetsThroughAndAWrongSecretOrAnUnknownKeyDoNot(boolean cbor) {
+        String stream = "auth-" + cbor;
+        try (KinesisClient kinesis = kinesis(cbor, RIGHT);
+                KinesisClient wrongSecret = kinesis(cbor, StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY_ID, "wrong")));
+                KinesisClient unknown = kinesis(cbor, AwsClients.CREDENTIALS)) {
+            kinesis.createStream(b -> b.streamName(stream).shardCount(1));
+            KinesisStreams.awaitActive(kinesis, stream);
+            kinesis.putRecord(b -> b.streamName(stream).partitionKey("k").data(SdkBytes.fromUtf8String("signed")));
+            assertThatThrownBy(() -> wrongSecret.putRecord(b -> b.streamName(stream).partitionKey("k").data(SdkBytes.fromUtf8String("forged"))))
+                    .isInstanceOfSatisfying(KinesisException.class, e -> {
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+                        assertThat(e.awsErrorDetails().errorMessage()).startsWith("The request signature we calculated does not match");
+                    });
+            assertThatThrownBy(() -> unknown.listStreams())
+                    .isInstanceOfSatisfying(KinesisException.class, e -> {
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException");
+                        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The security token included in the request is invalid.");
+                    });
+            assertThat(KinesisStreams.shardRecords(kinesis, stream, "shardId-000000000000")).containsExactly("signed");
+        }
+    }
+
+    @Test
+    void firehoseAnalyticsAndSubscribeToShardOverHttp2GetThroughWithTheRightKey() throws Exception {
+        try (FirehoseClient firehose = AwsClients.firehose(endpoint(), RIGHT);
+                KinesisAnalyticsClient analytics = AwsClients.analytics(endpoint(), RIGHT);
+                KinesisClient kinesis = kinesis(true, RIGHT);
+                KinesisAsyncClient async = AwsClients.kinesisAsync(endpoint(), true, RIGHT)) {
+            assertThat(firehose.listDeliveryStreams().hasMoreDeliveryStreams()).isFalse();
+            assertThat(analytics.listApplications().hasMoreApplications()).isFalse();
+            kinesis.createStream(b -> b.streamName("auth-fan-out").shardCount(1));
+            KinesisStreams.awaitActive(kinesis, "auth-fan-out");
+            String streamArn = kinesis.describeStreamSummary(b -> b.streamName("auth-fan-out")).streamDescriptionSummary().streamARN();
+            String consumer = kinesis.registerStreamConsumer(b -> b.streamARN(streamArn).consumerName("signed")).consumer().consumerARN();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> kinesis.describeStreamConsumer(b -> b
+                    .consumerARN(consumer)).consumerDescription().consumerStatusAsString().equals("ACTIVE"));
+            LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
+            CompletableFuture<Void> done = async.subscribeToShard(b -> b.consumerARN(consumer).shardId("shardId-000000000000")
+                    .startingPosition(p -> p.type(ShardIteratorType.TRIM_HORIZON)), SubscribeToShardResponseHandler.builder()
+                    .subscriber(e -> {
+                        if (e instanceof SubscribeToShardEvent event) {
+                            event.records().forEach(r -> received.add(r.data().asUtf8String()));
+                        }
+                    }).build());
+            async.putRecord(b -> b.streamName("auth-fan-out").partitionKey("k").data(SdkBytes.fromUtf8String("over h2"))).get();
+            assertThat(received.poll(20, TimeUnit.SECONDS)).isEqualTo("over h2");
+            done.cancel(true);
+        }
+    }
+
+    @Test
+    void aBodyAlteredAfterSigningIsRefusedAndNotActedOn() {
+        try (KinesisClient kinesis = kinesis(true, RIGHT);
+                KinesisClient tampering = kinesis(false, RIGHT, b -> b.httpClient(new Tampering("written", "forged!")))) {
+            kinesis.createStream(b -> b.streamName("auth-tamper").shardCount(1));
+            KinesisStreams.awaitActive(kinesis, "auth-tamper");
+            assertThatThrownBy(() -> tampering.putRecord(b -> b.streamName("auth-tamper").partitionKey("k")
+                    .data(SdkBytes.fromUtf8String("written"))))
+                    .isInstanceOfSatisfying(KinesisException.class, e -> assertThat(e.awsErrorDetails().errorCode())
+                            .isEqualTo("InvalidSignatureException"));
+            assertThat(KinesisStreams.shardRecords(kinesis, "auth-tamper", "shardId-000000000000")).isEmpty();
+        }
+    }
+
+    @Test
+    void aClockTwentyMinutesOffIsRefusedUnlessTheSdkCorrectsItFromTheGatewaysDate() {
+        CLOCK.advance(Duration.ofMinutes(20));
+        try (KinesisClient once = kinesis(true, RIGHT, b -> b.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())));
+                KinesisClient retrying = kinesis(true, RIGHT)) {
+            assertThatThrownBy(once::listStreams).isInstanceOfSatisfying(KinesisException.class, e -> {
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+                assertThat(e.awsErrorDetails().errorMessage()).startsWith("Signature expired: ").endsWith(" - 15 min.)");
+            });
+            assertThat(retrying.listStreams().streamNames()).isNotNull();
+        }
+    }
+
+    @Test
+    void aPresignedRequestIsTakenUntilItExpires() throws Exception {
+        SignedHttp presigned = sign(SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint().resolve("/"))
+                .putHeader("Content-Type", "application/x-amz-json-1.1").putHeader("X-Amz-Target", "Kinesis_20131202.ListStreams").build(),
+                "{}", "kinesis", r -> r.putProperty(AwsV4HttpSigner.AUTH_LOCATION, AwsV4HttpSigner.AuthLocation.QUERY_STRING)
+                        .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, Duration.ofMinutes(5)));
+        assertThat(presigned.uri().getRawQuery()).contains("X-Amz-Signature=");
+        HttpResponse<String> taken = presigned.send();
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
+        assertThat(JSON.readTree(taken.body()).has("StreamNames")).isTrue();
+        CLOCK.advance(Duration.ofMinutes(6));
+        HttpResponse<String> expired = presigned.send();
+        assertThat(expired.statusCode()).isEqualTo(400);
+        JsonNode error = JSON.readTree(expired.body());
+        assertThat(error.get("__type").asText()).isEqualTo("InvalidSignatureException");
+        assertThat(error.get("message").asText()).startsWith("Signature expired: ");
+    }
+
+    @Test
+    void aChunkSignedPayloadIsVerifiedDecodedAndWritten() throws Exception {
+        try (KinesisClient kinesis = kinesis(true, RIGHT)) {
+            kinesis.createStream(b -> b.streamName("auth-chunked").shardCount(1));
+            KinesisStreams.awaitActive(kinesis, "auth-chunked");
+            String data = java.util.Base64.getEncoder().encodeToString("chunk ".repeat(30_000).getBytes());
+            SignedHttp chunked = sign(SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint().resolve("/"))
+                    .putHeader("Content-Type", "application/x-amz-json-1.1").putHeader("X-Amz-Target", "Kinesis_20131202.PutRecord").build(),
+                    "{\"StreamName\":\"auth-chunked\",\"PartitionKey\":\"k\",\"Data\":\"" + data + "\"}", "kinesis",
+                    r -> r.putProperty(AwsV4HttpSigner.CHUNK_ENCODING_ENABLED, true));
+            assertThat(chunked.headers()).containsKey("x-amz-content-sha256");
+            HttpResponse<String> response = chunked.send();
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(KinesisStreams.shardRecords(kinesis, "auth-chunked", "shardId-000000000000")).containsExactly("chunk ".repeat(30_000));
+        }
+    }
+
+    @Test
+    void theRestApiTakesSignedRequestsOnly() throws Exception {
+        SignedHttp signed = sign(SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(endpoint().resolve("/v1/streams")).build(), null,
+                "sluice", r -> { });
+        HttpResponse<String> listed = signed.send();
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        HttpResponse<String> unsigned = HTTP.send(HttpRequest.newBuilder(endpoint().resolve("/v1/streams")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(unsigned.body()).get("title").asText()).isEqualTo("MissingAuthenticationTokenException");
+    }
+
+    private static KinesisClient kinesis(boolean cbor, AwsCredentialsProvider credentials,
+            Consumer<software.amazon.awssdk.services.kinesis.KinesisClientBuilder> more) {
+        return AwsClients.kinesis(endpoint(), cbor, credentials, more);
+    }
+
+    /** A request the SDK's own signer signed, sent as it is. */
+    private record SignedHttp(String method, URI uri, Map<String, List<String>> headers, byte[] body) {
+        HttpResponse<String> send() throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method,
+                    body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+            headers.forEach((name, values) -> {
+                if (!Set.of("host", "content-length").contains(name.toLowerCase())) {
+                    values.forEach(value -> request.header(name, value));
+                }
+            });
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private static SignedHttp sign(SdkHttpRequest request, String body, String service,
+            Consumer<SignRequest.Builder<AwsCredentialsIdentity>> more) {
+        var signed = AwsV4HttpSigner.create().sign(r -> {
+            r.identity(AwsCredentialsIdentity.create(KEY_ID, SECRET)).request(request)
+                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service).putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1");
+            if (body != null) {
+                r.payload(ContentStreamProvider.fromUtf8String(body));
+            }
+            more.accept(r);
+        });
+        byte[] bytes = signed.payload().map(AuthenticationIT::read).orElse(new byte[0]);
+        return new SignedHttp(signed.request().method().name(), signed.request().getUri(), signed.request().headers(), bytes);
+    }
+
+    private static byte[] read(ContentStreamProvider provider) {
+        try (InputStream in = provider.newStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A filter between the SDK and the wire: the signed body has {@code from} replaced by {@code to}. */
+    private static final class Tampering implements SdkHttpClient {
+        private final SdkHttpClient wire = ApacheHttpClient.create();
+        private final String from;
+        private final String to;
+
+        Tampering(String from, String to) {
+            this.from = java.util.Base64.getEncoder().encodeToString(from.getBytes());
+            this.to = java.util.Base64.getEncoder().encodeToString(to.getBytes());
+        }
+
+        @Override
+        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+            byte[] body = request.contentStreamProvider().map(AuthenticationIT::read).orElse(new byte[0]);
+            byte[] altered = new String(body, java.nio.charset.StandardCharsets.UTF_8).replace(from, to)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            SdkHttpRequest headers = request.httpRequest().toBuilder().putHeader("Content-Length", String.valueOf(altered.length)).build();
+            return wire.prepareRequest(HttpExecuteRequest.builder().request(headers)
+                    .contentStreamProvider(ContentStreamProvider.fromByteArray(altered)).build());
+        }
+
+        @Override
+        public void close() {
+            wire.close();
+        }
+    }
+}
