@@ -46,7 +46,7 @@ import org.junit.jupiter.params.provider.FieldSource;
 class KubernetesManifestsTest {
     static final List<String> OVERLAYS = Manifests.OVERLAYS;
     /** The Secrets an operator of the platform creates (README); the CloudNativePG one comes from its operator. */
-    private static final Set<String> SECRETS_CREATED_BY_HAND = Set.of("sluice-secrets", "minio-root");
+    private static final Set<String> SECRETS_CREATED_BY_HAND = Set.of("sluice-secrets", "minio-root", "sluice-credentials");
     private static final Map<String, Manifests> RENDERED = new LinkedHashMap<>();
 
     private static synchronized Manifests manifests(String overlay) {
@@ -174,6 +174,12 @@ class KubernetesManifestsTest {
                         assertThat(known).contains(variable.getValueFrom().getSecretKeyRef().getName());
                         references++;
                     }
+                }
+            }
+            for (var volume : pod.getVolumes()) {
+                if (volume.getSecret() != null) {
+                    assertThat(known).contains(volume.getSecret().getSecretName());
+                    references++;
                 }
             }
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.testsupport.AwsClients;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,22 +14,34 @@ import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.KinesisException;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 
 /**
- * {@code ./sluice-local --log-format json}: every line the launcher prints until it is ready, and
- * after, is one JSON object; a request's lines in the gateway and in the service carry the id the
- * client got in {@code x-amzn-RequestId}.
+ * {@code ./sluice-local --log-format json --auth strict --credentials FILE}: every line the launcher
+ * prints until it is ready, and after, is one JSON object; a request's lines in the gateway and in
+ * the service carry the id the client got in {@code x-amzn-RequestId}; the file's key gets through
+ * and any other key is refused.
  */
 class LauncherLogsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void jsonLogsCarryTheRequestIdFromTheGatewayThroughTheService(@TempDir Path dataDir) throws Exception {
+        Path credentials = dataDir.resolve("credentials.json");
+        Files.writeString(credentials, """
+                {"credentials": [{"accessKeyId": "AKIDLAUNCHERSTRICT1", "secretAccessKey": "launcher-secret", "accountId": "000000000000"}]}
+                """);
         Launcher launcher = Launcher.start(dataDir, "--log-format", "json", "--logging.level.io.sluice.gateway.access=DEBUG",
-                "--logging.level.io.sluice.endpoint=DEBUG");
-        try (KinesisClient kinesis = AwsClients.kinesis(launcher.endpoint(), true)) {
+                "--logging.level.io.sluice.endpoint=DEBUG", "--auth", "strict", "--credentials", credentials.toString());
+        try (KinesisClient kinesis = AwsClients.kinesis(launcher.endpoint(), true,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLAUNCHERSTRICT1", "launcher-secret")), b -> { });
+                KinesisClient stranger = AwsClients.kinesis(launcher.endpoint(), true)) {
+            assertThatThrownBy(stranger::listStreams).isInstanceOfSatisfying(KinesisException.class,
+                    e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException"));
             String requestId = null;
             try {
                 kinesis.describeStreamSummary(b -> b.streamName("nowhere"));

@@ -56,6 +56,15 @@ class LocalOptionsTest {
     }
 
     @Test
+    void authAndCredentialsSetTheGatewaysMode() {
+        assertThat(LocalOptions.parse().properties()).doesNotContainKey(LocalOptions.AUTH_MODE);
+        LocalOptions strict = LocalOptions.parse("--auth", "strict", "--credentials", "keys.json");
+        assertThat(strict.properties()).containsEntry("sluice.gateway.auth.mode", "strict")
+                .containsEntry("sluice.gateway.auth.credentials-file", Path.of("keys.json").toAbsolutePath().toString());
+        assertThatThrownBy(() -> LocalOptions.parse("--auth", "lax")).hasMessageContaining("strict or permissive, not lax");
+    }
+
+    @Test
     void rejectsBadOptions() {
         assertThatThrownBy(() -> LocalOptions.parse("--port")).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> LocalOptions.parse("--port", "http")).hasMessageContaining("port number");
