@@ -23,6 +23,9 @@ public final class BenchMain {
     private final Path root;
     private final Path work;
     private final Results results = new Results();
+    /** The key the launcher knows: requests signed with it are verified (SigV4 over the body) even in permissive mode. */
+    private static final String VERIFIED_KEY = "AKIDSLUICEBENCH00001";
+    private static final String VERIFIED_SECRET = "bench-verified-secret";
     private final List<String> targets;
     private final boolean jmh;
     private final boolean firehose;
@@ -138,14 +141,27 @@ public final class BenchMain {
         // Throughput limits off: the benchmark measures what the platform can do, not 1 MiB/s per shard.
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx2g", "-Dsluice.streams.throughput.enabled=false"));
         command.addAll(launcherJvmOptions());
+        // Permissive, as ./sluice-local runs: the bench's key is unknown (taken unverified), VERIFIED_KEY is known (verified).
+        Path credentials = work.resolve("credentials.json");
+        Files.writeString(credentials, "{\"credentials\": [{\"accessKeyId\": \"" + VERIFIED_KEY + "\", \"secretAccessKey\": \""
+                + VERIFIED_SECRET + "\", \"accountId\": \"000000000000\"}]}");
         command.addAll(List.of("-jar", jar.toString(), "--port", String.valueOf(port),
-                "--data-dir", work.resolve("sluice").toString(), "--kafka-port", String.valueOf(kafkaPort), "--s3-port", "0"));
+                "--data-dir", work.resolve("sluice").toString(), "--kafka-port", String.valueOf(kafkaPort), "--s3-port", "0",
+                "--credentials", credentials.toString()));
         try (ManagedProcess sluice = ManagedProcess.start(Report.SLUICE, command,
                 Map.of(), root, work.resolve("sluice.log"), line -> line.contains("Sluice is ready"), 0, 180)) {
             System.out.println(sluice.readyLine().trim());
+            URI endpoint = URI.create("http://127.0.0.1:" + port);
             if (targets.contains(Report.SLUICE)) {
-                try (KinesisDriver driver = new KinesisDriver(URI.create("http://127.0.0.1:" + port))) {
-                    kinesisRuns(Report.SLUICE, driver, new ResourceMeter(sluice.pid()));
+                try (KinesisDriver driver = new KinesisDriver(endpoint)) {
+                    ingestRuns(Report.SLUICE, driver, new ResourceMeter(sluice.pid()), true);
+                    if (targets.contains(Report.SLUICE_VERIFIED)) {
+                        // The same warm process, every request's body hashed and its signature checked.
+                        try (KinesisDriver verified = new KinesisDriver(endpoint, VERIFIED_KEY, VERIFIED_SECRET)) {
+                            ingestRuns(Report.SLUICE_VERIFIED, verified, new ResourceMeter(sluice.pid()), false);
+                        }
+                    }
+                    readRuns(Report.SLUICE, driver, new ResourceMeter(sluice.pid()));
                 }
             }
             if (targets.contains(Report.KAFKA)) {
@@ -215,12 +231,20 @@ public final class BenchMain {
     }
 
     private void kinesisRuns(String target, KinesisDriver driver, ResourceMeter meter) throws Exception {
+        ingestRuns(target, driver, meter, true);
+        readRuns(target, driver, meter);
+    }
+
+    /** The ingest runs of a target, after the JIT warm-up unless the process is warm already. */
+    private void ingestRuns(String target, KinesisDriver driver, ResourceMeter meter, boolean warmUp) throws Exception {
         int maxConcurrency = settings.concurrencies().stream().mapToInt(Integer::intValue).max().orElse(1);
-        jitWarmUp(target, (stream, size, chunk) -> {
-            driver.createStream(stream, 4);
-            driver.ingest(stream, size, maxConcurrency, chunk, () -> { });
-            driver.deleteStream(stream);
-        });
+        if (warmUp) {
+            jitWarmUp(target, (stream, size, chunk) -> {
+                driver.createStream(stream, 4);
+                driver.ingest(stream, size, maxConcurrency, chunk, () -> { });
+                driver.deleteStream(stream);
+            });
+        }
         for (int size : settings.recordSizes()) {
             for (int concurrency : settings.concurrencies()) {
                 String stream = "ingest-" + size + "-" + concurrency;
@@ -235,6 +259,9 @@ public final class BenchMain {
                         result.median(), rates);
             }
         }
+    }
+
+    private void readRuns(String target, KinesisDriver driver, ResourceMeter meter) throws Exception {
         if (settings.backlogRecords() == 0) {
             return;
         }

@@ -37,11 +37,16 @@ final class KinesisDriver implements AutoCloseable {
     private final URI endpoint;
 
     KinesisDriver(URI endpoint) {
+        this(endpoint, "bench", "bench");
+    }
+
+    /** A driver signing with the given key (one the target knows is verified, SigV4 over every body). */
+    KinesisDriver(URI endpoint, String accessKeyId, String secretAccessKey) {
         this.endpoint = endpoint;
         this.kinesis = KinesisAsyncClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1).maxConcurrency(64)
                         .readTimeout(Duration.ofSeconds(120)).writeTimeout(Duration.ofSeconds(120)))
                 .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(120)))
