@@ -75,9 +75,22 @@ public class AwsEndpointConfiguration {
         return new io.sluice.endpoint.rest.RestRequestIds();
     }
 
+    /**
+     * Authorization of the requests the gateway authenticated, against the service's resource
+     * policies (if it keeps any) and the resources its requests name (by default none: {@code "*"}).
+     */
+    @Bean
+    @ConditionalOnBean(CallerScope.class)
+    io.sluice.endpoint.access.AccessControl accessControl(CallerScope callers,
+            ObjectProvider<io.sluice.endpoint.access.ResourcePolicies> policies, ObjectProvider<io.sluice.endpoint.access.RequestResources> resources) {
+        return new io.sluice.endpoint.access.AccessControl(callers, policies.getIfAvailable(() -> arn -> java.util.Optional.empty()),
+                resources.getIfAvailable(() -> new io.sluice.endpoint.access.RequestResources(java.util.List.of(), java.util.Map.of())));
+    }
+
     @Bean
     @ConditionalOnBean(AwsOperations.class)
-    AwsEndpointController awsEndpointController(java.util.List<AwsOperations> operations, AwsCodec codec, EndpointProperties properties) {
-        return new AwsEndpointController(operations, codec, properties);
+    AwsEndpointController awsEndpointController(java.util.List<AwsOperations> operations, AwsCodec codec, EndpointProperties properties,
+            io.sluice.endpoint.access.AccessControl access) {
+        return new AwsEndpointController(operations, codec, properties, access);
     }
 }

@@ -4,8 +4,10 @@ import io.sluice.common.error.AwsException;
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.protocol.AwsCodec;
 import io.sluice.common.protocol.AwsHeaders;
+import io.sluice.common.protocol.AwsService;
 import io.sluice.common.protocol.ErrorResponse;
 import io.sluice.common.protocol.WireFormat;
+import io.sluice.endpoint.access.AccessControl;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -33,14 +35,16 @@ public class AwsEndpointController {
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final java.util.List<AwsOperations> operations;
+    private final AccessControl access;
     private final AwsCodec codec;
     private final long maxRequestBytes;
 
     /** @param operations the operation tables of the service: one per AWS API it serves */
-    AwsEndpointController(java.util.List<AwsOperations> operations, AwsCodec codec, EndpointProperties properties) {
+    AwsEndpointController(java.util.List<AwsOperations> operations, AwsCodec codec, EndpointProperties properties, AccessControl access) {
         this.operations = java.util.List.copyOf(operations);
         this.codec = codec;
         this.maxRequestBytes = properties.maxRequestSize().toBytes();
+        this.access = access;
     }
 
     /**
@@ -64,6 +68,8 @@ public class AwsEndpointController {
             }
             Object decoded = codec.read(format, new LimitedInputStream(request.getInputStream(), maxRequestBytes),
                     operation.requestType());
+            AwsService service = AwsService.forTarget(target).orElseThrow();
+            access.authorizeRequest(request, service.arnNamespace() + ":" + service.operationOf(target).orElseThrow(), decoded);
             if (operation.isStreaming()) {
                 operation.stream(decoded, new AwsExchange(request, response, format, codec, requestId));
                 return;

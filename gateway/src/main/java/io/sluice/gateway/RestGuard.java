@@ -64,7 +64,7 @@ class RestGuard implements WebFilter {
                     requestId);
         }
         if (!Authentication.isSigned(request) && authentication.takesUnsigned()) {
-            return forward(exchange, chain, requestId);
+            return forward(Authentication.anonymous(exchange), chain, requestId);
         }
         return authentication.authenticate(exchange, SIGNING_NAME)
                 .flatMap(authenticated -> forward(authenticated.exchange(), chain, requestId).thenReturn(true))

@@ -68,6 +68,14 @@ class AuthenticationIT {
     private static final String KEY_ID = "AKIDSLUICEAUTHTEST1";
     private static final String SECRET = "auth-it/secret+key=0123456789";
     private static final AwsCredentialsProvider RIGHT = StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY_ID, SECRET));
+    /** Keys of two other accounts, A (one with no policy, one read-only) and B. */
+    private static final AwsCredentialsProvider OWNER_A = key("AKIDACCOUNTAOWNER01");
+    private static final AwsCredentialsProvider READER_A = key("AKIDACCOUNTAREADER1");
+    private static final AwsCredentialsProvider OWNER_B = key("AKIDACCOUNTBOWNER01");
+    private static final String ACCOUNT_A = "111122223333";
+    private static final String ACCOUNT_B = "444455556666";
+    private static final String READ_ONLY = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", "
+            + "\"Action\": [\"kinesis:Get*\", \"kinesis:Describe*\", \"kinesis:List*\"], \"Resource\": \"*\"}]}";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TestClock CLOCK = new TestClock();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -77,12 +85,24 @@ class AuthenticationIT {
     static void start() {
         ApplicationContextInitializer<ConfigurableApplicationContext> clock =
                 context -> context.getBeanFactory().registerSingleton("clock", (java.time.Clock) CLOCK);
-        SluicePlatform.Settings settings = Platform.settings("sluice_auth", Set.of(PlatformService.STREAMS, PlatformService.FIREHOSE,
-                PlatformService.ANALYTICS), Map.of(
+        Map<String, String> properties = new java.util.HashMap<>(Map.of(
                 "sluice.gateway.auth.mode", "strict",
                 "sluice.gateway.auth.credentials[0].access-key-id", KEY_ID,
                 "sluice.gateway.auth.credentials[0].secret-access-key", SECRET,
                 "sluice.gateway.auth.credentials[0].account-id", "000000000000"));
+        String[][] others = {{"AKIDACCOUNTAOWNER01", ACCOUNT_A, null}, {"AKIDACCOUNTAREADER1", ACCOUNT_A, READ_ONLY},
+            {"AKIDACCOUNTBOWNER01", ACCOUNT_B, null}};
+        for (int i = 0; i < others.length; i++) {
+            String prefix = "sluice.gateway.auth.credentials[" + (i + 1) + "].";
+            properties.put(prefix + "access-key-id", others[i][0]);
+            properties.put(prefix + "secret-access-key", "secret-of-" + others[i][0]);
+            properties.put(prefix + "account-id", others[i][1]);
+            if (others[i][2] != null) {
+                properties.put(prefix + "policy", others[i][2]);
+            }
+        }
+        SluicePlatform.Settings settings = Platform.settings("sluice_auth", Set.of(PlatformService.STREAMS, PlatformService.FIREHOSE,
+                PlatformService.ANALYTICS), properties);
         platform = SluicePlatform.start(new SluicePlatform.Settings(settings.gatewayPort(), settings.services(),
                 settings.kafkaBootstrapServers(), settings.jdbcUrls(), settings.jdbcUser(), settings.databasePrefix(), settings.properties(),
                 List.of(clock), null));
@@ -99,6 +119,82 @@ class AuthenticationIT {
     void clockBack() {
         CLOCK.reset();
         SdkGlobalTime.setGlobalTimeOffset(0);
+    }
+
+    private static AwsCredentialsProvider key(String accessKeyId) {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, "secret-of-" + accessKeyId));
+    }
+
+    private static String streamArn(String account, String stream) {
+        return "arn:aws:kinesis:us-east-1:" + account + ":stream/" + stream;
+    }
+
+    @Test
+    void aReadOnlyKeyReadsButCannotPutRecord() {
+        try (KinesisClient owner = kinesis(true, OWNER_A); KinesisClient reader = kinesis(false, READER_A)) {
+            owner.createStream(b -> b.streamName("acct-read").shardCount(1));
+            KinesisStreams.awaitActive(owner, "acct-read");
+            owner.putRecord(b -> b.streamName("acct-read").partitionKey("k").data(SdkBytes.fromUtf8String("by the owner")));
+            assertThat(reader.describeStreamSummary(b -> b.streamName("acct-read")).streamDescriptionSummary().streamARN())
+                    .isEqualTo(streamArn(ACCOUNT_A, "acct-read"));
+            assertThat(KinesisStreams.shardRecords(reader, "acct-read", "shardId-000000000000")).containsExactly("by the owner");
+            assertThatThrownBy(() -> reader.putRecord(b -> b.streamName("acct-read").partitionKey("k").data(SdkBytes.fromUtf8String("no"))))
+                    .isInstanceOfSatisfying(KinesisException.class, e -> {
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+                        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:iam::" + ACCOUNT_A
+                                + ":user/AKIDACCOUNTAREADER1 is not authorized to perform: kinesis:PutRecord on resource: "
+                                + streamArn(ACCOUNT_A, "acct-read") + " because no identity-based policy allows the kinesis:PutRecord action");
+                    });
+            assertThat(KinesisStreams.shardRecords(owner, "acct-read", "shardId-000000000000")).containsExactly("by the owner");
+        }
+    }
+
+    @Test
+    void eachKeysAccountHasItsOwnResourcesAndCannotSeeAnothers() {
+        try (KinesisClient a = kinesis(true, OWNER_A); KinesisClient b = kinesis(true, OWNER_B);
+                FirehoseClient firehoseA = AwsClients.firehose(endpoint(), OWNER_A);
+                FirehoseClient firehoseB = AwsClients.firehose(endpoint(), OWNER_B)) {
+            a.createStream(r -> r.streamName("acct-same-name").shardCount(1));
+            b.createStream(r -> r.streamName("acct-same-name").shardCount(2));
+            KinesisStreams.awaitActive(a, "acct-same-name");
+            KinesisStreams.awaitActive(b, "acct-same-name");
+            assertThat(a.describeStreamSummary(r -> r.streamName("acct-same-name")).streamDescriptionSummary().openShardCount()).isEqualTo(1);
+            assertThat(b.describeStreamSummary(r -> r.streamName("acct-same-name")).streamDescriptionSummary().openShardCount()).isEqualTo(2);
+            assertThat(b.describeStreamSummary(r -> r.streamName("acct-same-name")).streamDescriptionSummary().streamARN())
+                    .isEqualTo(streamArn(ACCOUNT_B, "acct-same-name"));
+            b.createStream(r -> r.streamName("acct-only-b").shardCount(1));
+            assertThat(a.listStreams().streamNames()).contains("acct-same-name").doesNotContain("acct-only-b");
+            assertThatThrownBy(() -> b.describeStreamSummary(r -> r.streamARN(streamArn(ACCOUNT_A, "acct-same-name"))))
+                    .isInstanceOfSatisfying(KinesisException.class, e -> {
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+                        assertThat(e.awsErrorDetails().errorMessage()).endsWith(
+                                "because no resource-based policy allows the kinesis:DescribeStreamSummary action");
+                    });
+            firehoseA.createDeliveryStream(r -> r.deliveryStreamName("acct-delivery").extendedS3DestinationConfiguration(d -> d
+                    .roleARN("arn:aws:iam::" + ACCOUNT_A + ":role/firehose").bucketARN("arn:aws:s3:::acct-lake")));
+            assertThat(firehoseA.listDeliveryStreams().deliveryStreamNames()).contains("acct-delivery");
+            assertThat(firehoseB.listDeliveryStreams().deliveryStreamNames()).doesNotContain("acct-delivery");
+        }
+    }
+
+    @Test
+    void aResourcePolicyGrantsOneActionAcrossAccountsAndNothingMore() {
+        try (KinesisClient a = kinesis(true, OWNER_A); KinesisClient b = kinesis(false, OWNER_B)) {
+            a.createStream(r -> r.streamName("acct-granted").shardCount(1));
+            KinesisStreams.awaitActive(a, "acct-granted");
+            String arn = streamArn(ACCOUNT_A, "acct-granted");
+            a.putResourcePolicy(r -> r.resourceARN(arn).policy("""
+                    {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::%s:root"},
+                      "Action": "kinesis:DescribeStreamSummary", "Resource": "%s"}]}""".formatted(ACCOUNT_B, arn)));
+            assertThat(b.describeStreamSummary(r -> r.streamARN(arn)).streamDescriptionSummary().streamName()).isEqualTo("acct-granted");
+            assertThatThrownBy(() -> b.putRecord(r -> r.streamARN(arn).partitionKey("k").data(SdkBytes.fromUtf8String("no"))))
+                    .isInstanceOfSatisfying(KinesisException.class, e -> assertThat(e.awsErrorDetails().errorCode())
+                            .isEqualTo("AccessDeniedException"));
+            assertThatThrownBy(() -> b.getShardIterator(r -> r.streamARN(arn).shardId("shardId-000000000000")
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)))
+                    .isInstanceOfSatisfying(KinesisException.class, e -> assertThat(e.awsErrorDetails().errorCode())
+                            .isEqualTo("AccessDeniedException"));
+        }
     }
 
     private static URI endpoint() {

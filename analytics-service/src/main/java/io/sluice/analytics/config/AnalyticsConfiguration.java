@@ -21,6 +21,13 @@ public class AnalyticsConfiguration {
         return new CallerScope(new Caller(properties.accountId(), properties.region()));
     }
 
+    /** What Kinesis Analytics requests act on, for authorization: an application. */
+    @Bean
+    io.sluice.endpoint.access.RequestResources requestResources() {
+        return new io.sluice.endpoint.access.RequestResources(java.util.List.of("ResourceARN"),
+                java.util.Map.of("ApplicationName", "kinesisanalytics:application"));
+    }
+
     @Bean
     StreamDirectory streamDirectory(AnalyticsProperties properties) {
         return new HttpStreamDirectory(properties.streamsUri());

@@ -24,6 +24,16 @@ class FirehoseConfiguration {
         return new CallerScope(new Caller(properties.accountId(), properties.region()));
     }
 
+    /** What Firehose requests act on, for authorization: a delivery stream, or a Glue database of the schema catalogue. */
+    @Bean
+    io.sluice.endpoint.access.RequestResources requestResources() {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        names.put("DeliveryStreamName", "firehose:deliverystream");
+        names.put("DatabaseName", "glue:database");
+        names.put("Name", "glue:database");
+        return new io.sluice.endpoint.access.RequestResources(java.util.List.of("DeliveryStreamARN", "ResourceARN"), names);
+    }
+
     /** acks=all with idempotence: a put is acknowledged once every in-sync replica has its records. */
     @Bean(destroyMethod = "close")
     KafkaProducer<byte[], byte[]> recordProducer(FirehoseProperties properties) {

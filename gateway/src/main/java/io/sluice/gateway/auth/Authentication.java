@@ -1,7 +1,11 @@
 package io.sluice.gateway.auth;
 
+import io.sluice.common.access.Principal;
 import io.sluice.common.error.AwsException;
 import io.sluice.common.error.ErrorCode;
+import io.sluice.common.protocol.AwsHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -67,25 +71,26 @@ public final class Authentication {
             return Mono.error(e);
         }
         if (key.isEmpty()) {
-            return Mono.just(new Authenticated(exchange, key));
+            return Mono.just(new Authenticated(anonymous(exchange), key));
         }
         CanonicalRequest canonical = new CanonicalRequest(request.getMethod().name(), request.getURI().getRawPath(),
                 request.getURI().getRawQuery(), request.getHeaders());
         String claimed = request.getHeaders().getFirst(CONTENT_SHA256);
         if (UNSIGNED_PAYLOAD.equals(claimed)) {
-            return verified(key.get(), signed, canonical, UNSIGNED_PAYLOAD).thenReturn(new Authenticated(exchange, key));
+            return verified(key.get(), signed, canonical, UNSIGNED_PAYLOAD).thenReturn(new Authenticated(withCaller(exchange, key.get()), key));
         }
         if (claimed != null && claimed.matches("[0-9a-fA-F]{64}")) {
             // The claimed hash is what was signed: a wrong signature is refused before the body is read.
             return verified(key.get(), signed, canonical, claimed.toLowerCase(java.util.Locale.ROOT))
                     .then(body(request))
                     .flatMap(body -> matching(body, claimed))
-                    .map(body -> new Authenticated(forward(exchange, body, null), key));
+                    .map(body -> new Authenticated(withCaller(forward(exchange, body, null), key.get()), key));
         }
         if (AwsChunkedBody.isChunked(claimed)) {
             return verified(key.get(), signed, canonical, claimed)
                     .then(body(request))
-                    .map(body -> new Authenticated(forward(exchange, body, dechunked(body, key.get(), signed, claimed)), key));
+                    .map(body -> new Authenticated(withCaller(forward(exchange, body, dechunked(body, key.get(), signed, claimed)), key.get()),
+                            key));
         }
         return body(request).flatMap(body -> {
             String hash = body.map(Authentication::sha256Hex).orElse(SigV4.EMPTY_SHA256);
@@ -95,8 +100,32 @@ public final class Authentication {
                 body.ifPresent(DataBufferUtils::release);
                 return Mono.error(e);
             }
-            return Mono.just(new Authenticated(forward(exchange, body, null), key));
+            return Mono.just(new Authenticated(withCaller(forward(exchange, body, null), key.get()), key));
         });
+    }
+
+    /** The exchange without any caller header a client sent: the services then serve it as their configured account. */
+    public static ServerWebExchange anonymous(ServerWebExchange exchange) {
+        return exchange.mutate().request(r -> r.headers(Authentication::removeCallerHeaders)).build();
+    }
+
+    /** The exchange with the verified key's account, principal and policy for the service, and no others. */
+    private static ServerWebExchange withCaller(ServerWebExchange exchange, AccessKey key) {
+        return exchange.mutate().request(r -> r.headers(headers -> {
+            removeCallerHeaders(headers);
+            headers.set(AwsHeaders.CALLER_ACCOUNT, key.accountId());
+            headers.set(AwsHeaders.CALLER_PRINCIPAL, Principal.arnOf(key.accountId(), key.accessKeyId()));
+            if (key.policy() != null) {
+                headers.set(AwsHeaders.CALLER_POLICY, Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString(key.policy().getBytes(StandardCharsets.UTF_8)));
+            }
+        })).build();
+    }
+
+    private static void removeCallerHeaders(HttpHeaders headers) {
+        headers.headerNames().stream()
+                .filter(name -> name.regionMatches(true, 0, AwsHeaders.CALLER_PREFIX, 0, AwsHeaders.CALLER_PREFIX.length()))
+                .toList().forEach(headers::remove);
     }
 
     /** A presigned request may have been signed over the payload or, as presigners do, over UNSIGNED-PAYLOAD. */

@@ -22,6 +22,13 @@ class StreamsConfiguration {
         return new CallerScope(new Caller(properties.accountId(), properties.region()));
     }
 
+    /** What Kinesis requests act on, for authorization: a consumer, a stream (by ARN or by name), a tagged resource. */
+    @Bean
+    io.sluice.endpoint.access.RequestResources requestResources() {
+        return new io.sluice.endpoint.access.RequestResources(java.util.List.of("ConsumerARN", "StreamARN", "ResourceARN"),
+                java.util.Map.of("StreamName", "kinesis:stream"));
+    }
+
     /**
      * Socket reads and writes of 64 KiB instead of Tomcat's 8 KiB: a 500-record PutRecords body of
      * 1 KiB records takes 9 reads instead of 65.

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * PutResourcePolicy, GetResourcePolicy and DeleteResourcePolicy on a stream or a consumer. The
- * policy is stored and returned as written; it is not enforced yet (requests are not authorised
- * against it).
+ * policy is stored and returned as written, and requests of authenticated principals are authorized
+ * against it ({@link StreamResourcePolicies}); a policy must be one the authorization can read.
  */
 @Service
 public class ResourcePolicyService {
@@ -26,11 +26,13 @@ public class ResourcePolicyService {
     private final StreamSettings streams;
     private final StreamConsumers consumers;
     private final StreamLocator locator;
+    private final StreamResourcePolicies enforced;
 
-    ResourcePolicyService(StreamSettings streams, StreamConsumers consumers, StreamLocator locator) {
+    ResourcePolicyService(StreamSettings streams, StreamConsumers consumers, StreamLocator locator, StreamResourcePolicies enforced) {
         this.streams = streams;
         this.consumers = consumers;
         this.locator = locator;
+        this.enforced = enforced;
     }
 
     /**
@@ -64,6 +66,7 @@ public class ResourcePolicyService {
         } else {
             streams.setResourcePolicy(locator.locateResource(resourceArn), policy);
         }
+        enforced.changed(resourceArn);
     }
 
     private static void requireJsonObject(String policy) {
@@ -72,8 +75,11 @@ public class ResourcePolicyService {
             if (document == null || !document.isObject()) {
                 throw ErrorCode.INVALID_ARGUMENT.exception("Policy must be a JSON object.");
             }
+            io.sluice.common.access.Policy.parse(policy);
         } catch (JsonProcessingException e) {
             throw ErrorCode.INVALID_ARGUMENT.exception("Policy is not valid JSON: %s", e.getOriginalMessage());
+        } catch (IllegalArgumentException e) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("Policy is not a valid policy document: %s", e.getMessage());
         }
     }
 }

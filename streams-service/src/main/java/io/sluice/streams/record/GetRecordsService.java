@@ -3,6 +3,7 @@ package io.sluice.streams.record;
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
 import io.sluice.common.kinesis.ShardId;
+import io.sluice.endpoint.access.AccessControl;
 import io.sluice.streams.config.StreamsProperties;
 import io.sluice.streams.encryption.RecordCipher;
 import io.sluice.streams.iterator.ShardIteratorCodec;
@@ -32,10 +33,12 @@ public class GetRecordsService {
     private final RecordCipher cipher;
     private final StreamMetrics metrics;
     private final Clock clock;
+    private final AccessControl access;
     private final int maxBytes;
 
     GetRecordsService(StreamCatalog catalog, ShardIteratorCodec iterators, ShardReader reader, ShardThroughput throughput,
-            RecordCipher cipher, StreamMetrics metrics, Clock clock, StreamsProperties properties) {
+            RecordCipher cipher, StreamMetrics metrics, Clock clock, AccessControl access, StreamsProperties properties) {
+        this.access = access;
         this.cipher = cipher;
         this.metrics = metrics;
         this.catalog = catalog;
@@ -65,6 +68,8 @@ public class GetRecordsService {
         if (request.streamArn() != null && !request.streamArn().equals(stream.arn())) {
             throw ErrorCode.INVALID_ARGUMENT.exception("The shard iterator does not belong to stream %s.", request.streamArn());
         }
+        // The stream is inside the iterator: the request is authorized on it here.
+        access.authorizeCurrent(stream.arn());
         ShardId shardId = new ShardId(position.shardIndex());
         Shard shard = stream.shard(shardId).orElseThrow(() -> ErrorCode.RESOURCE_NOT_FOUND.exception(
                 "Shard %s in stream %s does not exist", shardId, stream.key()));
