@@ -23,4 +23,9 @@ class AnalyticsArchitectureTest {
     void otherServicesAreNeverReachedDirectly() {
         ServiceRules.reachesNoOtherService(ROOT).check(classes);
     }
+
+    @Test
+    void restHandlersNameTheirAction() {
+        ServiceRules.restHandlersNameTheirAction().check(classes);
+    }
 }

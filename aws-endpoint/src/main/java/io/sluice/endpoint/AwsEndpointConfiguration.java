@@ -65,6 +65,20 @@ public class AwsEndpointConfiguration {
         return new io.sluice.endpoint.rest.RestTails();
     }
 
+    /** REST requests authorized as the AWS operations their handlers name ({@link io.sluice.endpoint.rest.RestAction}). */
+    @Bean
+    @ConditionalOnBean(CallerScope.class)
+    org.springframework.web.servlet.config.annotation.WebMvcConfigurer restAuthorization(io.sluice.endpoint.access.AccessControl access,
+            CallerScope callers) {
+        io.sluice.endpoint.rest.RestAuthorization authorization = new io.sluice.endpoint.rest.RestAuthorization(access, callers);
+        return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+                registry.addInterceptor(authorization).addPathPatterns(io.sluice.endpoint.rest.RestApi.PREFIX + "/**");
+            }
+        };
+    }
+
     @Bean
     io.sluice.endpoint.rest.RestProblems restProblems() {
         return new io.sluice.endpoint.rest.RestProblems();

@@ -23,4 +23,9 @@ class FirehoseArchitectureTest {
     void otherServicesAreNeverReachedDirectly() {
         ServiceRules.reachesNoOtherService(ROOT).check(classes);
     }
+
+    @Test
+    void restHandlersNameTheirAction() {
+        ServiceRules.restHandlersNameTheirAction().check(classes);
+    }
 }

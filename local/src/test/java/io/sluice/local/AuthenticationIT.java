@@ -197,6 +197,29 @@ class AuthenticationIT {
         }
     }
 
+    @Test
+    void theRestApiIsAuthorizedAsTheAwsOperations() throws Exception {
+        try (KinesisClient owner = kinesis(true, OWNER_A)) {
+            owner.createStream(b -> b.streamName("acct-rest").shardCount(1));
+            KinesisStreams.awaitActive(owner, "acct-rest");
+        }
+        SignedHttp describe = sign(SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(endpoint().resolve("/v1/streams/acct-rest"))
+                .build(), null, "sluice", "AKIDACCOUNTAREADER1", r -> { });
+        HttpResponse<String> described = describe.send();
+        assertThat(described.statusCode()).as(described.body()).isEqualTo(200);
+        assertThat(JSON.readTree(described.body()).path("StreamDescriptionSummary").path("StreamARN").asText())
+                .isEqualTo(streamArn(ACCOUNT_A, "acct-rest"));
+        SignedHttp put = sign(SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint().resolve("/v1/streams/acct-rest/records"))
+                .putHeader("Content-Type", "application/json").build(), "{\"PartitionKey\": \"k\", \"Data\": {\"n\": 1}}", "sluice",
+                "AKIDACCOUNTAREADER1", r -> { });
+        HttpResponse<String> refused = put.send();
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(JSON.readTree(refused.body()).path("title").asText()).isEqualTo("AccessDeniedException");
+        HttpResponse<String> otherAccount = sign(SdkHttpRequest.builder().method(SdkHttpMethod.GET)
+                .uri(endpoint().resolve("/v1/streams/acct-rest")).build(), null, "sluice", "AKIDACCOUNTBOWNER01", r -> { }).send();
+        assertThat(otherAccount.statusCode()).as("account B has no stream of that name").isEqualTo(404);
+    }
+
     private static URI endpoint() {
         return URI.create("http://127.0.0.1:" + platform.gatewayPort());
     }
@@ -352,8 +375,15 @@ class AuthenticationIT {
 
     private static SignedHttp sign(SdkHttpRequest request, String body, String service,
             Consumer<SignRequest.Builder<AwsCredentialsIdentity>> more) {
+        return sign(request, body, service, KEY_ID, more);
+    }
+
+    /** Signed with one of the other accounts' keys (whose secrets are "secret-of-" and the key id). */
+    private static SignedHttp sign(SdkHttpRequest request, String body, String service, String keyId,
+            Consumer<SignRequest.Builder<AwsCredentialsIdentity>> more) {
+        String secret = keyId.equals(KEY_ID) ? SECRET : "secret-of-" + keyId;
         var signed = AwsV4HttpSigner.create().sign(r -> {
-            r.identity(AwsCredentialsIdentity.create(KEY_ID, SECRET)).request(request)
+            r.identity(AwsCredentialsIdentity.create(keyId, secret)).request(request)
                     .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service).putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1");
             if (body != null) {
                 r.payload(ContentStreamProvider.fromUtf8String(body));

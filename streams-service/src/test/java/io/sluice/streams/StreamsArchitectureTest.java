@@ -42,4 +42,9 @@ class StreamsArchitectureTest {
         io.sluice.testsupport.ServiceRules.storageIsReachedOnlyThroughItsPorts().check(classes);
         io.sluice.testsupport.ServiceRules.entitiesStayIn("io.sluice.streams.metadata..").check(classes);
     }
+
+    @Test
+    void restHandlersNameTheirAction() {
+        io.sluice.testsupport.ServiceRules.restHandlersNameTheirAction().check(classes);
+    }
 }

@@ -1,5 +1,6 @@
 package io.sluice.testsupport;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -43,6 +44,15 @@ public final class ServiceRules {
         return noClasses().that().resideOutsideOfPackages(storePackages)
                 .should().dependOnClassesThat().areAnnotatedWith(Entity.class)
                 .because("entities are the stores' private mapping of the tables");
+    }
+
+    /** Every REST handler names the IAM action it performs (and its resource). */
+    public static ArchRule restHandlersNameTheirAction() {
+        return methods().that().areDeclaredInClassesThat().areAnnotatedWith("io.sluice.endpoint.rest.RestApi")
+                .and().areMetaAnnotatedWith("org.springframework.web.bind.annotation.RequestMapping")
+                .should().beAnnotatedWith("io.sluice.endpoint.rest.RestAction")
+                .because("a REST request is authorized as the AWS operation of its action; a handler without one would be "
+                        + "open to every key of the account whatever its policy");
     }
 
     /** A service reaches no other service's code: each is its own deployable. */

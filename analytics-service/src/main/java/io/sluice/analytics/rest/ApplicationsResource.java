@@ -9,6 +9,7 @@ import io.sluice.analytics.application.ListApplicationsRequest;
 import io.sluice.analytics.application.ListApplicationsResponse;
 import io.sluice.analytics.engine.ApplicationRunner;
 import io.sluice.analytics.engine.InAppStreamTails;
+import io.sluice.endpoint.rest.RestAction;
 import io.sluice.endpoint.rest.RestApi;
 import io.sluice.endpoint.rest.RestBodies;
 import io.sluice.endpoint.rest.RestTails;
@@ -56,6 +57,7 @@ class ApplicationsResource {
         this.bodies = bodies;
     }
 
+    @RestAction("kinesisanalytics:CreateApplication")
     @PostMapping
     @Operation(summary = "Create an application", description = "The body is CreateApplication's: ApplicationName, ApplicationCode, "
             + "Inputs, Outputs, Tags.",
@@ -68,6 +70,7 @@ class ApplicationsResource {
         return bodies.created(URI.create(RestApi.PREFIX + "/applications/" + create.applicationName()), describe(create.applicationName()));
     }
 
+    @RestAction("kinesisanalytics:ListApplications")
     @GetMapping
     @Operation(summary = "List applications", responses = @ApiResponse(responseCode = "200",
             content = @Content(schema = @Schema(implementation = ListApplicationsResponse.class))))
@@ -76,6 +79,7 @@ class ApplicationsResource {
         return bodies.ok(applications.list(new ListApplicationsRequest(limit, exclusiveStartApplicationName)));
     }
 
+    @RestAction(value = "kinesisanalytics:DescribeApplication", resource = "kinesisanalytics:application/{name}")
     @GetMapping("/{name}")
     @Operation(summary = "Describe an application", responses = @ApiResponse(responseCode = "200",
             content = @Content(schema = @Schema(implementation = DescribeApplicationResponse.class))))
@@ -83,6 +87,7 @@ class ApplicationsResource {
         return bodies.ok(describe(name));
     }
 
+    @RestAction(value = "kinesisanalytics:DeleteApplication", resource = "kinesisanalytics:application/{name}")
     @DeleteMapping("/{name}")
     @Operation(summary = "Delete an application", description = "A running one's job is halted first.")
     ResponseEntity<byte[]> delete(@PathVariable String name) {
@@ -90,6 +95,7 @@ class ApplicationsResource {
         return bodies.ok(null);
     }
 
+    @RestAction(value = "kinesisanalytics:StartApplication", resource = "kinesisanalytics:application/{name}")
     @PostMapping("/{name}/start")
     @Operation(summary = "Start an application", description = "StartApplication's InputConfigurations: each input's Id and "
             + "InputStartingPositionConfiguration (NOW, TRIM_HORIZON, LAST_STOPPED_POINT). It turns STARTING, then RUNNING.",
@@ -100,6 +106,7 @@ class ApplicationsResource {
         return bodies.accepted(describe(name));
     }
 
+    @RestAction(value = "kinesisanalytics:StopApplication", resource = "kinesisanalytics:application/{name}")
     @PostMapping("/{name}/stop")
     @Operation(summary = "Stop an application", description = "Its job stops with a savepoint (LAST_STOPPED_POINT resumes from it).")
     ResponseEntity<byte[]> stop(@PathVariable String name) {
@@ -107,6 +114,7 @@ class ApplicationsResource {
         return bodies.accepted(describe(name));
     }
 
+    @RestAction(value = "kinesisanalytics:DescribeApplication", resource = "kinesisanalytics:application/{name}")
     @GetMapping(path = "/{name}/streams/{stream}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Follow an in-application stream live", description = "Server-sent events, a 'row' event per row from now "
             + "on: an input's stream (<NamePrefix>_001) shows its source's new records as the input schema reads them, an output's "

@@ -78,6 +78,7 @@ public class RestProblems {
             case "ResourceInUseException", "ConcurrentModificationException", "AlreadyExistsException" -> HttpStatus.CONFLICT;
             case "LimitExceededException", "ProvisionedThroughputExceededException", "ThrottlingException" -> HttpStatus.TOO_MANY_REQUESTS;
             case "ServiceUnavailableException", "ServiceUnavailable" -> HttpStatus.SERVICE_UNAVAILABLE;
+            case "AccessDeniedException" -> HttpStatus.FORBIDDEN;
             case "ExpiredIteratorException", "ExpiredNextTokenException" -> HttpStatus.GONE;
             default -> HttpStatus.valueOf(code.httpStatus());
         };

@@ -2,6 +2,7 @@ package io.sluice.firehose.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.endpoint.rest.RestAction;
 import io.sluice.endpoint.rest.RestApi;
 import io.sluice.endpoint.rest.RestBodies;
 import io.sluice.endpoint.rest.RestData;
@@ -65,6 +66,7 @@ class DeliveryStreamsResource {
         }
     }
 
+    @RestAction("firehose:CreateDeliveryStream")
     @PostMapping
     @Operation(summary = "Create a delivery stream", description = "The body is CreateDeliveryStream's.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -77,6 +79,7 @@ class DeliveryStreamsResource {
                 describe(create.deliveryStreamName()));
     }
 
+    @RestAction("firehose:ListDeliveryStreams")
     @GetMapping
     @Operation(summary = "List delivery streams", description = "ListDeliveryStreams' answer.",
             responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ListDeliveryStreamsResponse.class))))
@@ -85,6 +88,7 @@ class DeliveryStreamsResource {
         return bodies.ok(deliveryStreams.list(new ListDeliveryStreamsRequest(limit, type, exclusiveStartDeliveryStreamName)));
     }
 
+    @RestAction(value = "firehose:DescribeDeliveryStream", resource = "firehose:deliverystream/{name}")
     @GetMapping("/{name}")
     @Operation(summary = "Describe a delivery stream", description = "DescribeDeliveryStream's answer.",
             responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DescribeDeliveryStreamResponse.class))))
@@ -92,6 +96,7 @@ class DeliveryStreamsResource {
         return bodies.ok(describe(name));
     }
 
+    @RestAction(value = "firehose:DeleteDeliveryStream", resource = "firehose:deliverystream/{name}")
     @DeleteMapping("/{name}")
     @Operation(summary = "Delete a delivery stream", description = "It turns DELETING, then it is gone (202).")
     ResponseEntity<byte[]> delete(@PathVariable String name, @RequestParam(required = false) Boolean allowForceDelete) {
@@ -99,6 +104,7 @@ class DeliveryStreamsResource {
         return bodies.accepted(null);
     }
 
+    @RestAction(value = "firehose:UpdateDestination", resource = "firehose:deliverystream/{name}")
     @PutMapping("/{name}/destination")
     @Operation(summary = "Update the destination", description = "UpdateDestination's body: CurrentDeliveryStreamVersionId, "
             + "DestinationId and the S3 destination update.",
@@ -110,6 +116,7 @@ class DeliveryStreamsResource {
         return bodies.ok(describe(name));
     }
 
+    @RestAction(value = "firehose:PutRecordBatch", resource = "firehose:deliverystream/{name}")
     @PostMapping("/{name}/records")
     @Operation(summary = "Put a record, or a batch", description = "One record (Data as JSON or DataBase64) answers as PutRecord; "
             + "Records, a list of them, as PutRecordBatch.",

@@ -1,5 +1,6 @@
 package io.sluice.firehose.rest;
 
+import io.sluice.endpoint.rest.RestAction;
 import io.sluice.endpoint.rest.RestApi;
 import io.sluice.endpoint.rest.RestBodies;
 import io.sluice.firehose.schema.GlueCatalog;
@@ -36,6 +37,7 @@ class SchemasResource {
         this.bodies = bodies;
     }
 
+    @RestAction("glue:CreateDatabase")
     @PostMapping
     @Operation(summary = "Create a database", description = "CreateDatabase's body: DatabaseInput (Name, Description).",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -49,6 +51,7 @@ class SchemasResource {
                 catalog.getDatabase(new GlueShapes.DatabaseNameRequest(null, name)));
     }
 
+    @RestAction(value = "glue:GetDatabase", resource = "glue:database/{database}")
     @GetMapping("/{database}")
     @Operation(summary = "Describe a database", responses = @ApiResponse(responseCode = "200",
             content = @Content(schema = @Schema(implementation = GlueShapes.GetDatabaseResponse.class))))
@@ -56,6 +59,7 @@ class SchemasResource {
         return bodies.ok(catalog.getDatabase(new GlueShapes.DatabaseNameRequest(null, database)));
     }
 
+    @RestAction(value = "glue:DeleteDatabase", resource = "glue:database/{database}")
     @DeleteMapping("/{database}")
     @Operation(summary = "Delete a database and its tables")
     ResponseEntity<byte[]> deleteDatabase(@PathVariable String database) {
@@ -63,6 +67,7 @@ class SchemasResource {
         return bodies.ok(null);
     }
 
+    @RestAction(value = "glue:CreateTable", resource = "glue:database/{database}")
     @PostMapping("/{database}/tables")
     @Operation(summary = "Create a table", description = "CreateTable's body: TableInput (Name, StorageDescriptor.Columns).",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -76,6 +81,7 @@ class SchemasResource {
                 catalog.getTable(new GlueShapes.TableNameRequest(null, database, table)));
     }
 
+    @RestAction(value = "glue:GetTables", resource = "glue:database/{database}")
     @GetMapping("/{database}/tables")
     @Operation(summary = "List a database's tables", responses = @ApiResponse(responseCode = "200",
             content = @Content(schema = @Schema(implementation = GlueShapes.GetTablesResponse.class))))
@@ -83,6 +89,7 @@ class SchemasResource {
         return bodies.ok(catalog.getTables(new GlueShapes.GetTablesRequest(null, database)));
     }
 
+    @RestAction(value = "glue:GetTable", resource = "glue:database/{database}")
     @GetMapping("/{database}/tables/{table}")
     @Operation(summary = "Describe a table", responses = @ApiResponse(responseCode = "200",
             content = @Content(schema = @Schema(implementation = GlueShapes.GetTableResponse.class))))
@@ -90,6 +97,7 @@ class SchemasResource {
         return bodies.ok(catalog.getTable(new GlueShapes.TableNameRequest(null, database, table)));
     }
 
+    @RestAction(value = "glue:UpdateTable", resource = "glue:database/{database}")
     @PutMapping("/{database}/tables/{table}")
     @Operation(summary = "Replace a table's definition", description = "UpdateTable's body: TableInput; its Name is the path's.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -103,6 +111,7 @@ class SchemasResource {
         return bodies.ok(catalog.getTable(new GlueShapes.TableNameRequest(null, database, table)));
     }
 
+    @RestAction(value = "glue:DeleteTable", resource = "glue:database/{database}")
     @DeleteMapping("/{database}/tables/{table}")
     @Operation(summary = "Delete a table")
     ResponseEntity<byte[]> deleteTable(@PathVariable String database, @PathVariable String table) {

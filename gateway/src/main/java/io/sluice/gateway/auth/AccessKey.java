@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 public record AccessKey(String accessKeyId, String secretAccessKey, String accountId, String policy) {
     private static final Pattern KEY_ID = Pattern.compile("[\\w]{16,128}");
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    /** The longest policy document a key may have (IAM's managed policies: 6,144). */
+    static final int MAX_POLICY_CHARS = 10_240;
 
     public AccessKey {
         if (accessKeyId == null || !KEY_ID.matcher(accessKeyId).matches()) {
@@ -19,6 +21,17 @@ public record AccessKey(String accessKeyId, String secretAccessKey, String accou
         }
         if (accountId == null || !ACCOUNT.matcher(accountId).matches()) {
             throw new IllegalArgumentException("The account id of access key " + accessKeyId + " is 12 digits, not " + accountId);
+        }
+        if (policy != null) {
+            if (policy.length() > MAX_POLICY_CHARS) {
+                throw new IllegalArgumentException("The policy of access key " + accessKeyId + " is longer than " + MAX_POLICY_CHARS
+                        + " characters");
+            }
+            try {
+                io.sluice.common.access.Policy.parse(policy);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("The policy of access key " + accessKeyId + ": " + e.getMessage(), e);
+            }
         }
     }
 

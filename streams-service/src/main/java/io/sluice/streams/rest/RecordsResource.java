@@ -1,6 +1,7 @@
 package io.sluice.streams.rest;
 
 import io.sluice.common.error.ErrorCode;
+import io.sluice.endpoint.rest.RestAction;
 import io.sluice.endpoint.rest.RestApi;
 import io.sluice.endpoint.rest.RestBodies;
 import io.sluice.streams.iterator.GetShardIteratorRequest;
@@ -57,6 +58,7 @@ class RecordsResource {
         this.bodies = bodies;
     }
 
+    @RestAction(value = "kinesis:PutRecords", resource = "kinesis:stream/{name}")
     @PostMapping
     @Operation(summary = "Put a record, or a batch", description = "One record (PartitionKey, Data as JSON or DataBase64, "
             + "ExplicitHashKey) answers as PutRecord; Records, a list of them, as PutRecords (each record's outcome).",
@@ -73,6 +75,7 @@ class RecordsResource {
         return bodies.ok(puts.putRecord(new PutRecordRequest(name, null, put.bytes(), put.partitionKey(), put.explicitHashKey(), null)));
     }
 
+    @RestAction(value = "kinesis:GetRecords", resource = "kinesis:stream/{name}")
     @GetMapping
     @Operation(summary = "Read a shard's records", description = "From a position (from: TRIM_HORIZON, LATEST, AT_SEQUENCE_NUMBER, "
             + "AFTER_SEQUENCE_NUMBER, AT_TIMESTAMP), or on from a cursor (NextCursor of the page before, valid 5 minutes).",
@@ -96,6 +99,7 @@ class RecordsResource {
                 page.nextShardIterator(), page.millisBehindLatest(), page.childShards()));
     }
 
+    @RestAction(value = "kinesis:GetRecords", resource = "kinesis:stream/{name}")
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Follow a shard live", description = "Server-sent events: a 'record' event per record (its id the sequence "
             + "number: a client that reconnects with Last-Event-ID goes on after it), and 'end' with the child shards when a closed "

@@ -1,6 +1,7 @@
 package io.sluice.streams.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.sluice.endpoint.rest.RestAction;
 import io.sluice.endpoint.rest.RestApi;
 import io.sluice.endpoint.rest.RestBodies;
 import io.sluice.streams.shard.ListShardsRequest;
@@ -63,6 +64,7 @@ class StreamsResource {
             @JsonProperty("Shards") List<ShardView> shards) {
     }
 
+    @RestAction("kinesis:CreateStream")
     @PostMapping
     @Operation(summary = "Create a stream", description = "The body is CreateStream's: StreamName, ShardCount or StreamModeDetails, Tags.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -74,6 +76,7 @@ class StreamsResource {
         return bodies.created(URI.create(RestApi.PREFIX + "/streams/" + create.streamName()), representation(create.streamName()));
     }
 
+    @RestAction("kinesis:ListStreams")
     @GetMapping
     @Operation(summary = "List streams", description = "ListStreams' answer; page on with nextToken.",
             responses = @ApiResponse(responseCode = "200",
@@ -82,6 +85,7 @@ class StreamsResource {
         return bodies.ok(views.list(new ListStreamsRequest(limit, null, nextToken)));
     }
 
+    @RestAction(value = "kinesis:DescribeStream", resource = "kinesis:stream/{name}")
     @GetMapping("/{name}")
     @Operation(summary = "Describe a stream", description = "Its summary (DescribeStreamSummary) and every shard (ListShards).",
             responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StreamRepresentation.class))))
@@ -89,6 +93,7 @@ class StreamsResource {
         return bodies.ok(representation(name));
     }
 
+    @RestAction(value = "kinesis:DeleteStream", resource = "kinesis:stream/{name}")
     @DeleteMapping("/{name}")
     @Operation(summary = "Delete a stream", description = "The stream turns DELETING, then it is gone (202).")
     ResponseEntity<byte[]> delete(@PathVariable String name, @RequestParam(required = false) Boolean enforceConsumerDeletion) {
@@ -96,6 +101,7 @@ class StreamsResource {
         return bodies.accepted(null);
     }
 
+    @RestAction(value = "kinesis:UpdateShardCount", resource = "kinesis:stream/{name}")
     @PostMapping("/{name}/reshard")
     @Operation(summary = "Reshard to a shard count", description = "UpdateShardCount's TargetShardCount and ScalingType (UNIFORM_SCALING).",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -107,6 +113,7 @@ class StreamsResource {
         return bodies.ok(resharding.updateShardCount(new UpdateShardCountRequest(name, null, null, body.targetShardCount(), body.scalingType())));
     }
 
+    @RestAction(value = "kinesis:SplitShard", resource = "kinesis:stream/{name}")
     @PostMapping("/{name}/shards/{shardId}/split")
     @Operation(summary = "Split a shard", description = "SplitShard's NewStartingHashKey.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -117,6 +124,7 @@ class StreamsResource {
         return bodies.accepted(null);
     }
 
+    @RestAction(value = "kinesis:MergeShards", resource = "kinesis:stream/{name}")
     @PostMapping("/{name}/shards/{shardId}/merge")
     @Operation(summary = "Merge a shard with its neighbour", description = "MergeShards' AdjacentShardToMerge.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
