@@ -31,8 +31,11 @@ public record GatewaySettings(
      *     signature; known keys still verified; unsigned REST requests taken)
      * @param credentials access keys of the configuration ({@code sluice.gateway.auth.credentials[0].access-key-id} …)
      * @param credentialsFile a credentials file ({@code {"credentials": [...]}}) with more keys
+     * @param defaultAccountId the account STS GetCallerIdentity names for a key a permissive gateway does not know
+     *     (the services' own default account)
      */
-    public record Auth(@DefaultValue("strict") AuthMode mode, @DefaultValue List<Credential> credentials, Path credentialsFile) {
+    public record Auth(@DefaultValue("strict") AuthMode mode, @DefaultValue List<Credential> credentials, Path credentialsFile,
+            @DefaultValue("000000000000") String defaultAccountId) {
     }
 
     /** An access key as the configuration writes it; {@code policy} an IAM-style policy document (JSON), optional. */

@@ -8,6 +8,7 @@ import io.sluice.common.protocol.AwsService;
 import io.sluice.common.protocol.ErrorResponse;
 import io.sluice.common.protocol.WireFormat;
 import io.sluice.gateway.auth.Authentication;
+import io.sluice.gateway.sts.CallerIdentityEndpoint;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,10 +42,13 @@ class RequestGuard implements WebFilter {
     private final Authentication authentication;
     private final Clock clock;
 
+    private final CallerIdentityEndpoint callerIdentity;
+
     RequestGuard(GatewaySettings settings, Authentication authentication, ObjectProvider<Clock> clock) {
         this.maxRequestBytes = settings.maxRequestSize().toBytes();
         this.authentication = authentication;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.callerIdentity = new CallerIdentityEndpoint(authentication, settings.auth().defaultAccountId());
     }
 
     @Override
@@ -54,6 +58,10 @@ class RequestGuard implements WebFilter {
             return chain.filter(exchange);
         }
         String requestId = RequestIds.assign(exchange);
+        if (CallerIdentityEndpoint.isQueryRequest(request)) {
+            RequestIds.taken(requestId, "{} sts from {}", requestId, request.getRemoteAddress());
+            return callerIdentity.handle(exchange, requestId);
+        }
         ServerHttpResponse response = exchange.getResponse();
         WireFormat format = WireFormat.of(request.getHeaders().getFirst("Content-Type"));
         String target = request.getHeaders().getFirst(AwsHeaders.TARGET);

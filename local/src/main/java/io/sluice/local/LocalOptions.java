@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
  * @param properties service properties given as {@code --name=value}
  * @param logFormat {@code text} (one line per event, the request id in brackets) or {@code json}
  *     (one JSON object per line, Elastic Common Schema)
+ * @param tls whether the gateway serves HTTPS with a self-signed certificate kept in the data directory
  * @param help whether to print usage and exit
  */
-record LocalOptions(int port, Path dataDir, int kafkaPort, int s3Port, Map<String, String> properties, String logFormat, boolean help) {
+record LocalOptions(int port, Path dataDir, int kafkaPort, int s3Port, Map<String, String> properties, String logFormat, boolean tls,
+        boolean help) {
     static final java.util.List<String> LOG_FORMATS = java.util.List.of("text", "json");
 
     /** A service property: dotted lower-case words, as Spring Boot names them. */
@@ -25,7 +27,7 @@ record LocalOptions(int port, Path dataDir, int kafkaPort, int s3Port, Map<Strin
 
     static final String USAGE = """
             Usage: sluice-local [--port PORT] [--data-dir DIR] [--kafka-port PORT] [--s3-port PORT] [--log-format text|json]
-                                [--auth strict|permissive] [--credentials FILE] [--NAME=VALUE ...]
+                                [--auth strict|permissive] [--credentials FILE] [--tls] [--NAME=VALUE ...]
               --port PORT        gateway port, the endpoint for AWS clients (default 4566)
               --data-dir DIR     where Kafka, PostgreSQL and the S3 server keep data (default ~/.sluice)
               --kafka-port PORT  port of the embedded Kafka broker for Kafka tools (default: a free port)
@@ -35,6 +37,7 @@ record LocalOptions(int port, Path dataDir, int kafkaPort, int s3Port, Map<Strin
                                  strict: only the keys of --credentials, every signature verified
               --credentials FILE access keys: {"credentials": [{"accessKeyId": ..., "secretAccessKey": ...,
                                  "accountId": "123456789012", "policy": {IAM-style policy, optional}}]}
+              --tls              HTTPS (HTTP/1.1 and HTTP/2) with a self-signed certificate made in DIR/tls; prints how to trust it
               --NAME=VALUE       any service property, e.g. --sluice.streams.throughput.enabled=false
                                  (or as an environment variable: SLUICE_STREAMS_THROUGHPUT_ENABLED=false)
               -h, --help         this text
@@ -57,6 +60,7 @@ record LocalOptions(int port, Path dataDir, int kafkaPort, int s3Port, Map<Strin
         Path dataDir = Path.of(System.getProperty("user.home"), ".sluice");
         Map<String, String> properties = new LinkedHashMap<>();
         boolean help = false;
+        boolean tls = false;
         for (int i = 0; i < args.length; i++) {
             var property = PROPERTY.matcher(args[i]);
             if (property.matches()) {
@@ -71,6 +75,7 @@ record LocalOptions(int port, Path dataDir, int kafkaPort, int s3Port, Map<Strin
                 case "--log-format" -> logFormat = value(args, ++i);
                 case "--auth" -> properties.put(AUTH_MODE, authMode(value(args, ++i)));
                 case "--credentials" -> properties.put(CREDENTIALS_FILE, Path.of(value(args, ++i)).toAbsolutePath().toString());
+                case "--tls" -> tls = true;
                 case "-h", "--help" -> help = true;
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
@@ -78,7 +83,8 @@ record LocalOptions(int port, Path dataDir, int kafkaPort, int s3Port, Map<Strin
         if (!LOG_FORMATS.contains(logFormat)) {
             throw new IllegalArgumentException("--log-format (or SLUICE_LOG_FORMAT) is text or json, not " + logFormat);
         }
-        return new LocalOptions(port, dataDir.toAbsolutePath().normalize(), kafkaPort, s3Port, Map.copyOf(properties), logFormat, help);
+        return new LocalOptions(port, dataDir.toAbsolutePath().normalize(), kafkaPort, s3Port, Map.copyOf(properties), logFormat, tls,
+                help);
     }
 
     private static String authMode(String mode) {

@@ -64,6 +64,9 @@ public final class SluiceLocal implements AutoCloseable {
             if (options.logFormat().equals("json")) {
                 properties.put("logging.config", "classpath:" + JsonLogs.CONFIGURATION);
             }
+            if (options.tls()) {
+                properties.putAll(LocalTls.in(options.dataDir().resolve("tls")).gatewayProperties());
+            }
             properties.putAll(options.properties());
             SluicePlatform platform = SluicePlatform.start(new SluicePlatform.Settings(options.port(),
                     EnumSet.allOf(PlatformService.class), kafka.bootstrapServers(), postgres::jdbcUrl, postgres.user(),
@@ -99,12 +102,17 @@ public final class SluiceLocal implements AutoCloseable {
         String encoded = Base64.getEncoder().encodeToString(key);
         Files.createDirectories(file.getParent());
         Files.writeString(file, encoded + "\n", StandardCharsets.US_ASCII);
+        ownerOnly(file);
+        return encoded;
+    }
+
+    /** Makes a file of secrets readable by its owner only. */
+    static void ownerOnly(Path file) throws IOException {
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException e) {
             // Not a POSIX file system: the file keeps the directory's permissions.
         }
-        return encoded;
     }
 
     int gatewayPort() {
@@ -132,6 +140,15 @@ public final class SluiceLocal implements AutoCloseable {
                 postgres.close();
             }
         }
+    }
+
+    /** How to trust the self-signed certificate of --tls. */
+    private static String trust(LocalTls tls) {
+        return String.format("""
+                  TLS:       a self-signed certificate for localhost; trust it with
+                               export AWS_CA_BUNDLE=%s   (AWS CLI, boto3, the JS SDK: NODE_EXTRA_CA_CERTS)
+                               java -Djavax.net.ssl.trustStore=%s -Djavax.net.ssl.trustStorePassword=%s ...
+                """, tls.certificate(), tls.trustStore(), LocalTls.TRUST_STORE_PASSWORD);
     }
 
     public static void main(String[] args) throws Exception {
@@ -163,16 +180,18 @@ public final class SluiceLocal implements AutoCloseable {
             }
             stopped.countDown();
         }, "sluice-stop"));
+        String scheme = options.tls() ? "https" : "http";
         System.out.printf("""
 
                 Sluice is ready in %.1f s.
-                  Endpoint:  http://localhost:%d   (Kinesis, Firehose, Kinesis Analytics; e.g. aws --endpoint-url http://localhost:%d kinesis list-streams)
+                  Endpoint:  %s://localhost:%d   (Kinesis, Firehose, Kinesis Analytics; e.g. aws --endpoint-url %s://localhost:%d kinesis list-streams)
                   Kafka:     %s   (one topic per stream, one partition per shard)
                   S3:        http://localhost:%d   (path-style, any credentials; e.g. aws --endpoint-url http://localhost:%d s3 ls)
                   Data:      %s
-                Press Ctrl-C to stop.
-                %n""", (System.nanoTime() - started) / 1e9, local.gatewayPort(), local.gatewayPort(),
-                local.kafkaBootstrapServers(), local.s3Endpoint().getPort(), local.s3Endpoint().getPort(), options.dataDir());
+                %sPress Ctrl-C to stop.
+                %n""", (System.nanoTime() - started) / 1e9, scheme, local.gatewayPort(), scheme, local.gatewayPort(),
+                local.kafkaBootstrapServers(), local.s3Endpoint().getPort(), local.s3Endpoint().getPort(), options.dataDir(),
+                options.tls() ? trust(LocalTls.in(options.dataDir().resolve("tls"))) : "");
         stopped.await();
     }
 }

@@ -31,6 +31,8 @@ public final class SluicePlatform implements AutoCloseable {
      */
     private static final String REACTIVE_CLIENT =
             "org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration";
+    /** The gateway's TLS settings (Spring Boot's server.ssl.*), which go to the gateway alone. */
+    static final String GATEWAY_TLS = "server.ssl.";
     /** The gateway's authentication mode: permissive unless the settings say otherwise. */
     static final String AUTH_MODE = "sluice.gateway.auth.mode";
     /** Auto-configuration the gateway must not attempt: it has no database. */
@@ -131,7 +133,12 @@ public final class SluicePlatform implements AutoCloseable {
                 "--sluice.firehose.kinesis-source.streams-uri=http://127.0.0.1:" + ports.get(PlatformService.STREAMS),
                 "--sluice.analytics.streams-uri=http://127.0.0.1:" + ports.get(PlatformService.STREAMS),
                 "--sluice.analytics.firehose-uri=http://127.0.0.1:" + ports.get(PlatformService.FIREHOSE)));
-        settings.properties().forEach((name, value) -> args.add("--" + name + "=" + value));
+        // TLS is the gateway's: the services behind it are reached over plain HTTP on the loopback.
+        settings.properties().forEach((name, value) -> {
+            if (!name.startsWith(GATEWAY_TLS)) {
+                args.add("--" + name + "=" + value);
+            }
+        });
         List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers = new ArrayList<>(settings.initializers());
         if (service == PlatformService.ANALYTICS && settings.flink() != null) {
             Supplier<URI> flink = settings.flink();

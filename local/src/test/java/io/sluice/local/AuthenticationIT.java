@@ -56,6 +56,8 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.SubscribeToShardEvent;
 import software.amazon.awssdk.services.kinesis.model.SubscribeToShardResponseHandler;
 import software.amazon.awssdk.services.kinesisanalytics.KinesisAnalyticsClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
  * A gateway in strict mode with the keys of its configuration: the AWS SDK's clients with a right
@@ -218,6 +220,21 @@ class AuthenticationIT {
         HttpResponse<String> otherAccount = sign(SdkHttpRequest.builder().method(SdkHttpMethod.GET)
                 .uri(endpoint().resolve("/v1/streams/acct-rest")).build(), null, "sluice", "AKIDACCOUNTBOWNER01", r -> { }).send();
         assertThat(otherAccount.statusCode()).as("account B has no stream of that name").isEqualTo(404);
+    }
+
+    @Test
+    void stsGetCallerIdentityNamesTheKeysAccountAndPrincipal() {
+        try (StsClient sts = StsClient.builder().endpointOverride(endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(OWNER_A).build();
+                StsClient stranger = StsClient.builder().endpointOverride(endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                        .credentialsProvider(AwsClients.CREDENTIALS).build()) {
+            var identity = sts.getCallerIdentity();
+            assertThat(identity.account()).isEqualTo(ACCOUNT_A);
+            assertThat(identity.arn()).isEqualTo("arn:aws:iam::" + ACCOUNT_A + ":user/AKIDACCOUNTAOWNER01");
+            assertThat(identity.userId()).isEqualTo("AKIDACCOUNTAOWNER01");
+            assertThatThrownBy(stranger::getCallerIdentity).isInstanceOfSatisfying(StsException.class,
+                    e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId"));
+        }
     }
 
     private static URI endpoint() {

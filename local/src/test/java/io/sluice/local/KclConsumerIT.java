@@ -3,9 +3,6 @@ package io.sluice.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import io.sluice.engines.FreePorts;
 import io.sluice.testsupport.KinesisStreams;
 import java.net.URI;
 import java.time.Duration;
@@ -54,22 +51,19 @@ import software.amazon.kinesis.retrieval.polling.PollingConfig;
 class KclConsumerIT {
     private static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-    private static DynamoDBProxyServer dynamo;
+    private static DynamoDbLocal dynamo;
     private static URI dynamoEndpoint;
 
     @BeforeAll
     static void startDynamoDbLocal() throws Exception {
-        int port = FreePorts.pick();
-        dynamo = ServerRunner.createServerFromCommandLineArgs(
-                new String[] {"-inMemory", "-port", String.valueOf(port), "-disableTelemetry"});
-        dynamo.start();
-        dynamoEndpoint = URI.create("http://127.0.0.1:" + port);
+        dynamo = DynamoDbLocal.start();
+        dynamoEndpoint = dynamo.endpoint();
     }
 
     @AfterAll
     static void stopDynamoDbLocal() throws Exception {
         if (dynamo != null) {
-            dynamo.stop();
+            dynamo.close();
         }
     }
 

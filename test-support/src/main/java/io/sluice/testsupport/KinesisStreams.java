@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.awaitility.Awaitility;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
@@ -23,13 +24,18 @@ public final class KinesisStreams {
 
     /** The data of every record in a shard so far, from its trim horizon, as UTF-8 text. */
     public static List<String> shardRecords(KinesisClient kinesis, String stream, String shardId) {
-        List<String> records = new ArrayList<>();
+        return shardData(kinesis, stream, shardId).stream().map(SdkBytes::asUtf8String).toList();
+    }
+
+    /** The data of every record in a shard so far, from its trim horizon. */
+    public static List<SdkBytes> shardData(KinesisClient kinesis, String stream, String shardId) {
+        List<SdkBytes> records = new ArrayList<>();
         String iterator = kinesis.getShardIterator(b -> b.streamName(stream).shardId(shardId)
                 .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
         while (iterator != null) {
             String current = iterator;
             GetRecordsResponse page = kinesis.getRecords(b -> b.shardIterator(current));
-            page.records().forEach(r -> records.add(r.data().asUtf8String()));
+            page.records().forEach(r -> records.add(r.data()));
             iterator = page.records().isEmpty() ? null : page.nextShardIterator();
         }
         return records;
