@@ -95,11 +95,7 @@ class KclConsumerIT {
                 processed.events.add(shardId + " " + record.partitionKey());
                 processed.total.incrementAndGet();
             }
-            try {
-                input.checkpointer().checkpoint();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            KclCheckpoints.checkpoint(input.checkpointer());
         }
 
         @Override
@@ -110,11 +106,7 @@ class KclConsumerIT {
         public void shardEnded(ShardEndedInput input) {
             processed.endedShards.add(shardId);
             processed.events.add(shardId + " ended");
-            try {
-                input.checkpointer().checkpoint();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            KclCheckpoints.checkpoint(input.checkpointer());
         }
 
         @Override

@@ -248,11 +248,7 @@ class TlsIT {
 
         @Override
         public void shardEnded(ShardEndedInput input) {
-            try {
-                input.checkpointer().checkpoint();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            KclCheckpoints.checkpoint(input.checkpointer());
         }
 
         @Override
