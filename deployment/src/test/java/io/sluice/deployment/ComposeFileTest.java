@@ -118,6 +118,19 @@ class ComposeFileTest {
         assertThat(ComposeFile.map(services.get("gateway"), "depends_on")).containsKeys("streams", "firehose", "analytics");
     }
 
+    /** The services trust the caller the gateway names in X-Sluice-Caller-* headers: nothing else may reach them. */
+    @Test
+    void onlyTheGatewayOfTheSluiceServicesIsPublishedAndItAuthenticatesStrictly() {
+        Map<String, Map<String, Object>> services = ComposeFile.services(COMPOSE);
+        sluiceServices().forEach((name, service) -> {
+            if (!name.equals("gateway")) {
+                assertThat(services.get(name).get("ports")).as(name + " publishes no port").isNull();
+            }
+        });
+        assertThat(services.get("gateway").get("ports")).isNotNull();
+        assertThat(ComposeFile.map(services.get("gateway"), "environment")).containsEntry("SLUICE_GATEWAY_AUTH_MODE", "strict");
+    }
+
     @Test
     void dataLivesInNamedVolumes() {
         Set<String> declared = ComposeFile.map(COMPOSE, "volumes").keySet();
