@@ -17,6 +17,7 @@ import org.springframework.util.unit.DataSize;
  * @param analyticsUri where the Kinesis Analytics service listens
  * @param maxRequestSize largest request body accepted (PutRecords' 5 MiB, base64-expanded, fits)
  * @param auth how requests are authenticated
+ * @param readTimeout the longest pause while a request's body arrives before it is answered 408 and its connection closed
  */
 @ConfigurationProperties("sluice.gateway")
 public record GatewaySettings(
@@ -24,7 +25,8 @@ public record GatewaySettings(
         @DefaultValue("http://127.0.0.1:4568") String firehoseUri,
         @DefaultValue("http://127.0.0.1:4569") String analyticsUri,
         @DefaultValue("16MB") DataSize maxRequestSize,
-        @DefaultValue Auth auth) {
+        @DefaultValue Auth auth,
+        @DefaultValue("20s") java.time.Duration readTimeout) {
 
     /**
      * @param mode strict (only known keys, signatures verified) or permissive (any well-formed

@@ -111,7 +111,8 @@ class HostileInputIT {
 
     @BeforeContainer
     static void writeRecordsThatMustSurvive() {
-        platform = SluicePlatform.start(Platform.settings("sluice_hostile", java.util.EnumSet.allOf(PlatformService.class), Map.of()));
+        platform = SluicePlatform.start(Platform.settings("sluice_hostile", java.util.EnumSet.allOf(PlatformService.class),
+                Map.of("sluice.gateway.read-timeout", "2s")));
         try (KinesisClient kinesis = AwsClients.kinesis(endpoint(), true)) {
             kinesis.createStream(b -> b.streamName(INTACT).shardCount(1));
             KinesisStreams.awaitActive(kinesis, INTACT);
@@ -174,6 +175,26 @@ class HostileInputIT {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofSeconds(1));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).path("__type").asText()).isEqualTo("ResourceNotFoundException");
+        SENT.computeIfAbsent("Kinesis", k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    @Example
+    void aBodyThatStopsArrivingIsCutOffAfterTheReadTimeout() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", platform.gatewayPort())) {
+            socket.setSoTimeout(30_000);
+            StringBuilder head = new StringBuilder("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + JSON_TYPE + "\r\n"
+                    + "X-Amz-Target: Kinesis_20131202.ListStreams\r\nContent-Length: 100\r\n");
+            Platform.SIGNATURE.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            head.append("\r\n{\"Limit\": ");
+            socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            long started = System.nanoTime();
+            byte[] answer = socket.getInputStream().readAllBytes();
+            Duration held = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(held).as("the connection is let go after the 2 s read timeout").isLessThan(Duration.ofSeconds(15));
+            String text = new String(answer, StandardCharsets.ISO_8859_1);
+            assertThat(text.isEmpty() || text.startsWith("HTTP/1.1 408") || text.startsWith("HTTP/1.1 4")).as(text).isTrue();
+        }
         SENT.computeIfAbsent("Kinesis", k -> new AtomicInteger()).incrementAndGet();
     }
 
