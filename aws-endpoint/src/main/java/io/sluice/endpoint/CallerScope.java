@@ -30,9 +30,11 @@ public final class CallerScope {
         this.configured = configured;
     }
 
-    /** The caller of the request being served. */
+    /** The caller of the request being served (its account header alone: the policy is read only to authorize). */
     public Caller current() {
-        return principal().map(p -> new Caller(p.accountId(), configured.region())).orElse(configured);
+        HttpServletRequest request = request();
+        String account = request == null ? null : request.getHeader(AwsHeaders.CALLER_ACCOUNT);
+        return account == null ? configured : new Caller(account, configured.region());
     }
 
     /** The principal the gateway authenticated for the request being served; empty outside a request or for an unverified one. */

@@ -70,9 +70,6 @@ class RequestGuard implements WebFilter {
         if (service.isEmpty()) {
             return reject(exchange, format, ErrorCode.UNKNOWN_OPERATION, "Operation " + target + " is not supported.");
         }
-        if (!Authentication.isSigned(request)) {
-            return reject(exchange, format, ErrorCode.MISSING_AUTHENTICATION_TOKEN, "Missing Authentication Token");
-        }
         if (request.getHeaders().getContentLength() > maxRequestBytes) {
             return reject(exchange, format, ErrorCode.REQUEST_TOO_LARGE,
                     "Request body of " + request.getHeaders().getContentLength() + " bytes exceeds the limit of " + maxRequestBytes + " bytes.");

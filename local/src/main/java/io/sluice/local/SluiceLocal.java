@@ -30,9 +30,12 @@ public final class SluiceLocal implements AutoCloseable {
     private final EmbeddedS3 s3;
     private final EmbeddedFlink flink;
     private final SluicePlatform platform;
+    /** The gateway's certificate with --tls, else null. */
+    private final LocalTls tls;
 
     private SluiceLocal(EmbeddedPostgresServer postgres, EmbeddedKafka kafka, EmbeddedS3 s3, EmbeddedFlink flink,
-            SluicePlatform platform) {
+            SluicePlatform platform, LocalTls tls) {
+        this.tls = tls;
         this.postgres = postgres;
         this.kafka = kafka;
         this.s3 = s3;
@@ -64,14 +67,15 @@ public final class SluiceLocal implements AutoCloseable {
             if (options.logFormat().equals("json")) {
                 properties.put("logging.config", "classpath:" + JsonLogs.CONFIGURATION);
             }
-            if (options.tls()) {
-                properties.putAll(LocalTls.in(options.dataDir().resolve("tls")).gatewayProperties());
+            LocalTls tls = options.tls() ? LocalTls.in(options.dataDir().resolve("tls")) : null;
+            if (tls != null) {
+                properties.putAll(tls.gatewayProperties());
             }
             properties.putAll(options.properties());
             SluicePlatform platform = SluicePlatform.start(new SluicePlatform.Settings(options.port(),
                     EnumSet.allOf(PlatformService.class), kafka.bootstrapServers(), postgres::jdbcUrl, postgres.user(),
                     "sluice", properties, List.of(), flink::restAddress));
-            return new SluiceLocal(postgres, kafka, s3, flink, platform);
+            return new SluiceLocal(postgres, kafka, s3, flink, platform, tls);
         } catch (IOException | RuntimeException e) {
             flink.close();
             if (s3 != null) {
@@ -180,7 +184,7 @@ public final class SluiceLocal implements AutoCloseable {
             }
             stopped.countDown();
         }, "sluice-stop"));
-        String scheme = options.tls() ? "https" : "http";
+        String scheme = local.tls != null ? "https" : "http";
         System.out.printf("""
 
                 Sluice is ready in %.1f s.
@@ -191,7 +195,7 @@ public final class SluiceLocal implements AutoCloseable {
                 %sPress Ctrl-C to stop.
                 %n""", (System.nanoTime() - started) / 1e9, scheme, local.gatewayPort(), scheme, local.gatewayPort(),
                 local.kafkaBootstrapServers(), local.s3Endpoint().getPort(), local.s3Endpoint().getPort(), options.dataDir(),
-                options.tls() ? trust(LocalTls.in(options.dataDir().resolve("tls"))) : "");
+                local.tls != null ? trust(local.tls) : "");
         stopped.await();
     }
 }

@@ -3,6 +3,7 @@ package io.sluice.endpoint.access;
 import io.sluice.common.access.Access;
 import io.sluice.common.access.Policy;
 import io.sluice.common.access.Principal;
+import io.sluice.common.arn.Arn;
 import io.sluice.endpoint.CallerScope;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -42,9 +43,8 @@ public final class AccessControl {
      */
     public void authorizeRequest(HttpServletRequest request, String action, Object decoded) {
         request.setAttribute(ACTION, action);
-        if (callers.principal().isPresent()) {
-            resources.of(decoded, callers.current()).ifPresent(resource -> authorize(action, resource));
-        }
+        callers.principal().ifPresent(principal -> resources.of(decoded, callers.current())
+                .ifPresent(resource -> check(principal, action, resource)));
     }
 
     /** Authorizes the request being served (its action as {@link #authorizeRequest} noted it) on {@code resource}. */
@@ -62,13 +62,14 @@ public final class AccessControl {
      * @throws io.sluice.common.error.AwsException AccessDeniedException
      */
     public void authorize(String action, String resource) {
-        Optional<Principal> principal = callers.principal();
-        if (principal.isEmpty()) {
-            return;
-        }
-        String account = resource.equals("*") ? null : accountOf(resource);
-        Policy resourcePolicy = resource.equals("*") ? null : policies.policyOf(resource).map(this::parsed).orElse(null);
-        Access.check(principal.get(), action, resource, account, resourcePolicy);
+        callers.principal().ifPresent(principal -> check(principal, action, resource));
+    }
+
+    private void check(Principal principal, String action, String resource) {
+        Optional<Arn> arn = resource.equals("*") ? Optional.empty() : Arn.parse(resource);
+        String account = arn.map(Arn::accountId).filter(id -> !id.isEmpty()).orElse(null);
+        Policy resourcePolicy = arn.isEmpty() ? null : policies.policyOf(resource).map(this::parsed).orElse(null);
+        Access.check(principal, action, resource, account, resourcePolicy);
     }
 
     private Policy parsed(String document) {
@@ -76,11 +77,5 @@ public final class AccessControl {
             parsed.clear();
         }
         return parsed.computeIfAbsent(document, Policy::parse);
-    }
-
-    /** The account field of an ARN ({@code arn:partition:service:region:account:resource}); null when it has none. */
-    static String accountOf(String arn) {
-        String[] parts = arn.split(":", 6);
-        return parts.length >= 5 && !parts[4].isEmpty() ? parts[4] : null;
     }
 }

@@ -2,6 +2,7 @@ package io.sluice.endpoint.access;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sluice.common.account.Caller;
+import io.sluice.common.arn.Arn;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
@@ -52,17 +53,17 @@ public final class RequestResources {
             Method accessor = byMember.get(member.getKey());
             Object value = accessor == null ? null : invoke(accessor, request);
             if (value instanceof String text && !text.isEmpty()) {
-                return Optional.of(member.getValue() == null ? text : arn(member.getValue(), caller, text));
+                return Optional.of(member.getValue() == null ? text : arnIn(caller, member.getValue() + "/" + text));
             }
         }
         return Optional.of("*");
     }
 
-    /** {@code arn:aws:<service>:<region>:<account>:<type>/<name>} for a {@code <service>:<type>}. */
-    private static String arn(String serviceAndType, Caller caller, String name) {
-        int colon = serviceAndType.indexOf(':');
-        return "arn:aws:" + serviceAndType.substring(0, colon) + ":" + caller.region() + ":" + caller.accountId() + ":"
-                + serviceAndType.substring(colon + 1) + "/" + name;
+    /** The ARN of {@code <service>:<resource>} (e.g. {@code kinesis:stream/orders}) in the caller's account and region. */
+    public static String arnIn(Caller caller, String serviceAndResource) {
+        int colon = serviceAndResource.indexOf(':');
+        return new Arn("aws", serviceAndResource.substring(0, colon), caller.region(), caller.accountId(),
+                serviceAndResource.substring(colon + 1)).toString();
     }
 
     private static Map<String, Method> accessors(Class<?> type) {

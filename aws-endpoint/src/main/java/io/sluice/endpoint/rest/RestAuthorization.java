@@ -2,6 +2,7 @@ package io.sluice.endpoint.rest;
 
 import io.sluice.endpoint.CallerScope;
 import io.sluice.endpoint.access.AccessControl;
+import io.sluice.endpoint.access.RequestResources;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -57,8 +58,6 @@ public final class RestAuthorization implements HandlerInterceptor {
             variable.appendReplacement(path, Matcher.quoteReplacement(value == null ? "*" : value));
         }
         variable.appendTail(path);
-        int colon = path.indexOf(":");
-        var caller = callers.current();
-        return "arn:aws:" + path.substring(0, colon) + ":" + caller.region() + ":" + caller.accountId() + ":" + path.substring(colon + 1);
+        return RequestResources.arnIn(callers.current(), path.toString());
     }
 }

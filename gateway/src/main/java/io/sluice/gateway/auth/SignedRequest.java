@@ -74,10 +74,10 @@ record SignedRequest(String accessKeyId, SigV4.Scope scope, List<String> signedH
         if (missing.length() > 0) {
             throw ErrorCode.INCOMPLETE_SIGNATURE.exception("%sAuthorization=%s", missing, authorization);
         }
-        String accessKey = accessKey(parameters.get("Credential"));
-        SigV4.Scope scope = scope(parameters.get("Credential"));
+        String[] credential = credentialParts(parameters.get("Credential"));
         Instant time = date != null ? basicTime(date) : httpTime(httpDate);
-        return new SignedRequest(accessKey, scope, signedHeaders(parameters.get("SignedHeaders")), parameters.get("Signature"), time,
+        return new SignedRequest(credential[0], scope(credential), signedHeaders(parameters.get("SignedHeaders")),
+                parameters.get("Signature"), time,
                 date != null ? date : SigV4.basic(time), null);
     }
 
@@ -109,11 +109,10 @@ record SignedRequest(String accessKeyId, SigV4.Scope scope, List<String> signedH
             throw ErrorCode.INCOMPLETE_SIGNATURE.exception(
                     "X-Amz-Expires must be less than a week (in seconds); that is, the given X-Amz-Expires must be less than 604800 seconds");
         }
-        String credential = query.get("X-Amz-Credential");
-        String accessKey = accessKey(credential);
-        SigV4.Scope scope = scope(credential);
+        String[] credential = credentialParts(query.get("X-Amz-Credential"));
         String date = query.get("X-Amz-Date");
-        return new SignedRequest(accessKey, scope, signedHeaders(query.get("X-Amz-SignedHeaders")), query.get("X-Amz-Signature"),
+        return new SignedRequest(credential[0], scope(credential), signedHeaders(query.get("X-Amz-SignedHeaders")),
+                query.get("X-Amz-Signature"),
                 basicTime(date), date, expires);
     }
 
@@ -126,13 +125,8 @@ record SignedRequest(String accessKeyId, SigV4.Scope scope, List<String> signedH
         return parts;
     }
 
-    private static String accessKey(String credential) {
-        return credentialParts(credential)[0];
-    }
-
-    /** The scope of a credential; its terminator must be {@code aws4_request}. */
-    private static SigV4.Scope scope(String credential) {
-        String[] parts = credentialParts(credential);
+    /** The scope of a credential's parts; its terminator must be {@code aws4_request}. */
+    private static SigV4.Scope scope(String[] parts) {
         if (!parts[4].equals(SigV4.TERMINATOR)) {
             throw ErrorCode.INVALID_SIGNATURE.exception("Credential should be scoped with a valid terminator: 'aws4_request', not '%s'.",
                     parts[4]);

@@ -46,9 +46,6 @@ public final class CallerIdentityEndpoint {
 
     public Mono<Void> handle(ServerWebExchange exchange, String requestId) {
         ServerHttpResponse response = exchange.getResponse();
-        if (!Authentication.isSigned(exchange.getRequest())) {
-            return error(response, ErrorCode.MISSING_AUTHENTICATION_TOKEN.exception("Missing Authentication Token"), requestId);
-        }
         return authentication.authenticate(exchange, SIGNING_NAME)
                 .flatMap(authenticated -> DataBufferUtils.join(authenticated.exchange().getRequest().getBody(), MAX_BODY)
                         .map(CallerIdentityEndpoint::text).defaultIfEmpty("")

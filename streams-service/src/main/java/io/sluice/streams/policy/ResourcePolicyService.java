@@ -1,8 +1,6 @@
 package io.sluice.streams.policy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.common.access.Policy;
 import io.sluice.common.arn.ConsumerArn;
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
@@ -21,7 +19,6 @@ import org.springframework.stereotype.Service;
 public class ResourcePolicyService {
     /** What GetResourcePolicy returns for a stream without a policy. */
     static final String NO_POLICY = "{}";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StreamSettings streams;
     private final StreamConsumers consumers;
@@ -69,15 +66,10 @@ public class ResourcePolicyService {
         enforced.changed(resourceArn);
     }
 
+    /** A policy is stored only if authorization can read it (a JSON object of statements). */
     private static void requireJsonObject(String policy) {
         try {
-            JsonNode document = JSON.readTree(policy);
-            if (document == null || !document.isObject()) {
-                throw ErrorCode.INVALID_ARGUMENT.exception("Policy must be a JSON object.");
-            }
-            io.sluice.common.access.Policy.parse(policy);
-        } catch (JsonProcessingException e) {
-            throw ErrorCode.INVALID_ARGUMENT.exception("Policy is not valid JSON: %s", e.getOriginalMessage());
+            Policy.parse(policy);
         } catch (IllegalArgumentException e) {
             throw ErrorCode.INVALID_ARGUMENT.exception("Policy is not a valid policy document: %s", e.getMessage());
         }
