@@ -1,5 +1,6 @@
 package io.sluice.kafka;
 
+import io.sluice.common.crypto.Gcm;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -3,7 +3,7 @@ package io.sluice.firehose.config;
 import io.sluice.common.account.Caller;
 import io.sluice.endpoint.CallerScope;
 import io.sluice.common.lambda.LambdaInvoker;
-import io.sluice.kafka.MasterKey;
+import io.sluice.common.crypto.MasterKey;
 import io.sluice.kafka.directory.HttpStreamDirectory;
 import io.sluice.kafka.directory.StreamDirectory;
 import io.sluice.kafka.RecordAppender;

@@ -2,7 +2,7 @@ package io.sluice.firehose.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.common.account.Caller;
-import io.sluice.kafka.MasterKey;
+import io.sluice.common.crypto.MasterKey;
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
 import io.sluice.common.tag.TagRules;

@@ -5,7 +5,7 @@ import io.sluice.firehose.config.FirehoseProperties;
 import io.sluice.firehose.delivery.DeliveryStream;
 import io.sluice.firehose.delivery.DeliveryStreamStore;
 import io.sluice.firehose.delivery.DeliveryTopics;
-import io.sluice.kafka.MasterKey;
+import io.sluice.common.crypto.MasterKey;
 import io.sluice.kafka.directory.HttpStreamDirectory;
 import io.sluice.kafka.directory.StreamLocation;
 import java.util.Base64;

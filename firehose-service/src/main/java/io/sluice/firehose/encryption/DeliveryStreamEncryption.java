@@ -12,7 +12,7 @@ import io.sluice.firehose.delivery.DeliveryStreamCache;
 import io.sluice.firehose.delivery.DeliveryStreamService;
 import io.sluice.firehose.delivery.DeliveryStreamStore;
 import io.sluice.firehose.delivery.StreamEncryption;
-import io.sluice.kafka.MasterKey;
+import io.sluice.common.crypto.MasterKey;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.stereotype.Service;

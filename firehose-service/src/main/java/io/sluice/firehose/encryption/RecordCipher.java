@@ -1,7 +1,7 @@
 package io.sluice.firehose.encryption;
 
 import io.sluice.firehose.delivery.DeliveryStream;
-import io.sluice.kafka.MasterKey;
+import io.sluice.common.crypto.MasterKey;
 import io.sluice.kafka.RecordFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -23,7 +23,7 @@ class DeliveryStreamServiceTest {
     private final DeliveryStreamCache cache = new DeliveryStreamCache(store, java.time.Duration.ofHours(1));
     private final DeliveryStreamLifecycle lifecycle = lifecycle(java.time.Duration.ZERO);
     private final DeliveryStreamService service = new DeliveryStreamService(store, new CallerScope(caller),
-            lifecycle, cache, Clock.systemUTC(), 5000, new io.sluice.kafka.MasterKey(null, "k"));
+            lifecycle, cache, Clock.systemUTC(), 5000, new io.sluice.common.crypto.MasterKey(null, "k"));
 
     private DeliveryStreamLifecycle lifecycle(java.time.Duration delay) {
         DeliveryTopics kept = new DeliveryTopics() {
@@ -174,7 +174,7 @@ class DeliveryStreamServiceTest {
 
     @Test
     void theQuotaOfDeliveryStreamsPerAccountHolds() {
-        DeliveryStreamService small = new DeliveryStreamService(store, new CallerScope(caller), lifecycle, cache, Clock.systemUTC(), 2, new io.sluice.kafka.MasterKey(null, "k"));
+        DeliveryStreamService small = new DeliveryStreamService(store, new CallerScope(caller), lifecycle, cache, Clock.systemUTC(), 2, new io.sluice.common.crypto.MasterKey(null, "k"));
         small.create(create("one", s3("lake", null), null));
         small.create(create("two", s3("lake", null), null));
         assertThatThrownBy(() -> small.create(create("three", s3("lake", null), null)))
@@ -184,14 +184,14 @@ class DeliveryStreamServiceTest {
                 });
         assertThat(store.find(caller, "three")).isEmpty();
         new DeliveryStreamService(new MemoryDeliveryStreamStore(), new CallerScope(new Caller("111111111111", "us-east-1")),
-                lifecycle, cache, Clock.systemUTC(), 2, new io.sluice.kafka.MasterKey(null, "k")).create(create("three", s3("lake", null), null));
+                lifecycle, cache, Clock.systemUTC(), 2, new io.sluice.common.crypto.MasterKey(null, "k")).create(create("three", s3("lake", null), null));
     }
 
     @Test
     void aStreamStillCreatingCannotBeDeleted() throws InterruptedException {
         try (DeliveryStreamLifecycle slow = lifecycle(java.time.Duration.ofHours(1))) {
             DeliveryStreamService patient = new DeliveryStreamService(store, new CallerScope(caller),
-                    slow, cache, Clock.systemUTC(), 5000, new io.sluice.kafka.MasterKey(null, "k"));
+                    slow, cache, Clock.systemUTC(), 5000, new io.sluice.common.crypto.MasterKey(null, "k"));
             patient.create(create("young", s3("lake", null), null));
             assertThatThrownBy(() -> patient.delete(new DeliveryStreamNameRequest("young", null, null, null)))
                     .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_IN_USE));

@@ -2,7 +2,7 @@ package io.sluice.streams.config;
 
 import io.sluice.common.account.Caller;
 import io.sluice.endpoint.CallerScope;
-import io.sluice.kafka.MasterKey;
+import io.sluice.common.crypto.MasterKey;
 import io.sluice.kafka.RecordAppender;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;

@@ -1,7 +1,7 @@
 package io.sluice.streams.directory;
 
 import io.sluice.kafka.directory.StreamLocation;
-import io.sluice.kafka.MasterKey;
+import io.sluice.common.crypto.MasterKey;
 import io.sluice.streams.encryption.StreamKeys;
 import io.sluice.streams.metadata.Shard;
 import io.sluice.streams.metadata.Stream;

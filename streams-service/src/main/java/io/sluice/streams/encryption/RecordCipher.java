@@ -1,6 +1,6 @@
 package io.sluice.streams.encryption;
 
-import io.sluice.kafka.MasterKey;
+import io.sluice.common.crypto.MasterKey;
 
 import io.sluice.common.error.ErrorCode;
 import io.sluice.kafka.RecordFormat;

@@ -1,4 +1,4 @@
-package io.sluice.kafka;
+package io.sluice.common.crypto;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
