@@ -91,7 +91,7 @@ public class HotPaths {
 
     @Benchmark
     public SequenceNumber decodeSequenceNumber() {
-        return SequenceNumber.decode("1000000000300000000000001234567");
+        return SequenceNumber.decode("49" + "0000000003" + "00000000000001234567" + "000000000000000000000000");
     }
 
     @Benchmark

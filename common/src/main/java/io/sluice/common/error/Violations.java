@@ -2,6 +2,7 @@ package io.sluice.common.error;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -9,9 +10,19 @@ import java.util.regex.Pattern;
  * Collects constraint violations of a request and raises them as one ValidationException, in the
  * message format AWS services use ("2 validation errors detected: Value 'x' at 'shardCount' failed
  * to satisfy constraint: Member must ..."). Field names are given as AWS prints them (lower camel).
+ * They are reported in AWS's order whatever order they were checked in: by member name, and for
+ * one member a missing value, then its pattern or enum, then its length or range.
  */
 public final class Violations {
-    private final List<String> messages = new ArrayList<>();
+    private static final int PRESENCE = 0;
+    private static final int FORM = 1;
+    private static final int SIZE = 2;
+    private static final Comparator<Violation> AWS_ORDER = Comparator.comparing(Violation::field).thenComparingInt(Violation::rank);
+
+    private final List<Violation> violations = new ArrayList<>();
+
+    private record Violation(String field, int rank, String message) {
+    }
 
     public static Violations check() {
         return new Violations();
@@ -19,7 +30,7 @@ public final class Violations {
 
     public Violations notNull(String field, Object value) {
         if (value == null) {
-            add(null, field, "Member must not be null");
+            add(null, field, PRESENCE, "Member must not be null");
         }
         return this;
     }
@@ -41,8 +52,8 @@ public final class Violations {
     /** A blob's length; the value itself is not echoed. */
     public Violations bytes(String field, byte[] value, int max) {
         if (value != null && value.length > max) {
-            messages.add("Value at '" + field + "' failed to satisfy constraint: "
-                    + "Member must have length less than or equal to " + max);
+            violations.add(new Violation(field, SIZE, "Value at '" + field + "' failed to satisfy constraint: "
+                    + "Member must have length less than or equal to " + max));
         }
         return this;
     }
@@ -50,9 +61,9 @@ public final class Violations {
     public Violations range(String field, Integer value, long min, long max) {
         if (value != null) {
             if (value < min) {
-                add(value, field, "Member must have value greater than or equal to " + min);
+                add(value, field, SIZE, "Member must have value greater than or equal to " + min);
             } else if (value > max) {
-                add(value, field, "Member must have value less than or equal to " + max);
+                add(value, field, SIZE, "Member must have value less than or equal to " + max);
             }
         }
         return this;
@@ -60,39 +71,40 @@ public final class Violations {
 
     public Violations pattern(String field, String value, Pattern pattern) {
         if (value != null && !pattern.matcher(value).matches()) {
-            add(value, field, "Member must satisfy regular expression pattern: " + pattern.pattern());
+            add(value, field, FORM, "Member must satisfy regular expression pattern: " + pattern.pattern());
         }
         return this;
     }
 
     public Violations oneOf(String field, String value, Collection<String> allowed) {
         if (value != null && !allowed.contains(value)) {
-            add(value, field, "Member must satisfy enum value set: " + allowed);
+            add(value, field, FORM, "Member must satisfy enum value set: " + allowed);
         }
         return this;
     }
 
     /** Throws a ValidationException if any constraint failed. */
     public void raise() {
-        if (messages.isEmpty()) {
+        if (violations.isEmpty()) {
             return;
         }
-        String head = messages.size() == 1
+        String head = violations.size() == 1
                 ? "1 validation error detected: "
-                : messages.size() + " validation errors detected: ";
+                : violations.size() + " validation errors detected: ";
+        List<String> messages = violations.stream().sorted(AWS_ORDER).map(Violation::message).toList();
         throw new AwsException(ErrorCode.VALIDATION, head + String.join("; ", messages));
     }
 
     private void lengthOf(String field, Object value, int length, int min, int max) {
         if (length < min) {
-            add(value, field, "Member must have length greater than or equal to " + min);
+            add(value, field, SIZE, "Member must have length greater than or equal to " + min);
         } else if (length > max) {
-            add(value, field, "Member must have length less than or equal to " + max);
+            add(value, field, SIZE, "Member must have length less than or equal to " + max);
         }
     }
 
-    private void add(Object value, String field, String constraint) {
+    private void add(Object value, String field, int rank, String constraint) {
         String shown = value == null ? "null" : "'" + value + "'";
-        messages.add("Value " + shown + " at '" + field + "' failed to satisfy constraint: " + constraint);
+        violations.add(new Violation(field, rank, "Value " + shown + " at '" + field + "' failed to satisfy constraint: " + constraint));
     }
 }

@@ -6,10 +6,12 @@ import java.util.regex.Pattern;
 
 /**
  * A shard id as Kinesis formats it ({@code shardId-000000000003}). The number is the shard's index
- * in its stream, which is also its Kafka partition.
+ * in its stream, which is also its Kafka partition. Requests may name a shard as AWS takes it: by
+ * the number after its last hyphen, whatever precedes it ({@code shardId-3}, {@code shard-0003}),
+ * or by the number alone.
  */
 public record ShardId(int index) implements Comparable<ShardId> {
-    private static final Pattern FORMAT = Pattern.compile("shardId-(\\d{12})");
+    private static final Pattern FORMAT = Pattern.compile("(?:.*-)?0*(\\d{1,10})");
 
     public ShardId {
         if (index < 0) {
@@ -17,7 +19,7 @@ public record ShardId(int index) implements Comparable<ShardId> {
         }
     }
 
-    /** The shard id this text names, or empty when it is not in Kinesis' shard id format. */
+    /** The shard id this text names, or empty when it names none (no number at its end, or one beyond any index). */
     public static Optional<ShardId> parse(String text) {
         if (text == null) {
             return Optional.empty();

@@ -9,7 +9,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.MapperBuilder;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
@@ -52,9 +56,15 @@ public final class AwsCodec {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                // AWS takes no number or boolean for a string member (SerializationException), as it takes no string for a number.
+                .withCoercionConfig(LogicalType.Textual, text -> text
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
-                .addModule(AwsTimestamps.module());
+                .addModule(AwsTimestamps.module())
+                .addModule(CoralTypeErrors.module());
     }
 
     /**
@@ -131,6 +141,12 @@ public final class AwsCodec {
     }
 
     private static String describe(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException mismatch) {
+            String coral = CoralTypeErrors.describe(mismatch);
+            if (coral != null) {
+                return coral;
+            }
+        }
         String message = e.getOriginalMessage();
         return message == null ? "Malformed request body" : message.lines().findFirst().orElse(message);
     }

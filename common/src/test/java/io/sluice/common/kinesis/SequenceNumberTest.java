@@ -28,15 +28,26 @@ class SequenceNumberTest {
         assertThat(b).isLessThan(child);
     }
 
+    private static final String PADDING = "0".repeat(24);
+
+    /** 56 digits, as AWS's sequence numbers have. */
     @Test
     void hasTheDocumentedLayout() {
-        assertThat(new SequenceNumber(3, 17).encode()).isEqualTo("1" + "0000000003" + "00000000000000000018");
-        assertThat(new SequenceNumber(Integer.MAX_VALUE, Long.MAX_VALUE - 1).encode()).isEqualTo("1" + "2147483647" + "09223372036854775807");
+        assertThat(new SequenceNumber(3, 17).encode()).isEqualTo("49" + "0000000003" + "00000000000000000018" + PADDING).hasSize(56);
+        assertThat(new SequenceNumber(Integer.MAX_VALUE, Long.MAX_VALUE - 1).encode())
+                .isEqualTo("49" + "2147483647" + "09223372036854775807" + PADDING);
+    }
+
+    /** Checkpoints taken before the 56-digit form still decode, and are older than every new number. */
+    @Test
+    void theEarlier31DigitFormStillDecodes() {
+        assertThat(SequenceNumber.decode("1" + "0000000003" + "00000000000000000018")).isEqualTo(new SequenceNumber(3, 17));
+        assertThat(new BigInteger("1" + "0000000003" + "00000000000000000018")).isLessThan(new SequenceNumber(0, -1).toBigInteger());
     }
 
     @Test
     void theNumberBeforeAShardsFirstRecordIsAllZeroOffsetDigits() {
-        assertThat(SequenceNumber.before(3, 0).encode()).isEqualTo("1" + "0000000003" + "00000000000000000000");
+        assertThat(SequenceNumber.before(3, 0).encode()).isEqualTo("49" + "0000000003" + "00000000000000000000" + PADDING);
         assertThat(SequenceNumber.before(3, 0).toBigInteger()).isLessThan(new SequenceNumber(3, 0).toBigInteger());
         assertThat(SequenceNumber.before(3, 18)).isEqualTo(new SequenceNumber(3, 17));
     }
@@ -55,7 +66,9 @@ class SequenceNumberTest {
     void rejectsNumbersItDidNotIssue() {
         for (String bad : new String[] {"0", "1", "abc", "", new SequenceNumber(1, 1).toBigInteger().shiftLeft(1).toString(),
             new SequenceNumber(1, 1).toBigInteger().setBit(100).toString(),
-            "1" + "2147483648" + "00000000000000000000", "1" + "0000000001" + "99999999999999999999", "1" + "0000000001" + "09223372036854775808", "1000000000100000000000000000a01"}) {
+            "1" + "2147483648" + "00000000000000000000", "1" + "0000000001" + "99999999999999999999", "1" + "0000000001" + "09223372036854775808", "1000000000100000000000000000a01",
+            "49" + "0000000001" + "00000000000000000001" + "1".repeat(24), "48" + "0000000001" + "00000000000000000001" + PADDING,
+            "49" + "2147483648" + "00000000000000000001" + PADDING}) {
             assertThatThrownBy(() -> SequenceNumber.decode(bad)).as(bad).isInstanceOf(AwsException.class);
         }
     }

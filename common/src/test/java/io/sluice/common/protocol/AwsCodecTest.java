@@ -20,7 +20,57 @@ class AwsCodecTest {
     record Sample(@JsonProperty("Data") byte[] data, @JsonProperty("Count") Integer count, @JsonProperty("At") Instant at) {
     }
 
+    record Typed(@JsonProperty("Name") String name, @JsonProperty("Flag") Boolean flag, @JsonProperty("Count") Integer count,
+            @JsonProperty("Big") Long big, @JsonProperty("Data") byte[] data, @JsonProperty("Keys") java.util.List<String> keys,
+            @JsonProperty("Tags") Map<String, String> tags, @JsonProperty("Nested") Sample nested) {
+    }
+
     private final AwsCodec codec = new AwsCodec();
+
+    /** What AWS answers for each member type given each wrong JSON type (its SerializationException messages). */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            {"Name": true}          | class java.lang.Boolean can not be converted to an String
+            {"Name": 23}            | class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an String
+            {"Name": 34.56}         | class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an String
+            {"Name": []}            | Start of list found where not expected
+            {"Name": {}}            | Start of structure or map found where not expected.
+            {"Flag": "23"}          | '23' can not be converted to an Boolean
+            {"Flag": 2147483648}    | class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an Boolean
+            {"Count": "23"}         | class java.lang.String can not be converted to an Integer
+            {"Count": true}         | class java.lang.Boolean can not be converted to an Integer
+            {"Big": "23"}           | class java.lang.String can not be converted to an Long
+            {"Data": true}          | class java.lang.Boolean can not be converted to a Blob
+            {"Data": 23}            | class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to a Blob
+            {"Data": "23456"}       | '23456' can not be converted to a Blob: Base64 encoded length is expected a multiple of 4 bytes but found: 5
+            {"Data": "=+/="}        | '=+/=' can not be converted to a Blob: Invalid Base64 character: '='
+            {"Data": "+/+="}        | '+/+=' can not be converted to a Blob: Invalid last non-pad Base64 character dectected
+            {"Keys": "23"}          | Expected list or null
+            {"Keys": 23}            | Expected list or null
+            {"Keys": {}}            | Start of structure or map found where not expected.
+            {"Keys": [true]}        | class java.lang.Boolean can not be converted to an String
+            {"Tags": "a"}           | Expected map or null
+            {"Tags": []}            | Start of list found where not expected
+            {"Tags": {"a": 1}}      | class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an String
+            {"Nested": true}        | Expected null
+            {"Nested": []}          | Start of list found where not expected
+            """)
+    void aMemberOfTheWrongTypeGetsAwsSerializationMessage(String body, String message) {
+        assertThatThrownBy(() -> codec.read(WireFormat.JSON, body.getBytes(StandardCharsets.UTF_8), Typed.class))
+                .isInstanceOfSatisfying(AwsException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.SERIALIZATION);
+                    assertThat(e.getMessage()).isEqualTo(message);
+                });
+    }
+
+    @Test
+    void validBase64AndNullsStillRead() {
+        Typed typed = codec.read(WireFormat.JSON, "{\"Data\": \"aGk=\", \"Keys\": null, \"Name\": null, \"Tags\": {}}"
+                .getBytes(StandardCharsets.UTF_8), Typed.class);
+        assertThat(typed.data()).isEqualTo("hi".getBytes(StandardCharsets.UTF_8));
+        assertThat(typed.keys()).isNull();
+        assertThat(typed.tags()).isEmpty();
+    }
 
     @Test
     void jsonCarriesBlobsAsBase64AndTimestampsAsEpochSeconds() {

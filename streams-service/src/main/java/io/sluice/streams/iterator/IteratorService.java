@@ -50,9 +50,21 @@ public class IteratorService {
                 .raise();
         Stream stream = catalog.requireActive(locator.locate(request.streamName(), request.streamArn()));
         Shard shard = stream.requireShard(request.shardId());
+        requireSequenceNumberAsTheTypeSays(request.shardIteratorType(), request.startingSequenceNumber());
         long offset = startingOffset("GetShardIterator", stream, shard, request.shardIteratorType(), request.startingSequenceNumber(), request.timestamp());
         String iterator = codec.encode(new ShardPosition(stream.id(), shard.partition(), offset), clock.instant());
         return new GetShardIteratorResponse(iterator);
+    }
+
+    /** A sequence number exactly with the types that start at one, as GetShardIterator demands. */
+    private static void requireSequenceNumberAsTheTypeSays(String type, String sequenceNumber) {
+        boolean needsOne = type.equals("AT_SEQUENCE_NUMBER") || type.equals("AFTER_SEQUENCE_NUMBER");
+        boolean takesNone = type.equals("TRIM_HORIZON") || type.equals("LATEST");
+        if ((needsOne && sequenceNumber == null) || (takesNone && sequenceNumber != null)) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("Must either specify (1) AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER and "
+                    + "StartingSequenceNumber or (2) TRIM_HORIZON or LATEST and no StartingSequenceNumber. Request specified %s and %s.",
+                    type, needsOne ? "no StartingSequenceNumber" : "also a StartingSequenceNumber");
+        }
     }
 
     /**
@@ -77,7 +89,7 @@ public class IteratorService {
             }
             default -> {
                 boolean after = type.equals("AFTER_SEQUENCE_NUMBER");
-                SequenceNumber at = sequenceNumberIn(shard, type, sequenceNumber);
+                SequenceNumber at = sequenceNumberIn(operation, stream, shard, type, sequenceNumber);
                 long wanted = after ? at.offset() + 1 : Math.max(0, at.offset());
                 if (wanted > reader.latest(topic, partition)) {
                     throw ErrorCode.INVALID_ARGUMENT.exception(
@@ -89,11 +101,12 @@ public class IteratorService {
         };
     }
 
-    private static SequenceNumber sequenceNumberIn(Shard shard, String type, String sequenceNumber) {
+    private static SequenceNumber sequenceNumberIn(String operation, Stream stream, Shard shard, String type, String sequenceNumber) {
         if (sequenceNumber == null) {
             throw ErrorCode.INVALID_ARGUMENT.exception("StartingSequenceNumber must be specified for iterator of type %s.", type);
         }
-        SequenceNumber number = SequenceNumber.decode(sequenceNumber);
+        SequenceNumber number = SequenceNumber.tryDecode(sequenceNumber).orElseThrow(() -> ErrorCode.INVALID_ARGUMENT.exception(
+                "StartingSequenceNumber %s used in %s on shard %s in stream %s is invalid.", sequenceNumber, operation, shard.id(), stream.key()));
         if (number.shardIndex() != shard.id().index()) {
             throw ErrorCode.INVALID_ARGUMENT.exception(
                     "Invalid StartingSequenceNumber. It encodes %s, while it was used in a call to a shard with %s",
