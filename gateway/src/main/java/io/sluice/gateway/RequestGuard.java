@@ -62,13 +62,21 @@ class RequestGuard implements WebFilter {
             RequestIds.taken(requestId, "{} sts from {}", requestId, request.getRemoteAddress());
             return callerIdentity.handle(exchange, requestId);
         }
-        ServerHttpResponse response = exchange.getResponse();
-        WireFormat format = WireFormat.of(request.getHeaders().getFirst("Content-Type"));
+        String contentType = request.getHeaders().getFirst("Content-Type");
+        if (!WireFormat.isProtocolType(contentType)) {
+            return UnservedRequests.answer(exchange, requestId);
+        }
+        WireFormat format = WireFormat.of(contentType);
         String target = request.getHeaders().getFirst(AwsHeaders.TARGET);
         RequestIds.taken(requestId, "{} {} from {}", requestId, target, request.getRemoteAddress());
         Optional<AwsService> service = AwsService.forTarget(target);
         if (service.isEmpty()) {
-            return reject(exchange, format, ErrorCode.UNKNOWN_OPERATION, "Operation " + target + " is not supported.");
+            return reject(exchange, format, ErrorCode.UNKNOWN_OPERATION,
+                    target == null ? "No operation is named (X-Amz-Target)." : "Operation " + target + " is not supported.");
+        }
+        if (request.getHeaders().getContentLength() == 0) {
+            // As AWS: a request without a body is not a document, whoever sent it.
+            return reject(exchange, format, ErrorCode.SERIALIZATION, "The request body is empty.");
         }
         if (request.getHeaders().getContentLength() > maxRequestBytes) {
             return reject(exchange, format, ErrorCode.REQUEST_TOO_LARGE,
