@@ -36,6 +36,13 @@ class RestGuard implements WebFilter {
     /** The service name in the credential scope of a signed REST request. */
     static final String SIGNING_NAME = "sluice";
 
+    /**
+     * What the services' web server refuses outright (with a page of its own): an encoded control character, slash or
+     * backslash, or a character a URI may not hold unencoded. No resource name or parameter holds one.
+     */
+    private static final java.util.regex.Pattern UNSERVABLE =
+            java.util.regex.Pattern.compile("%(?:[01][0-9a-fA-F]|7[fF]|2[fF]|5[cC])|[^A-Za-z0-9\\-._~!$&'()*+,;=:@/?%]");
+
     private final long maxRequestBytes;
     private final Authentication authentication;
 
@@ -56,6 +63,11 @@ class RestGuard implements WebFilter {
         RequestIds.taken(requestId, "{} {} {} from {}", requestId, request.getMethod(), path, request.getRemoteAddress());
         if (Routes.restService(path).isEmpty()) {
             return problem(response, HttpStatus.NOT_FOUND, ErrorCode.UNKNOWN_OPERATION, "No resource at " + path + ".", requestId);
+        }
+        String target = request.getURI().getRawPath() + (request.getURI().getRawQuery() == null ? "" : "?" + request.getURI().getRawQuery());
+        if (UNSERVABLE.matcher(target).find()) {
+            return problem(response, HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION,
+                    "The request's path or query holds a character no resource name or parameter has.", requestId);
         }
         if (request.getHeaders().getContentLength() > maxRequestBytes) {
             response.getHeaders().set("Connection", "close");

@@ -35,8 +35,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * (each path, method, path and query parameter, and request body's properties): random and hostile
  * path segments and parameters, bodies with random members of random types, huge values, broken
  * JSON. Every answer comes within 30 s, is never a 5xx, and is a success or a 4xx problem document
- * naming the AWS error; afterwards the records written before are read back intact. The run prints
- * how many requests it sent per service. (Live tails, which never end by themselves, are left out.)
+ * naming the AWS error (a request line over 4 KiB gets the HTTP server's bare 414, before any route);
+ * afterwards the records written before are read back intact. The run prints how many requests it
+ * sent per service. (Live tails, which never end by themselves, are left out.)
  */
 class RestHostileInputIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -104,13 +105,18 @@ class RestHostileInputIT {
         assertThat(SENT.keySet()).as("every service was tried").contains("streams", "firehose", "analytics");
     }
 
-    @Property(tries = 300)
+    @Property(tries = 400)
     void anyOperationWithHostileParametersAndBodies(@ForAll("calls") Call call) throws Exception {
         SENT.computeIfAbsent(call.service(), k -> new AtomicInteger()).incrementAndGet();
         HttpResponse<String> response = send(call);
         int status = response.statusCode();
         assertThat(status).as("status of %s: %s", call, response.body()).isLessThan(500);
         if (status / 100 == 2 || status == 304) {
+            return;
+        }
+        if (status == 414) {
+            // Refused by the HTTP server before any route, as AWS's front ends refuse it: the request line is over 4 KiB.
+            assertThat(call.method().length() + call.path().length()).as("the request line of %s", call).isGreaterThan(4_000);
             return;
         }
         assertThat(status).as("status of %s", call).isBetween(400, 499);
