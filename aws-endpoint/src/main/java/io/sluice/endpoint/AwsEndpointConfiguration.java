@@ -43,8 +43,9 @@ public class AwsEndpointConfiguration {
     /** The REST API's bodies, in the AWS JSON shapes. */
     @Bean
     @ConditionalOnMissingBean
-    io.sluice.endpoint.rest.RestBodies restBodies(AwsCodec codec, EndpointProperties properties) {
-        return new io.sluice.endpoint.rest.RestBodies(codec, properties.maxRequestSize().toBytes());
+    io.sluice.endpoint.rest.RestBodies restBodies(AwsCodec codec, EndpointProperties properties,
+            ObjectProvider<io.sluice.endpoint.access.AccessControl> access) {
+        return new io.sluice.endpoint.rest.RestBodies(codec, properties.maxRequestSize().toBytes(), access.getIfAvailable());
     }
 
     /** The REST API's OpenAPI document: served through the gateway, so its server is the document's own origin. */

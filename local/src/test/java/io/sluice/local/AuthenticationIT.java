@@ -8,15 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.testsupport.AwsClients;
 import io.sluice.testsupport.KinesisStreams;
 import io.sluice.testsupport.TestClock;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,13 +34,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkGlobalTime;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.ExecutableHttpRequest;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
@@ -76,6 +67,10 @@ class AuthenticationIT {
     private static final AwsCredentialsProvider OWNER_B = key("AKIDACCOUNTBOWNER01");
     private static final String ACCOUNT_A = "111122223333";
     private static final String ACCOUNT_B = "444455556666";
+    /** Account A's key that may create, describe and list the shards of its streams named team-* only. */
+    private static final String TEAM_ONLY = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", "
+            + "\"Action\": [\"kinesis:CreateStream\", \"kinesis:ListShards\", \"kinesis:DescribeStreamSummary\"], "
+            + "\"Resource\": \"arn:aws:kinesis:*:111122223333:stream/team-*\"}]}";
     private static final String READ_ONLY = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", "
             + "\"Action\": [\"kinesis:Get*\", \"kinesis:Describe*\", \"kinesis:List*\"], \"Resource\": \"*\"}]}";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -93,7 +88,7 @@ class AuthenticationIT {
                 "sluice.gateway.auth.credentials[0].secret-access-key", SECRET,
                 "sluice.gateway.auth.credentials[0].account-id", "000000000000"));
         String[][] others = {{"AKIDACCOUNTAOWNER01", ACCOUNT_A, null}, {"AKIDACCOUNTAREADER1", ACCOUNT_A, READ_ONLY},
-            {"AKIDACCOUNTBOWNER01", ACCOUNT_B, null}};
+            {"AKIDACCOUNTBOWNER01", ACCOUNT_B, null}, {"AKIDACCOUNTATEAMONLY", ACCOUNT_A, TEAM_ONLY}};
         for (int i = 0; i < others.length; i++) {
             String prefix = "sluice.gateway.auth.credentials[" + (i + 1) + "].";
             properties.put(prefix + "access-key-id", others[i][0]);
@@ -205,13 +200,13 @@ class AuthenticationIT {
             owner.createStream(b -> b.streamName("acct-rest").shardCount(1));
             KinesisStreams.awaitActive(owner, "acct-rest");
         }
-        SignedHttp describe = sign(SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(endpoint().resolve("/v1/streams/acct-rest"))
+        SignedRequests.Signed describe = sign(SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(endpoint().resolve("/v1/streams/acct-rest"))
                 .build(), null, "sluice", "AKIDACCOUNTAREADER1", r -> { });
         HttpResponse<String> described = describe.send();
         assertThat(described.statusCode()).as(described.body()).isEqualTo(200);
         assertThat(JSON.readTree(described.body()).path("StreamDescriptionSummary").path("StreamARN").asText())
                 .isEqualTo(streamArn(ACCOUNT_A, "acct-rest"));
-        SignedHttp put = sign(SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint().resolve("/v1/streams/acct-rest/records"))
+        SignedRequests.Signed put = sign(SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint().resolve("/v1/streams/acct-rest/records"))
                 .putHeader("Content-Type", "application/json").build(), "{\"PartitionKey\": \"k\", \"Data\": {\"n\": 1}}", "sluice",
                 "AKIDACCOUNTAREADER1", r -> { });
         HttpResponse<String> refused = put.send();
@@ -220,6 +215,26 @@ class AuthenticationIT {
         HttpResponse<String> otherAccount = sign(SdkHttpRequest.builder().method(SdkHttpMethod.GET)
                 .uri(endpoint().resolve("/v1/streams/acct-rest")).build(), null, "sluice", "AKIDACCOUNTBOWNER01", r -> { }).send();
         assertThat(otherAccount.statusCode()).as("account B has no stream of that name").isEqualTo(404);
+    }
+
+    /** A create over REST is authorized on the stream its body names; a page of ListShards on the stream its token names. */
+    @Test
+    void aStreamScopedPolicyCoversRestCreatesAndListShardsPages() throws Exception {
+        String create = "{\"StreamName\": \"%s\", \"ShardCount\": 2}";
+        HttpResponse<String> created = sign(SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint().resolve("/v1/streams"))
+                .putHeader("Content-Type", "application/json").build(), create.formatted("team-one"), "sluice", "AKIDACCOUNTATEAMONLY", r -> { })
+                .send();
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        HttpResponse<String> refused = sign(SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint().resolve("/v1/streams"))
+                .putHeader("Content-Type", "application/json").build(), create.formatted("other-one"), "sluice", "AKIDACCOUNTATEAMONLY", r -> { })
+                .send();
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        try (KinesisClient team = kinesis(true, key("AKIDACCOUNTATEAMONLY"))) {
+            var first = team.listShards(b -> b.streamName("team-one").maxResults(1));
+            assertThat(first.nextToken()).isNotNull();
+            assertThat(team.listShards(b -> b.nextToken(first.nextToken())).shards()).extracting(s -> s.shardId())
+                    .containsExactly("shardId-000000000001");
+        }
     }
 
     @Test
@@ -300,7 +315,7 @@ class AuthenticationIT {
     @Test
     void aBodyAlteredAfterSigningIsRefusedAndNotActedOn() {
         try (KinesisClient kinesis = kinesis(true, RIGHT);
-                KinesisClient tampering = kinesis(false, RIGHT, b -> b.httpClient(new Tampering("written", "forged!")))) {
+                KinesisClient tampering = kinesis(false, RIGHT, b -> b.httpClient(new SignedRequests.Tampering("written", "forged!")))) {
             kinesis.createStream(b -> b.streamName("auth-tamper").shardCount(1));
             KinesisStreams.awaitActive(kinesis, "auth-tamper");
             assertThatThrownBy(() -> tampering.putRecord(b -> b.streamName("auth-tamper").partitionKey("k")
@@ -326,7 +341,7 @@ class AuthenticationIT {
 
     @Test
     void aPresignedRequestIsTakenUntilItExpires() throws Exception {
-        SignedHttp presigned = sign(SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint().resolve("/"))
+        SignedRequests.Signed presigned = sign(SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint().resolve("/"))
                 .putHeader("Content-Type", "application/x-amz-json-1.1").putHeader("X-Amz-Target", "Kinesis_20131202.ListStreams").build(),
                 "{}", "kinesis", r -> r.putProperty(AwsV4HttpSigner.AUTH_LOCATION, AwsV4HttpSigner.AuthLocation.QUERY_STRING)
                         .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, Duration.ofMinutes(5)));
@@ -348,7 +363,7 @@ class AuthenticationIT {
             kinesis.createStream(b -> b.streamName("auth-chunked").shardCount(1));
             KinesisStreams.awaitActive(kinesis, "auth-chunked");
             String data = java.util.Base64.getEncoder().encodeToString("chunk ".repeat(30_000).getBytes());
-            SignedHttp chunked = sign(SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint().resolve("/"))
+            SignedRequests.Signed chunked = sign(SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint().resolve("/"))
                     .putHeader("Content-Type", "application/x-amz-json-1.1").putHeader("X-Amz-Target", "Kinesis_20131202.PutRecord").build(),
                     "{\"StreamName\":\"auth-chunked\",\"PartitionKey\":\"k\",\"Data\":\"" + data + "\"}", "kinesis",
                     r -> r.putProperty(AwsV4HttpSigner.CHUNK_ENCODING_ENABLED, true));
@@ -361,7 +376,7 @@ class AuthenticationIT {
 
     @Test
     void theRestApiTakesSignedRequestsOnly() throws Exception {
-        SignedHttp signed = sign(SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(endpoint().resolve("/v1/streams")).build(), null,
+        SignedRequests.Signed signed = sign(SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(endpoint().resolve("/v1/streams")).build(), null,
                 "sluice", r -> { });
         HttpResponse<String> listed = signed.send();
         assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
@@ -376,73 +391,14 @@ class AuthenticationIT {
         return AwsClients.kinesis(endpoint(), cbor, credentials, more);
     }
 
-    /** A request the SDK's own signer signed, sent as it is. */
-    private record SignedHttp(String method, URI uri, Map<String, List<String>> headers, byte[] body) {
-        HttpResponse<String> send() throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method,
-                    body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-            headers.forEach((name, values) -> {
-                if (!Set.of("host", "content-length").contains(name.toLowerCase())) {
-                    values.forEach(value -> request.header(name, value));
-                }
-            });
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-    }
-
-    private static SignedHttp sign(SdkHttpRequest request, String body, String service,
+    private static SignedRequests.Signed sign(SdkHttpRequest request, String body, String service,
             Consumer<SignRequest.Builder<AwsCredentialsIdentity>> more) {
-        return sign(request, body, service, KEY_ID, more);
+        return SignedRequests.sign(request, body, service, KEY_ID, SECRET, more);
     }
 
     /** Signed with one of the other accounts' keys (whose secrets are "secret-of-" and the key id). */
-    private static SignedHttp sign(SdkHttpRequest request, String body, String service, String keyId,
+    private static SignedRequests.Signed sign(SdkHttpRequest request, String body, String service, String keyId,
             Consumer<SignRequest.Builder<AwsCredentialsIdentity>> more) {
-        String secret = keyId.equals(KEY_ID) ? SECRET : "secret-of-" + keyId;
-        var signed = AwsV4HttpSigner.create().sign(r -> {
-            r.identity(AwsCredentialsIdentity.create(keyId, secret)).request(request)
-                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service).putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1");
-            if (body != null) {
-                r.payload(ContentStreamProvider.fromUtf8String(body));
-            }
-            more.accept(r);
-        });
-        byte[] bytes = signed.payload().map(AuthenticationIT::read).orElse(new byte[0]);
-        return new SignedHttp(signed.request().method().name(), signed.request().getUri(), signed.request().headers(), bytes);
-    }
-
-    private static byte[] read(ContentStreamProvider provider) {
-        try (InputStream in = provider.newStream()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A filter between the SDK and the wire: the signed body has {@code from} replaced by {@code to}. */
-    private static final class Tampering implements SdkHttpClient {
-        private final SdkHttpClient wire = ApacheHttpClient.create();
-        private final String from;
-        private final String to;
-
-        Tampering(String from, String to) {
-            this.from = java.util.Base64.getEncoder().encodeToString(from.getBytes());
-            this.to = java.util.Base64.getEncoder().encodeToString(to.getBytes());
-        }
-
-        @Override
-        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-            byte[] body = request.contentStreamProvider().map(AuthenticationIT::read).orElse(new byte[0]);
-            byte[] altered = new String(body, java.nio.charset.StandardCharsets.UTF_8).replace(from, to)
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            SdkHttpRequest headers = request.httpRequest().toBuilder().putHeader("Content-Length", String.valueOf(altered.length)).build();
-            return wire.prepareRequest(HttpExecuteRequest.builder().request(headers)
-                    .contentStreamProvider(ContentStreamProvider.fromByteArray(altered)).build());
-        }
-
-        @Override
-        public void close() {
-            wire.close();
-        }
+        return SignedRequests.sign(request, body, service, keyId, "secret-of-" + keyId, more);
     }
 }

@@ -57,7 +57,7 @@ class ApplicationsResource {
         this.bodies = bodies;
     }
 
-    @RestAction("kinesisanalytics:CreateApplication")
+    @RestAction(value = "kinesisanalytics:CreateApplication", resource = RestAction.IN_BODY)
     @PostMapping
     @Operation(summary = "Create an application", description = "The body is CreateApplication's: ApplicationName, ApplicationCode, "
             + "Inputs, Outputs, Tags.",

@@ -12,12 +12,19 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface RestAction {
+    /**
+     * The resource is the one the request body names, as in the AWS request of the same shape (a
+     * create's name): authorized when {@link RestBodies} reads the body.
+     */
+    String IN_BODY = "(named in the body)";
+
     /** The action, e.g. {@code kinesis:PutRecords}. */
     String value();
 
     /**
      * The resource as {@code <service>:<type>/{pathVariable}} (e.g. {@code kinesis:stream/{name}}),
-     * made an ARN in the caller's account and region; empty for none ({@code "*"}).
+     * made an ARN in the caller's account and region; {@link #IN_BODY} for the one the body names;
+     * empty for none ({@code "*"}).
      */
     String resource() default "";
 }

@@ -20,6 +20,8 @@ import org.springframework.web.servlet.HandlerMapping;
  */
 public final class RestAuthorization implements HandlerInterceptor {
     private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
+    /** The request attribute that says the handler's resource is named in its body ({@link RestAction#IN_BODY}). */
+    static final String IN_BODY = RestAuthorization.class.getName() + ".inBody";
 
     private final AccessControl access;
     private final CallerScope callers;
@@ -39,7 +41,9 @@ public final class RestAuthorization implements HandlerInterceptor {
             return true;
         }
         request.setAttribute(AccessControl.ACTION, action.value());
-        if (callers.principal().isPresent()) {
+        if (action.resource().equals(RestAction.IN_BODY)) {
+            request.setAttribute(IN_BODY, Boolean.TRUE);
+        } else if (callers.principal().isPresent()) {
             access.authorize(action.value(), resource(action.resource(), request));
         }
         return true;

@@ -24,20 +24,35 @@ public final class RestBodies {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final AwsCodec codec;
     private final long maxRequestBytes;
+    private final io.sluice.endpoint.access.AccessControl access;
 
-    /** @param maxRequestBytes the largest body read, as on the AWS endpoint ({@code sluice.endpoint.max-request-size}) */
-    public RestBodies(AwsCodec codec, long maxRequestBytes) {
+    /**
+     * @param maxRequestBytes the largest body read, as on the AWS endpoint ({@code sluice.endpoint.max-request-size})
+     * @param access authorizes handlers whose resource the body names ({@link RestAction#IN_BODY}); null where nothing is authorized
+     */
+    public RestBodies(AwsCodec codec, long maxRequestBytes, io.sluice.endpoint.access.AccessControl access) {
         this.codec = codec;
         this.maxRequestBytes = maxRequestBytes;
+        this.access = access;
     }
 
-    /** The request body as an AWS request shape; an empty body reads as an empty structure. */
+    /**
+     * The request body as an AWS request shape; an empty body reads as an empty structure. A handler
+     * whose resource the body names ({@link RestAction#IN_BODY}) is authorized here, on that resource,
+     * as the AWS request of the same shape is.
+     */
     public <T> T read(HttpServletRequest request, Class<T> type) {
+        T decoded;
         try {
-            return codec.read(WireFormat.JSON, body(request), type);
+            decoded = codec.read(WireFormat.JSON, body(request), type);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Object action = request.getAttribute(io.sluice.endpoint.access.AccessControl.ACTION);
+        if (access != null && action != null && request.getAttribute(RestAuthorization.IN_BODY) != null) {
+            access.authorizeRequest(request, (String) action, decoded);
+        }
+        return decoded;
     }
 
     /**

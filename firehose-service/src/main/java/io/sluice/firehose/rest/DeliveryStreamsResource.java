@@ -66,7 +66,7 @@ class DeliveryStreamsResource {
         }
     }
 
-    @RestAction("firehose:CreateDeliveryStream")
+    @RestAction(value = "firehose:CreateDeliveryStream", resource = RestAction.IN_BODY)
     @PostMapping
     @Operation(summary = "Create a delivery stream", description = "The body is CreateDeliveryStream's.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(

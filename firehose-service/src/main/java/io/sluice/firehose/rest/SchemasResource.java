@@ -37,7 +37,7 @@ class SchemasResource {
         this.bodies = bodies;
     }
 
-    @RestAction("glue:CreateDatabase")
+    @RestAction(value = "glue:CreateDatabase", resource = RestAction.IN_BODY)
     @PostMapping
     @Operation(summary = "Create a database", description = "CreateDatabase's body: DatabaseInput (Name, Description).",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(

@@ -64,7 +64,7 @@ class StreamsResource {
             @JsonProperty("Shards") List<ShardView> shards) {
     }
 
-    @RestAction("kinesis:CreateStream")
+    @RestAction(value = "kinesis:CreateStream", resource = RestAction.IN_BODY)
     @PostMapping
     @Operation(summary = "Create a stream", description = "The body is CreateStream's: StreamName, ShardCount or StreamModeDetails, Tags.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(

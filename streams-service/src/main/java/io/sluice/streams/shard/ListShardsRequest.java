@@ -3,7 +3,7 @@ package io.sluice.streams.shard;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
-/** Wire form of the ListShards request. */
+/** Wire form of the ListShards request; with a NextToken, the stream is the token's, and ListShards authorizes it. */
 public record ListShardsRequest(
         @JsonProperty("StreamName") String streamName,
         @JsonProperty("StreamARN") String streamArn,
@@ -11,5 +11,10 @@ public record ListShardsRequest(
         @JsonProperty("ExclusiveStartShardId") String exclusiveStartShardId,
         @JsonProperty("MaxResults") Integer maxResults,
         @JsonProperty("StreamCreationTimestamp") Instant streamCreationTimestamp,
-        @JsonProperty("ShardFilter") ShardFilter shardFilter) {
+        @JsonProperty("ShardFilter") ShardFilter shardFilter) implements io.sluice.endpoint.access.SelfAuthorizing {
+
+    @Override
+    public boolean authorizesItself() {
+        return nextToken != null;
+    }
 }

@@ -4,6 +4,7 @@ import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
 import io.sluice.common.protocol.PageToken;
 import io.sluice.common.protocol.Paging;
+import io.sluice.endpoint.access.AccessControl;
 import io.sluice.streams.metadata.Shard;
 import io.sluice.streams.metadata.Stream;
 import io.sluice.streams.metadata.StreamKey;
@@ -24,11 +25,13 @@ public class ShardService {
     private final StreamCatalog catalog;
     private final StreamLocator locator;
     private final Paging paging;
+    private final AccessControl access;
 
-    ShardService(StreamCatalog catalog, StreamLocator locator, Paging paging) {
+    ShardService(StreamCatalog catalog, StreamLocator locator, Paging paging, AccessControl access) {
         this.catalog = catalog;
         this.locator = locator;
         this.paging = paging;
+        this.access = access;
     }
 
     /**
@@ -53,6 +56,7 @@ public class ShardService {
             }
             PageToken token = paging.decode(request.nextToken());
             key = locator.locate(null, token.scope());
+            access.authorizeCurrent(key.arn().toString());
             String[] position = token.after().split("\\|", -1);
             after = position[0];
             filter = position.length == 3 && !position[1].isEmpty()
