@@ -119,7 +119,7 @@ class ReshardingIT {
     }
 
     @Test
-    void updateShardCountTwoToThreeToOneUnderAWriterLosesNothing() throws Exception {
+    void updateShardCountTwoToThreeToTwoToOneUnderAWriterLosesNothing() throws Exception {
         KinesisClient kinesis = Platform.kinesis();
         kinesis.createStream(b -> b.streamName(SCALED).shardCount(2));
         KinesisStreams.awaitActive(kinesis, SCALED);
@@ -140,6 +140,11 @@ class ReshardingIT {
 
         assertThat(errorOf(() -> kinesis.updateShardCount(b -> b.streamName(SCALED).targetShardCount(7)
                 .scalingType(ScalingType.UNIFORM_SCALING)))).as("more than double").isEqualTo("LimitExceededException");
+        assertThat(errorOf(() -> kinesis.updateShardCount(b -> b.streamName(SCALED).targetShardCount(1)
+                .scalingType(ScalingType.UNIFORM_SCALING)))).as("less than half, as AWS").isEqualTo("LimitExceededException");
+        kinesis.updateShardCount(b -> b.streamName(SCALED).targetShardCount(2).scalingType(ScalingType.UNIFORM_SCALING));
+        KinesisStreams.awaitActive(kinesis, SCALED);
+        Thread.sleep(400);
         kinesis.updateShardCount(b -> b.streamName(SCALED).targetShardCount(1).scalingType(ScalingType.UNIFORM_SCALING));
         KinesisStreams.awaitActive(kinesis, SCALED);
         List<Shard> one = kinesis.listShards(b -> b.streamName(SCALED).shardFilter(f -> f.type(ShardFilterType.AT_LATEST))).shards();

@@ -10,22 +10,32 @@ import java.util.regex.Pattern;
  * Collects constraint violations of a request and raises them as one ValidationException, in the
  * message format AWS services use ("2 validation errors detected: Value 'x' at 'shardCount' failed
  * to satisfy constraint: Member must ..."). Field names are given as AWS prints them (lower camel).
- * They are reported in AWS's order whatever order they were checked in: by member name, and for
- * one member a missing value, then its pattern or enum, then its length or range.
+ * They are reported as AWS reports them: members in the order they were first checked (callers
+ * check in the order AWS reports, which is an operation's own), except the members marked
+ * {@link #last} (the stream name, which AWS names after the others); for one member a missing value,
+ * then its pattern or enum, then its length or range; and at most {@value #MAX_REPORTED} of them.
  */
 public final class Violations {
     private static final int PRESENCE = 0;
     private static final int FORM = 1;
     private static final int SIZE = 2;
-    private static final Comparator<Violation> AWS_ORDER = Comparator.comparing(Violation::field).thenComparingInt(Violation::rank);
+    /** AWS names the first ten violations of a request, and counts only those. */
+    static final int MAX_REPORTED = 10;
 
     private final List<Violation> violations = new ArrayList<>();
+    private final java.util.Set<String> last = new java.util.HashSet<>();
 
     private record Violation(String field, int rank, String message) {
     }
 
     public static Violations check() {
         return new Violations();
+    }
+
+    /** Reports the violations of these members after all others, whenever they were checked. */
+    public Violations last(String... fields) {
+        last.addAll(java.util.Arrays.asList(fields));
+        return this;
     }
 
     public Violations notNull(String field, Object value) {
@@ -88,10 +98,16 @@ public final class Violations {
         if (violations.isEmpty()) {
             return;
         }
-        String head = violations.size() == 1
+        java.util.Map<String, Integer> firstChecked = new java.util.HashMap<>();
+        for (Violation violation : violations) {
+            firstChecked.putIfAbsent(violation.field(), firstChecked.size() + (last.contains(violation.field()) ? violations.size() : 0));
+        }
+        List<String> messages = violations.stream()
+                .sorted(Comparator.comparingInt((Violation v) -> firstChecked.get(v.field())).thenComparingInt(Violation::rank))
+                .limit(MAX_REPORTED).map(Violation::message).toList();
+        String head = messages.size() == 1
                 ? "1 validation error detected: "
-                : violations.size() + " validation errors detected: ";
-        List<String> messages = violations.stream().sorted(AWS_ORDER).map(Violation::message).toList();
+                : messages.size() + " validation errors detected: ";
         throw new AwsException(ErrorCode.VALIDATION, head + String.join("; ", messages));
     }
 

@@ -79,6 +79,24 @@ public record TagRules(String resource, int maxTags, ErrorCode tooMany, Pattern 
         violations.raise();
     }
 
+    /** The characters Kinesis takes in tag keys and values. */
+    private static final Pattern KINESIS_CHARACTERS = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_./=+\\-%@]*");
+
+    /**
+     * Kinesis' check of the characters in tags being added or keys being removed, made once the
+     * stream is found, as AWS makes it.
+     *
+     * @throws AwsException InvalidArgumentException, in AWS's words
+     */
+    public static void checkKinesisCharacters(Collection<String> texts) {
+        for (String text : texts) {
+            if (text != null && !KINESIS_CHARACTERS.matcher(text).matches()) {
+                throw ErrorCode.INVALID_ARGUMENT.exception("Some tags contain invalid characters. Valid characters: "
+                        + "Unicode letters, digits, white space, _ . / = + - % @.");
+            }
+        }
+    }
+
     /** @throws AwsException {@link #tooMany} when a resource would carry more than {@link #maxTags} */
     public void checkCount(int count) {
         if (count > maxTags) {

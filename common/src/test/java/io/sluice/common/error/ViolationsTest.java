@@ -11,22 +11,22 @@ class ViolationsTest {
     @Test
     void reportsEveryViolationInTheAwsFormatAndOrder() {
         assertThatThrownBy(() -> Violations.check()
-                        .notNull("streamName", null)
                         .range("shardCount", 0, 1, 100)
                         .pattern("name", "a b", Pattern.compile("[a-z]+"))
+                        .notNull("streamName", null)
                         .raise())
                 .isInstanceOf(AwsException.class)
                 .hasMessage("3 validation errors detected: "
-                        + "Value 'a b' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-z]+; "
                         + "Value '0' at 'shardCount' failed to satisfy constraint: Member must have value greater than or equal to 1; "
+                        + "Value 'a b' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-z]+; "
                         + "Value null at 'streamName' failed to satisfy constraint: Member must not be null");
     }
 
-    /** As AWS answers GetShardIterator with four empty strings: by member, a pattern before a length. */
+    /** As AWS answers GetShardIterator with four empty strings: the stream name last, a pattern before a length. */
     @Test
-    void ordersByMemberThenPatternBeforeLength() {
+    void ordersAsCheckedWithTheLastMembersLastAndPatternBeforeLength() {
         Pattern name = Pattern.compile("[a-zA-Z0-9_.-]+");
-        assertThatThrownBy(() -> Violations.check()
+        assertThatThrownBy(() -> Violations.check().last("streamName")
                         .length("streamName", "", 1, 128).pattern("streamName", "", name)
                         .length("shardId", "", 1, 128).pattern("shardId", "", name)
                         .oneOf("shardIteratorType", "", java.util.List.of("AT_SEQUENCE_NUMBER"))
@@ -37,6 +37,18 @@ class ViolationsTest {
                         + "Value '' at 'shardIteratorType' failed to satisfy constraint: Member must satisfy enum value set: [AT_SEQUENCE_NUMBER]; "
                         + "Value '' at 'streamName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; "
                         + "Value '' at 'streamName' failed to satisfy constraint: Member must have length greater than or equal to 1");
+    }
+
+    /** AWS names ten violations at most (PutRecords with 501 records without a partition key). */
+    @Test
+    void namesTenAtMost() {
+        Violations violations = Violations.check();
+        for (int i = 1; i <= 12; i++) {
+            violations.notNull("records." + i + ".member.partitionKey", null);
+        }
+        assertThatThrownBy(violations::raise).hasMessageStartingWith("10 validation errors detected: "
+                        + "Value null at 'records.1.member.partitionKey' failed")
+                .hasMessageContaining("'records.10.member.partitionKey'").hasMessageNotContaining("records.11");
     }
 
     @Test

@@ -1,11 +1,13 @@
 package io.sluice.streams.iterator;
 
+import io.sluice.common.error.AwsException;
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
 import io.sluice.common.kinesis.SequenceNumber;
 import io.sluice.common.kinesis.ShardId;
 import io.sluice.streams.metadata.Shard;
 import io.sluice.streams.metadata.Stream;
+import io.sluice.streams.metadata.StreamKey;
 import io.sluice.streams.shard.ShardReader;
 import io.sluice.streams.stream.StreamCatalog;
 import io.sluice.streams.stream.StreamLocator;
@@ -48,7 +50,14 @@ public class IteratorService {
                 .oneOf("shardIteratorType", request.shardIteratorType(), TYPES)
                 .pattern("startingSequenceNumber", request.startingSequenceNumber(), SequenceNumber.WIRE_PATTERN)
                 .raise();
-        Stream stream = catalog.requireActive(locator.locate(request.streamName(), request.streamArn()));
+        StreamKey key = locator.locate(request.streamName(), request.streamArn());
+        Stream stream;
+        try {
+            stream = catalog.requireActive(key);
+        } catch (AwsException e) {
+            // As AWS: the shard of a stream that does not exist does not exist either.
+            throw e.code() == ErrorCode.RESOURCE_NOT_FOUND ? Stream.shardNotFound(key, request.shardId()) : e;
+        }
         Shard shard = stream.requireShard(request.shardId());
         requireSequenceNumberAsTheTypeSays(request.shardIteratorType(), request.startingSequenceNumber());
         long offset = startingOffset("GetShardIterator", stream, shard, request.shardIteratorType(), request.startingSequenceNumber(), request.timestamp());

@@ -20,6 +20,9 @@ public final class ShardIteratorCodec {
     private static final byte VERSION = 1;
     private static final int PAYLOAD = 1 + 8 + 4 + 8 + 8;
     private static final int MAC_BYTES = 16;
+    /** Times as AWS prints them in ExpiredIteratorException: Java's {@code Date.toString()} in UTC ({@code Thu Jan 01 00:05:01 UTC 2015}). */
+    private static final java.time.format.DateTimeFormatter JAVA_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss 'UTC' yyyy", java.util.Locale.US).withZone(java.time.ZoneOffset.UTC);
 
     private final ThreadLocal<Mac> mac;
     private final Duration ttl;
@@ -44,6 +47,10 @@ public final class ShardIteratorCodec {
                 .putLong(position.offset()).putLong(issuedAt.toEpochMilli());
         buffer.put(sign(buffer.array()), 0, MAC_BYTES);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+    }
+
+    private static String javaDate(Instant instant) {
+        return JAVA_DATE.format(instant);
     }
 
     /**
@@ -72,7 +79,7 @@ public final class ShardIteratorCodec {
         if (issuedAt.plus(ttl).isBefore(now)) {
             throw ErrorCode.EXPIRED_ITERATOR.exception(
                     "Iterator expired. The iterator was created at time %s while right now it is %s which is further in the future than the tolerated delay of %d milliseconds.",
-                    issuedAt, now, ttl.toMillis());
+                    javaDate(issuedAt), javaDate(now), ttl.toMillis());
         }
         return position;
     }

@@ -78,9 +78,14 @@ public record Stream(
      * @throws io.sluice.common.error.AwsException ResourceNotFoundException when there is none
      */
     public Shard requireShard(String shardId) {
+        return ShardId.parse(shardId).flatMap(this::shard).orElseThrow(() -> shardNotFound(key, shardId));
+    }
+
+    /** AWS's ResourceNotFoundException for a shard a request names in a stream (also when there is no such stream). */
+    public static RuntimeException shardNotFound(StreamKey key, String shardId) {
         Optional<ShardId> id = ShardId.parse(shardId);
-        return id.flatMap(this::shard).orElseThrow(() -> id.isPresent()
+        return id.isPresent()
                 ? ErrorCode.RESOURCE_NOT_FOUND.exception("Shard %s in stream %s does not exist", id.get(), key)
-                : ErrorCode.RESOURCE_NOT_FOUND.exception("Could not find shard %s in stream %s.", shardId, key));
+                : ErrorCode.RESOURCE_NOT_FOUND.exception("Could not find shard %s in stream %s.", shardId, key);
     }
 }

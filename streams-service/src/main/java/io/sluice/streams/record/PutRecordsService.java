@@ -73,13 +73,14 @@ public class PutRecordsService {
      */
     public PutRecordResponse putRecord(PutRecordRequest request) {
         long started = System.nanoTime();
+        // In AWS's order: sequence number for ordering, partition key, explicit hash key, data, stream name.
         StreamLocator.checkNames(Violations.check(), request.streamName(), request.streamArn())
-                .notNull("data", request.data())
-                .bytes("data", request.data(), maxRecordBytes)
+                .pattern("sequenceNumberForOrdering", request.sequenceNumberForOrdering(), SequenceNumber.WIRE_PATTERN)
                 .notNull("partitionKey", request.partitionKey())
                 .length("partitionKey", request.partitionKey(), 1, 256)
                 .pattern("explicitHashKey", request.explicitHashKey(), HashKey.WIRE_PATTERN)
-                .pattern("sequenceNumberForOrdering", request.sequenceNumberForOrdering(), SequenceNumber.WIRE_PATTERN)
+                .notNull("data", request.data())
+                .bytes("data", request.data(), maxRecordBytes)
                 .raise();
         StreamKey streamKey = locator.locate(request.streamName(), request.streamArn());
         Stream located = catalog.requireActive(streamKey);
@@ -130,11 +131,12 @@ public class PutRecordsService {
                     violations.notNull("records." + (i + 1) + ".member", null);
                     continue;
                 }
-                violations.notNull(at + "data", e.data())
-                        .bytes(at + "data", e.data(), maxRecordBytes)
-                        .notNull(at + "partitionKey", e.partitionKey())
+                // In AWS's order: partition key, explicit hash key, data.
+                violations.notNull(at + "partitionKey", e.partitionKey())
                         .length(at + "partitionKey", e.partitionKey(), 1, 256)
-                        .pattern(at + "explicitHashKey", e.explicitHashKey(), HashKey.WIRE_PATTERN);
+                        .pattern(at + "explicitHashKey", e.explicitHashKey(), HashKey.WIRE_PATTERN)
+                        .notNull(at + "data", e.data())
+                        .bytes(at + "data", e.data(), maxRecordBytes);
                 total += (e.data() == null ? 0 : e.data().length)
                         + (e.partitionKey() == null ? 0 : e.partitionKey().getBytes(StandardCharsets.UTF_8).length);
             }
@@ -196,8 +198,13 @@ public class PutRecordsService {
         List<Shard> shards = new ArrayList<>(entries.size());
         List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>(entries.size());
         int[] sizes = new int[entries.size()];
+        // Every hash key first: an invalid one refuses the whole request before any record is written.
+        java.math.BigInteger[] hashKeys = new java.math.BigInteger[entries.size()];
+        for (int i = 0; i < hashKeys.length; i++) {
+            hashKeys[i] = HashKey.route(entries.get(i).partitionKey(), entries.get(i).explicitHashKey());
+        }
         for (PutRecordsRequestEntry entry : entries) {
-            Shard shard = stream.shardFor(HashKey.route(entry.partitionKey(), entry.explicitHashKey()));
+            Shard shard = stream.shardFor(hashKeys[shards.size()]);
             byte[] key = entry.partitionKey().getBytes(StandardCharsets.UTF_8);
             sizes[shards.size()] = key.length + entry.data().length;
             shards.add(shard);

@@ -51,8 +51,10 @@ final class ReshardPlan {
     /** An open shard of the stream, by wire id. */
     Shard openShard(String shardId) {
         StreamKey key = stream.key();
-        Shard shard = ShardId.parse(shardId).flatMap(stream::shard).orElseThrow(() -> ErrorCode.RESOURCE_NOT_FOUND.exception(
-                "Could not find shard %s in stream %s under account %s.", shardId, key.name(), key.accountId()));
+        java.util.Optional<ShardId> id = ShardId.parse(shardId);
+        Shard shard = id.flatMap(stream::shard).orElseThrow(() -> ErrorCode.RESOURCE_NOT_FOUND.exception(
+                "Could not find shard %s in stream %s under account %s.", id.map(ShardId::toString).orElse(shardId), key.name(),
+                key.accountId()));
         if (!shard.open()) {
             throw ErrorCode.INVALID_ARGUMENT.exception(
                     "Shard %s in stream %s under account %s has already been merged or split, and thus is not eligible "
@@ -61,9 +63,9 @@ final class ReshardPlan {
         return shard;
     }
 
-    static boolean adjacent(Shard a, Shard b) {
-        return a.range().end().add(BigInteger.ONE).equals(b.range().start())
-                || b.range().end().add(BigInteger.ONE).equals(a.range().start());
+    /** Whether {@code second}'s hash keys begin right after {@code first}'s: the pair MergeShards takes, in that order. */
+    static boolean followedBy(Shard first, Shard second) {
+        return first.range().end().add(BigInteger.ONE).equals(second.range().start());
     }
 
     /** Closes {@code parent} and opens its two halves, split at {@code at}. */

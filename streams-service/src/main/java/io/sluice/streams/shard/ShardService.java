@@ -49,10 +49,17 @@ public class ShardService {
         StreamKey key;
         String after;
         ShardFilter filter = request.shardFilter();
+        if (request.nextToken() == null && request.streamName() == null && request.streamArn() == null) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("Either NextToken or StreamName should be provided.");
+        }
         if (request.nextToken() != null) {
-            if (request.streamName() != null || request.exclusiveStartShardId() != null || filter != null) {
-                throw ErrorCode.INVALID_ARGUMENT.exception(
-                        "NextToken and StreamName, ExclusiveStartShardId or ShardFilter cannot be provided together.");
+            if (request.streamName() != null || request.streamArn() != null) {
+                throw ErrorCode.INVALID_ARGUMENT.exception("NextToken and %s cannot be provided together.",
+                        request.streamName() != null ? "StreamName" : "StreamARN");
+            }
+            if (request.exclusiveStartShardId() != null || filter != null) {
+                throw ErrorCode.INVALID_ARGUMENT.exception("NextToken and %s cannot be provided together.",
+                        request.exclusiveStartShardId() != null ? "ExclusiveStartShardId" : "ShardFilter");
             }
             PageToken token = paging.decode(request.nextToken());
             key = locator.locate(null, token.scope());

@@ -48,7 +48,8 @@ public class StreamResharding {
     }
 
     /**
-     * Splits an open shard into [start, newStartingHashKey - 1] and [newStartingHashKey, end].
+     * Splits an open shard into [start, newStartingHashKey - 1] and [newStartingHashKey, end]; as in
+     * AWS, the key must be greater than one plus the shard's start and less than its end.
      *
      * @throws io.sluice.common.error.AwsException ResourceNotFoundException, ResourceInUseException
      *     (stream not ACTIVE), InvalidArgumentException (shard closed, hash key not inside it),
@@ -58,10 +59,10 @@ public class StreamResharding {
         reshard(key, false, plan -> {
             Shard parent = plan.openShard(shardToSplit);
             HashKeyRange range = parent.range();
-            if (newStartingHashKey.compareTo(range.start()) <= 0 || newStartingHashKey.compareTo(range.end()) > 0) {
+            if (newStartingHashKey.compareTo(range.start().add(BigInteger.ONE)) <= 0 || newStartingHashKey.compareTo(range.end()) >= 0) {
                 throw ErrorCode.INVALID_ARGUMENT.exception(
                         "NewStartingHashKey %s used in SplitShard() on shard %s in stream %s under account %s is not both "
-                                + "greater than the shard's StartingHashKey %s and at most its EndingHashKey %s.",
+                                + "greater than one plus the shard's StartingHashKey %s and less than the shard's EndingHashKey %s.",
                         newStartingHashKey, parent.id(), key.name(), key.accountId(), range.start(), range.end());
             }
             plan.split(parent, newStartingHashKey);
@@ -69,7 +70,8 @@ public class StreamResharding {
     }
 
     /**
-     * Merges two open shards with adjacent hash-key ranges into one.
+     * Merges two open shards with adjacent hash-key ranges into one; as in AWS, the adjacent shard's
+     * range follows the first's.
      *
      * @throws io.sluice.common.error.AwsException ResourceNotFoundException, ResourceInUseException
      *     (stream not ACTIVE), InvalidArgumentException (a shard closed, the ranges not adjacent)
@@ -78,7 +80,7 @@ public class StreamResharding {
         reshard(key, false, plan -> {
             Shard first = plan.openShard(shardToMerge);
             Shard second = plan.openShard(adjacentShardToMerge);
-            if (!ReshardPlan.adjacent(first, second)) {
+            if (!ReshardPlan.followedBy(first, second)) {
                 throw ErrorCode.INVALID_ARGUMENT.exception(
                         "Shards %s and %s in stream %s under account %s are not an adjacent pair of shards eligible for merging",
                         first.id(), second.id(), key.name(), key.accountId());
@@ -101,11 +103,17 @@ public class StreamResharding {
             List<Shard> open = plan.live();
             int current = open.size();
             before[0] = current;
-            if (target > 2 * current || target < current / 2 || target > MAX_SHARDS_PER_STREAM) {
-                throw ErrorCode.LIMIT_EXCEEDED.exception(
-                        "UpdateShardCount of stream %s under account %s from %d to %d shards: a stream can scale up to double "
-                                + "and down to half its open shard count, and to at most %d shards.",
-                        key.name(), key.accountId(), current, target, MAX_SHARDS_PER_STREAM);
+            if (target > MAX_SHARDS_PER_STREAM) {
+                throw ErrorCode.LIMIT_EXCEEDED.exception("Target shard count or number of open shards cannot be greater than %d. "
+                        + "Current open shard count: %d, Target shard count: %d", MAX_SHARDS_PER_STREAM, current, target);
+            }
+            if (target > 2 * current) {
+                throw ErrorCode.LIMIT_EXCEEDED.exception("UpdateShardCount cannot scale up over double your current open shard count. "
+                        + "Current open shard count: %d, Target shard count: %d", current, target);
+            }
+            if (2 * target < current) {
+                throw ErrorCode.LIMIT_EXCEEDED.exception("UpdateShardCount cannot scale down below half your current open shard count. "
+                        + "Current open shard count: %d, Target shard count: %d", current, target);
             }
             plan.scaleUniformly(target);
         });

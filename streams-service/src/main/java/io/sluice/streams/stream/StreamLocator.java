@@ -30,7 +30,7 @@ public class StreamLocator {
 
     /** Adds the model's constraints on StreamName and StreamARN to {@code violations}. */
     public static Violations checkNames(Violations violations, String name, String arn) {
-        return violations
+        return violations.last("streamName", "streamARN")
                 .length("streamName", name, 1, 128)
                 .pattern("streamName", name, NAME)
                 .length("streamARN", arn, 1, 2048)

@@ -112,15 +112,22 @@ public class StreamService {
     }
 
     /**
-     * Marks a stream DELETING; its topic and metadata are removed in the background.
+     * Marks a stream DELETING; its topic and metadata are removed in the background. A stream with
+     * registered consumers only with EnforceConsumerDeletion, as in AWS.
      *
-     * @throws io.sluice.common.error.AwsException ResourceNotFoundException
+     * @throws io.sluice.common.error.AwsException ResourceNotFoundException, ResourceInUseException (consumers)
      */
     public void delete(DeleteStreamRequest request) {
         StreamLocator.checkNames(Violations.check(), request.streamName(), request.streamArn()).raise();
         StreamKey key = locator.locate(request.streamName(), request.streamArn());
-        long id = store.update(key, stream -> stream.withStatus(StreamStatus.DELETING))
-                .orElseThrow(() -> StreamCatalog.notFound(key)).id();
+        boolean enforce = Boolean.TRUE.equals(request.enforceConsumerDeletion());
+        long id = store.update(key, stream -> {
+            if (!enforce && store.countConsumers(stream.id()) > 0) {
+                throw ErrorCode.RESOURCE_IN_USE.exception("Stream %s under account %s has registered consumers: deregister them, or "
+                        + "delete it with EnforceConsumerDeletion.", key.name(), key.accountId());
+            }
+            return stream.withStatus(StreamStatus.DELETING);
+        }).orElseThrow(() -> StreamCatalog.notFound(key)).id();
         catalog.invalidate(key, id);
         lifecycle.remove(id);
     }
@@ -190,16 +197,21 @@ public class StreamService {
     public void changeRetention(RetentionPeriodRequest request, boolean increase) {
         StreamLocator.checkNames(Violations.check(), request.streamName(), request.streamArn())
                 .notNull("retentionPeriodHours", request.retentionPeriodHours())
+                .range("retentionPeriodHours", request.retentionPeriodHours(), 1, Integer.MAX_VALUE)
                 .raise();
         StreamKey key = locator.locate(request.streamName(), request.streamArn());
         int hours = request.retentionPeriodHours();
-        if (hours < MIN_RETENTION_HOURS || hours > MAX_RETENTION_HOURS) {
-            throw ErrorCode.INVALID_ARGUMENT.exception(
-                    "Retention period must be between %d and %d hours, but was %d hours.", MIN_RETENTION_HOURS, MAX_RETENTION_HOURS, hours);
+        if (hours < MIN_RETENTION_HOURS) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("Minimum allowed retention period is %d hours. Requested retention period (%d hours) "
+                    + "is too short.", MIN_RETENTION_HOURS, hours);
+        }
+        if (hours > MAX_RETENTION_HOURS) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("Maximum allowed retention period is %d hours. Requested retention period (%d hours) "
+                    + "is too long.", MAX_RETENTION_HOURS, hours);
         }
         StoredStream changed = store.update(key, stream -> {
             if (stream.status() != StreamStatus.ACTIVE) {
-                throw ErrorCode.RESOURCE_IN_USE.exception("Stream %s is not ACTIVE: it is %s.", key, stream.status());
+                throw StreamCatalog.notActive(key, stream.status());
             }
             int current = stream.retentionHours();
             if (increase && hours < current) {

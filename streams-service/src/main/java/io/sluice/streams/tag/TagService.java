@@ -59,6 +59,8 @@ public class TagService {
     }
 
     private static void merge(Map<String, String> current, Map<String, String> added) {
+        TagRules.checkKinesisCharacters(added.keySet());
+        TagRules.checkKinesisCharacters(added.values());
         Map<String, String> merged = new HashMap<>(current);
         merged.putAll(added);
         TagRules.KINESIS.check(merged);
@@ -72,8 +74,8 @@ public class TagService {
     /** Tags in key order, after ExclusiveStartTagKey, at most Limit (default 10) of them. */
     public ListTagsForStreamResponse list(ListTagsForStreamRequest request) {
         StreamLocator.checkNames(Violations.check(), request.streamName(), request.streamArn())
-                .length("exclusiveStartTagKey", request.exclusiveStartTagKey(), 1, 128)
                 .range("limit", request.limit(), 1, 50)
+                .length("exclusiveStartTagKey", request.exclusiveStartTagKey(), 1, 128)
                 .raise();
         StreamKey key = locator.locate(request.streamName(), request.streamArn());
         TreeMap<String, String> sorted = new TreeMap<>(read(key));
@@ -131,6 +133,9 @@ public class TagService {
     }
 
     private void removeTags(StreamKey key, List<String> keys) {
-        streams.updateTags(key, current -> keys.forEach(current::remove));
+        streams.updateTags(key, current -> {
+            TagRules.checkKinesisCharacters(keys);
+            keys.forEach(current::remove);
+        });
     }
 }

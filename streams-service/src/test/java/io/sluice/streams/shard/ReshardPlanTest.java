@@ -50,8 +50,9 @@ class ReshardPlanTest {
         ReshardPlan plan = new ReshardPlan(stream(3), NOW);
         Shard first = plan.openShard("shardId-000000000001");
         Shard second = plan.openShard("shardId-000000000002");
-        assertThat(ReshardPlan.adjacent(first, second)).isTrue();
-        assertThat(ReshardPlan.adjacent(plan.openShard("shardId-000000000000"), second)).isFalse();
+        assertThat(ReshardPlan.followedBy(first, second)).isTrue();
+        assertThat(ReshardPlan.followedBy(second, first)).as("as AWS: the adjacent shard follows the first").isFalse();
+        assertThat(ReshardPlan.followedBy(plan.openShard("shardId-000000000000"), second)).isFalse();
         Shard merged = plan.merge(first, second);
         assertThat(merged.range()).isEqualTo(new HashKeyRange(first.range().start(), HashKey.MAX));
         assertThat(merged.parent()).isEqualTo(first.id());
