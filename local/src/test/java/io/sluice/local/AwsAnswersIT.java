@@ -175,6 +175,25 @@ class AwsAnswersIT {
                 + "shardId-000000000000 in stream " + STREAM + " under account " + ACCOUNT + " is invalid.");
     }
 
+    /** Firehose and Kinesis Analytics check their models' constraints before any lookup, and print values as given. */
+    @Test
+    void firehoseAndAnalyticsValidateBeforeLookingUp() throws Exception {
+        JsonNode encryption = error(post("Firehose_20150804.StartDeliveryStreamEncryption", "{\"DeliveryStreamName\": \"no-such-hose\", "
+                + "\"DeliveryStreamEncryptionConfigurationInput\": {\"KeyARN\": \"not-an-arn\"}}", Platform.SIGNATURE));
+        assertThat(encryption.path("__type").asText()).isEqualTo("ValidationException");
+        assertThat(encryption.path("message").asText()).isEqualTo("2 validation errors detected: "
+                + "Value null at 'deliveryStreamEncryptionConfigurationInput.keyType' failed to satisfy constraint: Member must not be null; "
+                + "Value 'not-an-arn' at 'deliveryStreamEncryptionConfigurationInput.keyARN' failed to satisfy constraint: Member must "
+                + "satisfy regular expression pattern: arn:.*:kms:[a-zA-Z0-9\\-]+:\\d{12}:(key|alias)/[a-zA-Z_0-9+=,.@\\-_/]+");
+        String longId = "o".repeat(51);
+        JsonNode output = error(post("KinesisAnalytics_20150814.DeleteApplicationOutput", "{\"ApplicationName\": \"no-such-app\", "
+                + "\"CurrentApplicationVersionId\": 1000000000, \"OutputId\": \"" + longId + "\"}", Platform.SIGNATURE));
+        assertThat(output.path("message").asText()).isEqualTo("2 validation errors detected: "
+                + "Value '1000000000' at 'currentApplicationVersionId' failed to satisfy constraint: Member must have value less than or "
+                + "equal to 999999999; Value '" + longId + "' at 'outputId' failed to satisfy constraint: Member must have length less "
+                + "than or equal to 50");
+    }
+
     private static HttpResponse<byte[]> post(String target, String body, Map<String, String> headers) throws Exception {
         return Platform.post(target, JSON_TYPE, body.getBytes(StandardCharsets.UTF_8), headers);
     }

@@ -230,7 +230,15 @@ class HostileInputIT {
             return Arbitraries.bytes().array(byte[].class).ofMaxSize(2_000)
                     .map(b -> (JsonNode) nodes.textNode(java.util.Base64.getEncoder().encodeToString(b)));
         } else if (type == MarshallingType.LIST) {
-            return Arbitraries.strings().ofMaxLength(40).list().ofMaxSize(600).map(values -> {
+            // Items of any kind: strings, nulls, and structures with random members (lists of shapes hold structures).
+            Arbitrary<JsonNode> item = Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(40).map(text -> (JsonNode) nodes.textNode(text)),
+                    Arbitraries.just((JsonNode) nodes.nullNode()),
+                    Arbitraries.maps(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12), strings()).ofMaxSize(4).map(values -> {
+                        ObjectNode object = nodes.objectNode();
+                        values.forEach(object::put);
+                        return (JsonNode) object;
+                    }));
+            return item.list().ofMaxSize(600).map(values -> {
                 ArrayNode array = nodes.arrayNode();
                 values.forEach(array::add);
                 return array;

@@ -65,7 +65,7 @@ public class ApplicationChanges {
     }
 
     public void deleteOutput(ChangeRequest request) {
-        change(request, versioned(request).notNull("outputId", request.outputId()).pattern("outputId", request.outputId(), ApplicationChecks.ID),
+        change(request, id(versioned(request), "outputId", request.outputId()),
                 (application, id) -> application.configuration().withOutputs(
                         without(application.configuration().outputs(), o -> o.outputId().equals(request.outputId()), "Output", request.outputId())));
     }
@@ -78,14 +78,13 @@ public class ApplicationChanges {
     }
 
     public void deleteReferenceDataSource(ChangeRequest request) {
-        change(request, versioned(request).notNull("referenceId", request.referenceId())
-                        .pattern("referenceId", request.referenceId(), ApplicationChecks.ID),
+        change(request, id(versioned(request), "referenceId", request.referenceId()),
                 (application, id) -> application.configuration().withReferences(without(application.configuration().references(),
                         r -> r.referenceId().equals(request.referenceId()), "Reference data source", request.referenceId())));
     }
 
     public void addInputProcessingConfiguration(ChangeRequest request) {
-        Violations violations = versioned(request).notNull("inputId", request.inputId())
+        Violations violations = id(versioned(request), "inputId", request.inputId())
                 .notNull("inputProcessingConfiguration", request.inputProcessingConfiguration());
         if (request.inputProcessingConfiguration() != null) {
             violations.notNull("inputProcessingConfiguration.inputLambdaProcessor", request.inputProcessingConfiguration().lambda());
@@ -97,7 +96,7 @@ public class ApplicationChanges {
     }
 
     public void deleteInputProcessingConfiguration(ChangeRequest request) {
-        change(request, versioned(request).notNull("inputId", request.inputId()),
+        change(request, id(versioned(request), "inputId", request.inputId()),
                 (application, id) -> withInput(application, request.inputId(), input -> processing(input, null)));
     }
 
@@ -109,7 +108,7 @@ public class ApplicationChanges {
     }
 
     public void deleteCloudWatchLoggingOption(ChangeRequest request) {
-        change(request, versioned(request).notNull("cloudWatchLoggingOptionId", request.cloudWatchLoggingOptionId()),
+        change(request, id(versioned(request), "cloudWatchLoggingOptionId", request.cloudWatchLoggingOptionId()),
                 (application, id) -> application.configuration().withLogging(without(application.configuration().logging(),
                         o -> o.id().equals(request.cloudWatchLoggingOptionId()), "CloudWatch logging option", request.cloudWatchLoggingOptionId())));
     }
@@ -161,12 +160,14 @@ public class ApplicationChanges {
         return versioned(request.applicationName(), request.currentApplicationVersionId());
     }
 
+    /** The model's constraints on an id member (input, output, reference, logging option): required, 1–50, its pattern. */
+    private static Violations id(Violations violations, String field, String value) {
+        return violations.notNull(field, value).length(field, value, 1, 50).pattern(field, value, ApplicationChecks.ID);
+    }
+
     static Violations versioned(String name, Long version) {
-        Violations violations = ApplicationService.name(name).notNull("currentApplicationVersionId", version);
-        if (version != null && (version < 1 || version > 999_999_999)) {
-            violations.range("currentApplicationVersionId", version.intValue() < 1 ? 0 : Integer.MAX_VALUE, 1, 999_999_999);
-        }
-        return violations;
+        return ApplicationService.name(name).notNull("currentApplicationVersionId", version)
+                .range("currentApplicationVersionId", version, 1, 999_999_999);
     }
 
     private static Application.Configuration withInput(Application application, String inputId, Function<InputDescription, InputDescription> change) {

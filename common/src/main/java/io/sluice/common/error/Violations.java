@@ -68,6 +68,17 @@ public final class Violations {
         return this;
     }
 
+    public Violations range(String field, Long value, long min, long max) {
+        if (value != null) {
+            if (value < min) {
+                add(value, field, SIZE, "Member must have value greater than or equal to " + min);
+            } else if (value > max) {
+                add(value, field, SIZE, "Member must have value less than or equal to " + max);
+            }
+        }
+        return this;
+    }
+
     public Violations range(String field, Integer value, long min, long max) {
         if (value != null) {
             if (value < min) {

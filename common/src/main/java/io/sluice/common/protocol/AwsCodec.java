@@ -63,6 +63,9 @@ public final class AwsCodec {
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
+                // A list of AWS's shapes never holds null: refused here, not met by an operation that reads its members.
+                .withConfigOverride(java.util.List.class, list -> list.setSetterInfo(
+                        com.fasterxml.jackson.annotation.JsonSetter.Value.forContentNulls(com.fasterxml.jackson.annotation.Nulls.FAIL)))
                 .addModule(AwsTimestamps.module())
                 .addModule(CoralTypeErrors.module());
     }

@@ -40,7 +40,8 @@ final class CoralTypeErrors {
         if (e instanceof CoralMismatch) {
             return e.getOriginalMessage();
         }
-        if (!(e.getProcessor() instanceof JsonParser parser) || e.getTargetType() == null) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidNullException
+                || !(e.getProcessor() instanceof JsonParser parser) || e.getTargetType() == null) {
             return null;
         }
         JsonToken token = parser.currentToken();

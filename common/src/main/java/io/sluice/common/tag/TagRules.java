@@ -75,7 +75,12 @@ public record TagRules(String resource, int maxTags, ErrorCode tooMany, Pattern 
     /** Checks the keys of a tag removal. */
     public void checkKeys(Collection<String> keys) {
         Violations violations = Violations.check();
-        keys.forEach(k -> violations.length("tagKeys.member", k, 1, 128));
+        keys.forEach(k -> {
+            violations.notNull("tagKeys.member", k).length("tagKeys.member", k, 1, 128);
+            if (keyPattern != null) {
+                violations.pattern("tagKeys.member", k, keyPattern);
+            }
+        });
         violations.raise();
     }
 

@@ -64,6 +64,12 @@ class AwsCodecTest {
     }
 
     @Test
+    void aNullInAListIsASerializationException() {
+        assertThatThrownBy(() -> codec.read(WireFormat.JSON, "{\"Keys\": [\"a\", null]}".getBytes(StandardCharsets.UTF_8), Typed.class))
+                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SERIALIZATION));
+    }
+
+    @Test
     void validBase64AndNullsStillRead() {
         Typed typed = codec.read(WireFormat.JSON, "{\"Data\": \"aGk=\", \"Keys\": null, \"Name\": null, \"Tags\": {}}"
                 .getBytes(StandardCharsets.UTF_8), Typed.class);

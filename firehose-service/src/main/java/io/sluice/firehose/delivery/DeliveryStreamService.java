@@ -76,6 +76,11 @@ public class DeliveryStreamService {
         if (request.s3DestinationConfiguration() != null) {
             request.s3DestinationConfiguration().check(violations, "s3DestinationConfiguration");
         }
+        JsonNode keyGiven = request.deliveryStreamEncryptionConfigurationInput();
+        if (keyGiven != null && !keyGiven.isNull()) {
+            StreamEncryption.check(violations, keyGiven.path("KeyType").asText(null), keyGiven.path("KeyARN").asText(null),
+                    "deliveryStreamEncryptionConfigurationInput");
+        }
         violations.raise();
         Map<String, String> tags = DeliveryStreamTags.parse(request.tags());
         TagRules.FIREHOSE.check(tags);
@@ -144,6 +149,7 @@ public class DeliveryStreamService {
         checkName(request)
                 .range("limit", request.limit(), 1, 10000)
                 .length("exclusiveStartDestinationId", request.exclusiveStartDestinationId(), 1, 100)
+                .pattern("exclusiveStartDestinationId", request.exclusiveStartDestinationId(), DESTINATION_ID)
                 .raise();
         DeliveryStream stream = existing(request.deliveryStreamName());
         boolean listed = request.exclusiveStartDestinationId() == null

@@ -55,6 +55,7 @@ public class DeliveryStreamTags {
     public ListTagsForDeliveryStreamResponse list(TagDeliveryStreamRequest request) {
         name(request).range("limit", request.limit(), 1, 50)
                 .length("exclusiveStartTagKey", request.exclusiveStartTagKey(), 1, 128)
+                .pattern("exclusiveStartTagKey", request.exclusiveStartTagKey(), TagRules.FIREHOSE.keyPattern())
                 .raise();
         Caller caller = callers.current();
         DeliveryStream stream = store.find(caller, request.deliveryStreamName())

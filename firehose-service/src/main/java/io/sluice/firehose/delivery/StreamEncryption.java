@@ -16,6 +16,23 @@ public record StreamEncryption(
     /** The model's KeyType values. */
     public static final java.util.List<String> KEY_TYPES = java.util.List.of("AWS_OWNED_CMK", "CUSTOMER_MANAGED_CMK");
 
+    /** The model's pattern of a KMS key ARN. */
+    private static final java.util.regex.Pattern KEY_ARN =
+            java.util.regex.Pattern.compile("arn:.*:kms:[a-zA-Z0-9\\-]+:\\d{12}:(key|alias)/[a-zA-Z_0-9+=,.@\\-_/]+");
+
+    /**
+     * Adds the model's constraints on a given {@code DeliveryStreamEncryptionConfigurationInput}
+     * (KeyType required, one of the enum; KeyARN's length and pattern) at {@code path}: checked
+     * with the request's other members, before any lookup.
+     */
+    public static io.sluice.common.error.Violations check(io.sluice.common.error.Violations violations, String keyType, String keyArn,
+            String path) {
+        return violations.notNull(path + ".keyType", keyType)
+                .oneOf(path + ".keyType", keyType, KEY_TYPES)
+                .length(path + ".keyARN", keyArn, 1, 512)
+                .pattern(path + ".keyARN", keyArn, KEY_ARN);
+    }
+
     /**
      * Encryption starting with {@code wrappedDataKey}, after checking a
      * {@code DeliveryStreamEncryptionConfigurationInput} as Firehose does.

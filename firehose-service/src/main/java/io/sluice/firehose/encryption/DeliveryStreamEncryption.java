@@ -50,7 +50,12 @@ public class DeliveryStreamEncryption implements AutoCloseable {
      *     (no master key configured)
      */
     public void start(EncryptionRequest request) {
-        checkName(request);
+        Violations violations = DeliveryStreamService.checkName(Violations.check(), request.deliveryStreamName());
+        if (request.keyInput() != null) {
+            StreamEncryption.check(violations, request.keyInput().keyType(), request.keyInput().keyArn(),
+                    "deliveryStreamEncryptionConfigurationInput");
+        }
+        violations.raise();
         EncryptionRequest.KeyInput input = request.keyInput() == null ? new EncryptionRequest.KeyInput(null, null) : request.keyInput();
         if (!master.configured()) {
             throw ErrorCode.INVALID_KMS_RESOURCE.exception("No master key is configured for server-side encryption "
