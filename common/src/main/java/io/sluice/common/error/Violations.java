@@ -80,14 +80,7 @@ public final class Violations {
     }
 
     public Violations range(String field, Integer value, long min, long max) {
-        if (value != null) {
-            if (value < min) {
-                add(value, field, SIZE, "Member must have value greater than or equal to " + min);
-            } else if (value > max) {
-                add(value, field, SIZE, "Member must have value less than or equal to " + max);
-            }
-        }
-        return this;
+        return range(field, value == null ? null : value.longValue(), min, max);
     }
 
     public Violations pattern(String field, String value, Pattern pattern) {
