@@ -95,7 +95,8 @@ class RestHostileInputIT {
             assertThat(records.statusCode()).isEqualTo(200);
             List<String> read = new ArrayList<>();
             JSON.readTree(records.body()).path("Records").forEach(record -> read.add(record.path("Data").asText()));
-            assertThat(read).isEqualTo(WRITTEN);
+            // Random requests may well be valid puts to the same stream: those come after.
+            assertThat(read).startsWith(WRITTEN.toArray(String[]::new));
         } finally {
             platform.close();
         }
@@ -152,7 +153,9 @@ class RestHostileInputIT {
         if (names.isEmpty()) {
             return Arbitraries.just(endpoint.path());
         }
-        return hostile().list().ofSize(names.size()).map(values -> {
+        // Any request to the stream that must survive, except its deletion.
+        Arbitrary<String> segments = endpoint.method().equals("DELETE") ? hostile().filter(v -> !v.equals(INTACT)) : hostile();
+        return segments.list().ofSize(names.size()).map(values -> {
             String path = endpoint.path();
             for (int i = 0; i < names.size(); i++) {
                 path = path.replace("{" + names.get(i) + "}", encode(values.get(i)));

@@ -2,6 +2,8 @@ package io.sluice.streams.api;
 
 import io.sluice.common.protocol.AwsService;
 import io.sluice.endpoint.AwsOperations;
+import io.sluice.streams.capacity.AccountSettings;
+import io.sluice.streams.capacity.CapacityService;
 import io.sluice.streams.config.StreamsProperties;
 import io.sluice.streams.consumer.ConsumerRequest;
 import io.sluice.streams.consumer.ConsumerService;
@@ -38,6 +40,7 @@ import io.sluice.streams.stream.StreamService;
 import io.sluice.streams.stream.StreamViews;
 import io.sluice.streams.stream.UpdateMaxRecordSizeRequest;
 import io.sluice.streams.stream.UpdateStreamModeRequest;
+import io.sluice.streams.stream.WarmThroughput;
 import io.sluice.streams.subscription.SubscribeToShardRequest;
 import io.sluice.streams.subscription.SubscriptionService;
 import io.sluice.streams.tag.AddTagsToStreamRequest;
@@ -61,7 +64,7 @@ class KinesisOperations {
             GetRecordsService gets, IteratorService iterators, TagService tags, AccountLimits account,
             EnhancedMonitoringService monitoring, ResourcePolicyService policies, ReshardingService resharding,
             ConsumerService consumers, EncryptionService encryption, SubscriptionService subscriptions,
-            StreamsProperties properties) {
+            StreamsProperties properties, CapacityService capacity) {
         Duration subscriptionLasts = properties.subscriptions().duration();
         return AwsOperations.builder(AwsService.KINESIS)
                 .action("CreateStream", CreateStreamRequest.class, streams::create)
@@ -103,7 +106,9 @@ class KinesisOperations {
                 .action("DeleteResourcePolicy", ResourcePolicyRequest.class, policies::delete)
                 // Operations without input members: any structure is accepted and ignored.
                 .operation("DescribeLimits", Map.class, r -> account.describeLimits())
-                .operation("DescribeAccountSettings", Map.class, r -> account.describeAccountSettings())
+                .operation("DescribeAccountSettings", Map.class, r -> capacity.describeAccountSettings())
+                .operation("UpdateAccountSettings", AccountSettings.Update.class, capacity::updateAccountSettings)
+                .operation("UpdateStreamWarmThroughput", WarmThroughput.Update.class, capacity::updateWarmThroughput)
                 .build();
     }
 }

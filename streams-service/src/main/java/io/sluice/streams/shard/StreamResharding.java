@@ -120,6 +120,25 @@ public class StreamResharding {
         return before[0];
     }
 
+    /**
+     * Splits an ACTIVE stream evenly into {@code shards} open shards if it has fewer, for warm
+     * throughput; not one of the stream's 10 UpdateShardCount operations a day.
+     *
+     * @throws io.sluice.common.error.AwsException ResourceNotFoundException, ResourceInUseException,
+     *     LimitExceededException (over 10,000 shards or the account's limit)
+     */
+    public void scaleUpTo(StreamKey key, int shards) {
+        if (shards > MAX_SHARDS_PER_STREAM) {
+            throw ErrorCode.LIMIT_EXCEEDED.exception("Target shard count or number of open shards cannot be greater than %d. "
+                    + "Target shard count: %d", MAX_SHARDS_PER_STREAM, shards);
+        }
+        reshard(key, false, plan -> {
+            if (plan.live().size() < shards) {
+                plan.scaleUniformly(shards);
+            }
+        });
+    }
+
     private interface Planner {
         void plan(ReshardPlan plan);
     }

@@ -6,7 +6,7 @@ import io.sluice.streams.metadata.StreamMode;
 import io.sluice.streams.metadata.StreamStore;
 import org.springframework.stereotype.Service;
 
-/** DescribeLimits and DescribeAccountSettings: the limits of the account requests are served as. */
+/** DescribeLimits: the limits of the account requests are served as. */
 @Service
 public class AccountLimits {
     private final StreamStore store;
@@ -25,9 +25,5 @@ public class AccountLimits {
                 store.countOpenShards(scope.accountId(), scope.region()),
                 store.countByMode(scope.accountId(), scope.region(), StreamMode.ON_DEMAND),
                 limits.onDemandStreamLimit());
-    }
-
-    public DescribeAccountSettingsResponse describeAccountSettings() {
-        return DescribeAccountSettingsResponse.disabled();
     }
 }

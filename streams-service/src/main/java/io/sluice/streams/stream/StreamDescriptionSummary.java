@@ -18,5 +18,6 @@ public record StreamDescriptionSummary(
         @JsonProperty("KeyId") String keyId,
         @JsonProperty("OpenShardCount") int openShardCount,
         @JsonProperty("ConsumerCount") int consumerCount,
+        @JsonProperty("WarmThroughput") WarmThroughput warmThroughput,
         @JsonProperty("MaxRecordSizeInKiB") int maxRecordSizeInKiB) {
 }

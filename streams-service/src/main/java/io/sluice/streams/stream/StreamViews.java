@@ -19,7 +19,10 @@ public class StreamViews {
     private final StreamLocator locator;
     private final Paging paging;
 
-    StreamViews(StreamStore store, StreamCatalog catalog, StreamLocator locator, Paging paging) {
+    private final WarmThroughput.Source warmThroughputs;
+
+    StreamViews(StreamStore store, StreamCatalog catalog, StreamLocator locator, Paging paging, WarmThroughput.Source warmThroughputs) {
+        this.warmThroughputs = warmThroughputs;
         this.store = store;
         this.catalog = catalog;
         this.locator = locator;
@@ -50,7 +53,7 @@ public class StreamViews {
         return new DescribeStreamSummaryResponse(new StreamDescriptionSummary(
                 stream.key().name(), stream.arn(), stream.status(), new StreamModeDetails(stream.mode().name()),
                 stream.retentionHours(), stream.createdAt(), List.of(new EnhancedMetrics(stream.shardLevelMetrics())), stream.encryptionType(),
-                stream.kmsKeyId(), (int) stream.openShardCount(), 0, stream.maxRecordSizeKiB()));
+                stream.kmsKeyId(), (int) stream.openShardCount(), 0, warmThroughputs.of(stream), stream.maxRecordSizeKiB()));
     }
 
     /** Streams of the account in name order, with NextToken pagination. */
