@@ -217,6 +217,13 @@ class KinesisErrorsIT {
         assertThat(kinesis.listTagsForStream(b -> b.streamName(STREAM)).tags()).extracting(t -> t.key()).contains("team name/é");
         assertThat(error(() -> kinesis.addTagsToStream(b -> b.streamName("no-such-stream").tags(java.util.Map.of("a\tb", "1"))))
                 .awsErrorDetails().errorCode()).as("the stream is looked up first").isEqualTo("ResourceNotFoundException");
+        java.util.Map<String, String> fifty = new java.util.HashMap<>();
+        for (int i = 0; i < 50; i++) {
+            fifty.put("key-" + i, "v");
+        }
+        assertThat(error(() -> kinesis.addTagsToStream(b -> b.streamName(STREAM).tags(fifty))).awsErrorDetails().errorMessage())
+                .isEqualTo("Failed to add tags to stream " + STREAM + " under account " + ACCOUNT + " because a given stream cannot have "
+                        + "more than 50 tags associated with it.");
     }
 
     @Test

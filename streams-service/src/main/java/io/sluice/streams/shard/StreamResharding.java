@@ -161,9 +161,7 @@ public class StreamResharding {
             long open = store.countOpenShards(key.accountId(), key.region());
             long delta = p.live().size() - stream.openShardCount();
             if (open + delta > limits.shardLimit()) {
-                throw ErrorCode.LIMIT_EXCEEDED.exception(
-                        "This request would exceed the shard limit for the account %s in %s. Current shard count for the "
-                                + "account: %d. Limit: %d.", key.accountId(), key.region(), open, limits.shardLimit());
+                throw StreamCatalog.shardLimitExceeded(key, open, limits.shardLimit(), delta);
             }
             return p;
         });

@@ -91,6 +91,14 @@ public class StreamCatalog {
     }
 
     /** ResourceInUseException for a change that needs an ACTIVE stream, worded as Kinesis words it. */
+    /** AWS's LimitExceededException for a request that would take the account over its shard limit. */
+    public static RuntimeException shardLimitExceeded(StreamKey key, long current, int limit, long additional) {
+        return ErrorCode.LIMIT_EXCEEDED.exception("This request would exceed the shard limit for the account %s in %s. Current shard count "
+                + "for the account: %d. Limit: %d. Number of additional shards that would have resulted from this request: %d. Refer to "
+                + "the AWS Service Limits page (http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) for current limits "
+                + "and how to request higher limits.", key.accountId(), key.region(), current, limit, additional);
+    }
+
     public static RuntimeException notActive(StreamKey key, StreamStatus status) {
         return ErrorCode.RESOURCE_IN_USE.exception("Stream %s under account %s not ACTIVE, instead in state %s",
                 key.name(), key.accountId(), status);

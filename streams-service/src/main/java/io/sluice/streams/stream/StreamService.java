@@ -81,9 +81,7 @@ public class StreamService {
                 }
                 long open = store.countOpenShards(key.accountId(), key.region());
                 if (open + shardCount > limits.shardLimit()) {
-                    throw ErrorCode.LIMIT_EXCEEDED.exception(
-                            "This request would exceed the shard limit for the account %s in %s. Current shard count for the account: %d. Limit: %d. Number of additional shards that would have resulted from this request: %d.",
-                            key.accountId(), key.region(), open, limits.shardLimit(), shardCount);
+                    throw StreamCatalog.shardLimitExceeded(key, open, limits.shardLimit(), shardCount);
                 }
                 if (mode == StreamMode.ON_DEMAND) {
                     long onDemand = store.countByMode(key.accountId(), key.region(), StreamMode.ON_DEMAND);

@@ -1,6 +1,7 @@
 package io.sluice.streams.tag;
 
 import io.sluice.common.arn.ConsumerArn;
+import io.sluice.common.error.ErrorCode;
 import io.sluice.common.error.Violations;
 import io.sluice.common.tag.TagRules;
 import io.sluice.streams.consumer.StreamConsumers;
@@ -38,7 +39,7 @@ public class TagService {
                 .notNull("tags", request.tags())
                 .size("tags", request.tags() == null ? null : request.tags().keySet(), 1, 200)
                 .raise();
-        TagRules.KINESIS.check(request.tags());
+        TagRules.KINESIS.checkEach(request.tags());
         addTags(locator.locate(request.streamName(), request.streamArn()), request.tags());
     }
 
@@ -49,26 +50,30 @@ public class TagService {
                 .notNull("tags", request.tags())
                 .size("tags", request.tags() == null ? null : request.tags().keySet(), 1, 200)
                 .raise();
-        TagRules.KINESIS.check(request.tags());
+        TagRules.KINESIS.checkEach(request.tags());
         Optional<ConsumerArn> consumer = locator.consumerResource(request.resourceArn());
         if (consumer.isPresent()) {
-            consumers.updateTags(consumer.get(), current -> merge(current, request.tags()));
+            consumers.updateTags(consumer.get(), current -> merge(current, request.tags(), "consumer " + consumer.get()));
         } else {
             addTags(locator.locateResource(request.resourceArn()), request.tags());
         }
     }
 
-    private static void merge(Map<String, String> current, Map<String, String> added) {
+    /** Adds tags to a stream's or consumer's, once it is found (as AWS checks them): their characters, then their count. */
+    private static void merge(Map<String, String> current, Map<String, String> added, String resource) {
         TagRules.checkKinesisCharacters(added.keySet());
         TagRules.checkKinesisCharacters(added.values());
         Map<String, String> merged = new HashMap<>(current);
         merged.putAll(added);
-        TagRules.KINESIS.check(merged);
+        if (merged.size() > TagRules.KINESIS.maxTags()) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("Failed to add tags to %s because a given stream cannot have more than %d tags "
+                    + "associated with it.", resource, TagRules.KINESIS.maxTags());
+        }
         current.putAll(added);
     }
 
     private void addTags(StreamKey key, Map<String, String> added) {
-        streams.updateTags(key, current -> merge(current, added));
+        streams.updateTags(key, current -> merge(current, added, "stream " + key.name() + " under account " + key.accountId()));
     }
 
     /** Tags in key order, after ExclusiveStartTagKey, at most Limit (default 10) of them. */
