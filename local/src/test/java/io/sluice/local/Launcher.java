@@ -15,14 +15,25 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** The launcher's main class in a JVM of its own, on the test classpath, as a user runs {@code ./sluice-local}. */
+/**
+ * The launcher's main class in a JVM of its own, as a user runs {@code ./sluice-local}: on the
+ * launcher's own classpath (its classes and its runtime libraries, the ones its jar ships), so that a
+ * library the launcher lacks fails here.
+ */
 record Launcher(Process process, int port, int s3Port, List<String> output) {
+
+    /** {@code target/classes} and the runtime libraries Maven listed in {@code target/launcher-classpath.txt}. */
+    static String launcherClasspath() throws IOException {
+        Path target = Path.of(SluiceLocal.class.getProtectionDomain().getCodeSource().getLocation().getPath()).getParent();
+        String libraries = java.nio.file.Files.readString(target.resolve("launcher-classpath.txt")).trim();
+        return target.resolve("classes") + java.io.File.pathSeparator + libraries;
+    }
 
     static Launcher start(Path dataDir, String... options) throws Exception {
         int port = FreePorts.pick();
         int s3Port = FreePorts.pick();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx768m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx768m", "-cp", launcherClasspath(),
                 SluiceLocal.class.getName(), "--port", String.valueOf(port), "--s3-port", String.valueOf(s3Port),
                 "--data-dir", dataDir.toString()));
         command.addAll(List.of(options));
