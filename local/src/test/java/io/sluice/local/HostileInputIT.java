@@ -232,31 +232,30 @@ class HostileInputIT {
         } else if (type == MarshallingType.LIST) {
             // Items of any kind: strings, nulls, and structures with random members (lists of shapes hold structures).
             Arbitrary<JsonNode> item = Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(40).map(text -> (JsonNode) nodes.textNode(text)),
-                    Arbitraries.just((JsonNode) nodes.nullNode()),
-                    Arbitraries.maps(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12), strings()).ofMaxSize(4).map(values -> {
-                        ObjectNode object = nodes.objectNode();
-                        values.forEach(object::put);
-                        return (JsonNode) object;
-                    }));
+                    Arbitraries.just((JsonNode) nodes.nullNode()), structures().map(object -> (JsonNode) object));
             return item.list().ofMaxSize(600).map(values -> {
                 ArrayNode array = nodes.arrayNode();
                 values.forEach(array::add);
                 return array;
             });
         } else if (type == MarshallingType.MAP) {
-            return Arbitraries.maps(Arbitraries.strings().ofMaxLength(40), Arbitraries.strings().ofMaxLength(300)).ofMaxSize(60).map(values -> {
-                ObjectNode object = nodes.objectNode();
-                values.forEach(object::put);
-                return object;
-            });
+            return Arbitraries.maps(Arbitraries.strings().ofMaxLength(40), Arbitraries.strings().ofMaxLength(300)).ofMaxSize(60)
+                    .map(HostileInputIT::object);
         } else if (type == MarshallingType.SDK_POJO) {
-            return Arbitraries.maps(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12), strings()).ofMaxSize(4).map(values -> {
-                ObjectNode object = nodes.objectNode();
-                values.forEach(object::put);
-                return object;
-            });
+            return structures().map(object -> (JsonNode) object);
         }
         return Arbitraries.just(nodes.nullNode());
+    }
+
+    /** Structures with a few random members of random text. */
+    private static Arbitrary<ObjectNode> structures() {
+        return Arbitraries.maps(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12), strings()).ofMaxSize(4).map(HostileInputIT::object);
+    }
+
+    private static ObjectNode object(Map<String, String> members) {
+        ObjectNode object = JsonNodeFactory.instance.objectNode();
+        members.forEach(object::put);
+        return object;
     }
 
     /** A JSON object with a random subset of the operation's members, each of its type or, asked, of another. */

@@ -307,8 +307,7 @@ class KinesisErrorsIT {
 
     /** The AWS error code of the call, which the SDK takes from {@code __type}; fails if none was thrown. */
     static String errorOf(Runnable call) {
-        KinesisException e = catchThrowableOfType(KinesisException.class, call::run);
-        assertThat(e).as("an AWS error").isNotNull();
+        KinesisException e = error(call);
         assertThat(e.statusCode()).isEqualTo(400);
         return e.awsErrorDetails().errorCode();
     }

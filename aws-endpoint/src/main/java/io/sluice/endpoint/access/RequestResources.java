@@ -16,11 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * the caller's account and region ({@code StreamName} as {@code kinesis:stream} →
  * {@code arn:aws:kinesis:<region>:<account>:stream/<name>});
  * {@code "*"} for a request that names none. Requests that name their resource only inside a token
- * (a shard iterator, say) are left to their operation, which authorizes them itself.
+ * (a shard iterator, a page token) are {@link SelfAuthorizing}: left to their operation.
  */
 public final class RequestResources {
-    /** Members that carry a resource only an operation can read: it authorizes itself. */
-    private static final java.util.Set<String> OPAQUE = java.util.Set.of("ShardIterator");
 
     /** ARN members first, then name members with the service and resource type their ARN has: in the order they are looked at. */
     private final Map<String, String> members;
@@ -47,11 +45,6 @@ public final class RequestResources {
             return Optional.empty();
         }
         Map<String, Method> byMember = accessors.computeIfAbsent(request.getClass(), RequestResources::accessors);
-        for (String opaque : OPAQUE) {
-            if (byMember.containsKey(opaque)) {
-                return Optional.empty();
-            }
-        }
         for (Map.Entry<String, String> member : members.entrySet()) {
             Method accessor = byMember.get(member.getKey());
             Object value = accessor == null ? null : invoke(accessor, request);

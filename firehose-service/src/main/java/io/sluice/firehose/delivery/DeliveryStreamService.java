@@ -132,7 +132,7 @@ public class DeliveryStreamService {
                         + "(sluice.firehose.encryption.master-key).");
             }
             encryption = StreamEncryption.enabling(keyInput.path("KeyType").asText(null), keyInput.path("KeyARN").asText(null),
-                    master.wrap(master.newDataKey()), "deliveryStreamEncryptionConfigurationInput");
+                    master.wrap(master.newDataKey()));
         }
         DeliveryStream stream = new DeliveryStream(caller, request.deliveryStreamName(), type, "CREATING", 1, now, now,
                 new Destination(destination.withDefaults(extended), extended), null, tags, encryption, source);

@@ -34,16 +34,14 @@ public record StreamEncryption(
     }
 
     /**
-     * Encryption starting with {@code wrappedDataKey}, after checking a
-     * {@code DeliveryStreamEncryptionConfigurationInput} as Firehose does.
+     * Encryption starting with {@code wrappedDataKey}, for a key input {@link #check} passed (or none:
+     * an AWS-owned key).
      *
-     * @throws io.sluice.common.error.AwsException ValidationException (KeyType), InvalidArgumentException
-     *     (a customer-managed key without KeyARN, an AWS-owned one with it)
+     * @throws io.sluice.common.error.AwsException InvalidArgumentException (a customer-managed key
+     *     without KeyARN, an AWS-owned one with it)
      */
-    public static StreamEncryption enabling(String keyType, String keyArn, byte[] wrappedDataKey, String path) {
+    public static StreamEncryption enabling(String keyType, String keyArn, byte[] wrappedDataKey) {
         String type = keyType == null ? "AWS_OWNED_CMK" : keyType;
-        io.sluice.common.error.Violations.check().oneOf(path + ".keyType", keyType, KEY_TYPES)
-                .length(path + ".keyARN", keyArn, 1, 512).raise();
         if (type.equals("CUSTOMER_MANAGED_CMK") && keyArn == null) {
             throw io.sluice.common.error.ErrorCode.INVALID_ARGUMENT.exception("KeyARN is required when KeyType is CUSTOMER_MANAGED_CMK.");
         }

@@ -69,7 +69,7 @@ public class DeliveryStreamEncryption implements AutoCloseable {
             }
             byte[] wrapped = stream.encryption() != null && stream.encryption().wrappedDataKey() != null
                     ? stream.encryption().wrappedDataKey() : master.wrap(master.newDataKey());
-            return StreamEncryption.enabling(input.keyType(), input.keyArn(), wrapped, "deliveryStreamEncryptionConfigurationInput");
+            return StreamEncryption.enabling(input.keyType(), input.keyArn(), wrapped);
         });
     }
 

@@ -103,10 +103,7 @@ public class StreamResharding {
             List<Shard> open = plan.live();
             int current = open.size();
             before[0] = current;
-            if (target > MAX_SHARDS_PER_STREAM) {
-                throw ErrorCode.LIMIT_EXCEEDED.exception("Target shard count or number of open shards cannot be greater than %d. "
-                        + "Current open shard count: %d, Target shard count: %d", MAX_SHARDS_PER_STREAM, current, target);
-            }
+            requireAtMostMax(current, target);
             if (target > 2 * current) {
                 throw ErrorCode.LIMIT_EXCEEDED.exception("UpdateShardCount cannot scale up over double your current open shard count. "
                         + "Current open shard count: %d, Target shard count: %d", current, target);
@@ -128,15 +125,19 @@ public class StreamResharding {
      *     LimitExceededException (over 10,000 shards or the account's limit)
      */
     public void scaleUpTo(StreamKey key, int shards) {
-        if (shards > MAX_SHARDS_PER_STREAM) {
-            throw ErrorCode.LIMIT_EXCEEDED.exception("Target shard count or number of open shards cannot be greater than %d. "
-                    + "Target shard count: %d", MAX_SHARDS_PER_STREAM, shards);
-        }
         reshard(key, false, plan -> {
+            requireAtMostMax(plan.live().size(), shards);
             if (plan.live().size() < shards) {
                 plan.scaleUniformly(shards);
             }
         });
+    }
+
+    private static void requireAtMostMax(int current, int target) {
+        if (target > MAX_SHARDS_PER_STREAM) {
+            throw ErrorCode.LIMIT_EXCEEDED.exception("Target shard count or number of open shards cannot be greater than %d. "
+                    + "Current open shard count: %d, Target shard count: %d", MAX_SHARDS_PER_STREAM, current, target);
+        }
     }
 
     private interface Planner {
