@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
@@ -42,6 +47,36 @@ public final class EmbeddedS3 implements AutoCloseable {
         }
         return new EmbeddedS3(proxy);
     }
+
+    /**
+     * S3Proxy writes an object to {@code <key>-<random uuid>} beside it and renames it into place; a
+     * process killed in between leaves that file, which its listings then show as an object of its
+     * own (a second copy of records a crashed Firehose delivery writes again). Removes such files
+     * written since {@code since}, the start of the run that was killed, before the server serves:
+     * names ending in a random (version 4) uuid, modified since then. Sluice's own object keys end
+     * in name-based (version 3) uuids, so none of them is taken for one.
+     *
+     * @return the files removed
+     */
+    public static List<Path> removeInterruptedWrites(Path dataDir, Instant since) throws IOException {
+        if (!Files.isDirectory(dataDir)) {
+            return List.of();
+        }
+        List<Path> removed = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (INTERRUPTED_WRITE.matcher(file.getFileName().toString()).matches() && Files.isRegularFile(file)
+                        && !Files.getLastModifiedTime(file).toInstant().isBefore(since)) {
+                    Files.delete(file);
+                    removed.add(file);
+                }
+            }
+        }
+        return removed;
+    }
+
+    private static final Pattern INTERRUPTED_WRITE =
+            Pattern.compile(".+-\\p{XDigit}{8}-\\p{XDigit}{4}-4\\p{XDigit}{3}-[89abAB]\\p{XDigit}{3}-\\p{XDigit}{12}");
 
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + proxy.getPort());

@@ -30,11 +30,13 @@ public final class SluiceLocal implements AutoCloseable {
     private final EmbeddedS3 s3;
     private final EmbeddedFlink flink;
     private final SluicePlatform platform;
+    private final DataDirectory dataDirectory;
     /** The gateway's certificate with --tls, else null. */
     private final LocalTls tls;
 
-    private SluiceLocal(EmbeddedPostgresServer postgres, EmbeddedKafka kafka, EmbeddedS3 s3, EmbeddedFlink flink,
-            SluicePlatform platform, LocalTls tls) {
+    private SluiceLocal(DataDirectory dataDirectory, EmbeddedPostgresServer postgres, EmbeddedKafka kafka, EmbeddedS3 s3,
+            EmbeddedFlink flink, SluicePlatform platform, LocalTls tls) {
+        this.dataDirectory = dataDirectory;
         this.tls = tls;
         this.postgres = postgres;
         this.kafka = kafka;
@@ -43,8 +45,28 @@ public final class SluiceLocal implements AutoCloseable {
         this.platform = platform;
     }
 
-    /** Starts engines and platform; on failure, stops whatever had started. */
+    /**
+     * Starts engines and platform; on failure, stops whatever had started.
+     *
+     * @throws DataDirectory.InUse when another launcher runs on the data directory
+     */
     static SluiceLocal start(LocalOptions options) throws IOException {
+        DataDirectory dataDirectory = DataDirectory.take(options.dataDir(), java.time.Instant.now());
+        try {
+            return start(options, dataDirectory);
+        } catch (IOException | RuntimeException e) {
+            dataDirectory.close();
+            throw e;
+        }
+    }
+
+    private static SluiceLocal start(LocalOptions options, DataDirectory dataDirectory) throws IOException {
+        if (dataDirectory.killedRunStart() != null) {
+            List<Path> removed = EmbeddedS3.removeInterruptedWrites(options.dataDir().resolve("s3"), dataDirectory.killedRunStart());
+            if (!removed.isEmpty()) {
+                System.out.println("The last run was killed: removed " + removed.size() + " S3 object file(s) it was writing " + removed);
+            }
+        }
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(options.dataDir().resolve("postgres"), 0,
                 EmbeddedPostgresServer.Options.LAUNCHER);
         EmbeddedKafka kafka = null;
@@ -75,7 +97,7 @@ public final class SluiceLocal implements AutoCloseable {
             SluicePlatform platform = SluicePlatform.start(new SluicePlatform.Settings(options.port(),
                     EnumSet.allOf(PlatformService.class), kafka.bootstrapServers(), postgres::jdbcUrl, postgres.user(),
                     "sluice", properties, List.of(), flink::restAddress));
-            return new SluiceLocal(postgres, kafka, s3, flink, platform, tls);
+            return new SluiceLocal(dataDirectory, postgres, kafka, s3, flink, platform, tls);
         } catch (IOException | RuntimeException e) {
             flink.close();
             if (s3 != null) {
@@ -141,7 +163,11 @@ public final class SluiceLocal implements AutoCloseable {
                 s3.close();
                 kafka.close();
             } finally {
-                postgres.close();
+                try {
+                    postgres.close();
+                } finally {
+                    dataDirectory.close();
+                }
             }
         }
     }
@@ -173,7 +199,14 @@ public final class SluiceLocal implements AutoCloseable {
             JsonLogs.install();
         }
         long started = System.nanoTime();
-        SluiceLocal local = start(options);
+        SluiceLocal local;
+        try {
+            local = start(options);
+        } catch (DataDirectory.InUse e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Sluice...");

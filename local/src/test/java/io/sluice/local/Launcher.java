@@ -32,12 +32,7 @@ record Launcher(Process process, int port, int s3Port, List<String> output) {
     static Launcher start(Path dataDir, String... options) throws Exception {
         int port = FreePorts.pick();
         int s3Port = FreePorts.pick();
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx768m", "-cp", launcherClasspath(),
-                SluiceLocal.class.getName(), "--port", String.valueOf(port), "--s3-port", String.valueOf(s3Port),
-                "--data-dir", dataDir.toString()));
-        command.addAll(List.of(options));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command(dataDir, port, s3Port, options)).redirectErrorStream(true).start();
         CompletableFuture<Void> ready = new CompletableFuture<>();
         List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
@@ -65,6 +60,35 @@ record Launcher(Process process, int port, int s3Port, List<String> output) {
             throw e;
         }
         return new Launcher(process, port, s3Port, output);
+    }
+
+    private static List<String> command(Path dataDir, int port, int s3Port, String... options) throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx768m", "-cp", launcherClasspath(),
+                SluiceLocal.class.getName(), "--port", String.valueOf(port), "--s3-port", String.valueOf(s3Port),
+                "--data-dir", dataDir.toString()));
+        command.addAll(List.of(options));
+        return command;
+    }
+
+    /** Runs a launcher that is expected to exit by itself within a minute: its exit code and output. */
+    static Exit runToExit(Path dataDir) throws Exception {
+        Process process = new ProcessBuilder(command(dataDir, FreePorts.pick(), FreePorts.pick())).redirectErrorStream(true).start();
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("The launcher did not exit within 60 s");
+        }
+        return new Exit(process.exitValue(), output.get(10, TimeUnit.SECONDS));
+    }
+
+    record Exit(int code, String output) {
     }
 
     URI endpoint() {

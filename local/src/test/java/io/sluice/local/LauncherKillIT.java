@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,8 @@ import software.amazon.awssdk.services.kinesis.model.Record;
  * the OOM killer or a crash would: the next start on the same data directory recovers by itself
  * (an orphaned PostgreSQL is stopped), its PostgreSQL runs with fsync on, a killed launcher's
  * PostgreSQL does not outlive it, and streams, records and S3 objects (written with the MinIO
- * client, one of them in a multipart upload) are all still there.
+ * client, one of them in a multipart upload) are all still there, with no leftover of an S3 write
+ * the killed run was making. A second launcher on a data directory in use is refused.
  */
 class LauncherKillIT {
     private static final byte[] BIG = new byte[12 * 1024 * 1024];
@@ -70,8 +72,19 @@ class LauncherKillIT {
         first.kill(true);
         assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("orphaned PostgreSQL").contains(true);
 
+        // A write S3Proxy was making when the process died: a file beside the object, named by a random uuid.
+        Path interrupted = dataDir.resolve("s3/deliveries/small.json-" + UUID.randomUUID());
+        Files.writeString(interrupted, "{\"a\":1}");
+
         Launcher second = Launcher.start(dataDir);
         assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).as("the orphan was stopped").isFalse();
+        assertThat(interrupted).as("the killed run's unfinished S3 write").doesNotExist();
+        assertKept(second, sequenceNumber);
+
+        // A second launcher on the same data directory would start a second Kafka on the same logs.
+        Launcher.Exit refused = Launcher.runToExit(dataDir);
+        assertThat(refused.code()).as(refused.output()).isEqualTo(1);
+        assertThat(refused.output()).contains("Another ./sluice-local is running on the data directory");
         assertKept(second, sequenceNumber);
 
         // kill -9 of the launcher alone: its watchdog stops PostgreSQL.
