@@ -66,6 +66,9 @@ public final class BenchMain {
         if (options.contains("--ingest-only")) {
             settings = settings.withoutReads();
         }
+        if (options.contains("--reads-only")) {
+            settings = settings.withRecordSizes(List.of());
+        }
         String only = option(options, "--only");
         List<String> targets = only == null ? Report.targets() : List.of(only.split(","));
         Path root = Path.of("").toAbsolutePath();
@@ -219,6 +222,9 @@ public final class BenchMain {
      * would otherwise leave tens of GB on disk).
      */
     private void jitWarmUp(String target, WarmUpRun run) throws Exception {
+        if (settings.recordSizes().isEmpty()) {
+            return; // --reads-only: the reads warm up by reading
+        }
         long remaining = settings.jitWarmUp().toMillis();
         for (int i = 0; remaining > 0; i++) {
             Duration chunk = Duration.ofMillis(Math.min(remaining, 15_000));
@@ -228,6 +234,18 @@ public final class BenchMain {
             remaining -= chunk.toMillis();
         }
         System.out.printf("%-12s warmed up for %d s%n", target, settings.jitWarmUp().toSeconds());
+    }
+
+    /** Without ingest runs before them: catch-ups, unmeasured, for the JIT warm-up time. */
+    private void readWarmUp(String target, KinesisDriver driver) throws Exception {
+        driver.createStream("read-warm-up", 1);
+        driver.fill("read-warm-up", settings.backlogRecords(), 1024);
+        long until = System.nanoTime() + settings.jitWarmUp().toNanos();
+        while (System.nanoTime() < until) {
+            driver.catchUp("read-warm-up", settings.backlogRecords(), 10_000);
+        }
+        driver.deleteStream("read-warm-up");
+        System.out.printf("%-12s warmed up reading for %d s%n", target, settings.jitWarmUp().toSeconds());
     }
 
     private void kinesisRuns(String target, KinesisDriver driver, ResourceMeter meter) throws Exception {
@@ -265,26 +283,36 @@ public final class BenchMain {
         if (settings.backlogRecords() == 0) {
             return;
         }
-        driver.createStream("backlog", 1);
-        driver.fill("backlog", settings.backlogRecords(), 1024);
-        List<Double> rates = new ArrayList<>();
+        if (settings.recordSizes().isEmpty()) {
+            readWarmUp(target, driver);
+        }
         int limit = 10_000;
-        meter.begin();
-        for (int i = 0; i < settings.iterations(); i++) {
-            try {
-                rates.add(driver.catchUp("backlog", settings.backlogRecords(), limit));
-            } catch (RuntimeException e) {
-                if (limit == 1_000) {
-                    throw e;
+        for (int size : Settings.READ_SIZES) {
+            for (int shards : Settings.READ_SHARDS) {
+                String stream = "backlog-" + size + "-" + shards;
+                int records = settings.backlogRecords() * shards;
+                driver.createStream(stream, shards);
+                driver.fill(stream, records, size);
+                List<Double> rates = new ArrayList<>();
+                meter.begin();
+                for (int i = 0; i < settings.iterations(); i++) {
+                    try {
+                        rates.add(driver.catchUp(stream, records, limit));
+                    } catch (RuntimeException e) {
+                        if (limit == 1_000) {
+                            throw e;
+                        }
+                        results.notes.add(target + ": GetRecords with Limit 10000 failed (" + e.getMessage()
+                                + "); its catch-up was measured with Limit 1000.");
+                        limit = 1_000;
+                        i--;
+                    }
                 }
-                results.notes.add(target + ": GetRecords with Limit 10000 failed (" + e.getMessage()
-                        + "); its catch-up was measured with Limit 1000.");
-                limit = 1_000;
-                i--;
+                results.catchUp.add(new Results.CatchUp(target, size, shards, records, rates, meter.end()));
+                driver.deleteStream(stream);
+                System.out.printf("%-12s catch-up %-7s x%d shards %s records/s%n", target, Chart.size(size), shards, rates);
             }
         }
-        results.catchUp.add(new Results.CatchUp(target, settings.backlogRecords(), rates, meter.end()));
-        System.out.printf("%-12s catch-up %s records/s%n", target, rates);
 
         driver.createStream("tail", 1);
         List<Double> latencies = driver.propagation("tail", settings.latencySamples(), 10);
@@ -320,15 +348,22 @@ public final class BenchMain {
         if (settings.backlogRecords() == 0) {
             return;
         }
-        kafka.createTopic("raw-backlog", 1);
-        kafka.fill("raw-backlog", settings.backlogRecords(), 1024);
-        List<Double> rates = new ArrayList<>();
-        meter.begin();
-        for (int i = 0; i < settings.iterations(); i++) {
-            rates.add(kafka.catchUp("raw-backlog", settings.backlogRecords()));
+        for (int size : Settings.READ_SIZES) {
+            for (int partitions : Settings.READ_SHARDS) {
+                String topic = "raw-backlog-" + size + "-" + partitions;
+                int records = settings.backlogRecords() * partitions;
+                kafka.createTopic(topic, partitions);
+                kafka.fill(topic, partitions, records, size);
+                List<Double> rates = new ArrayList<>();
+                meter.begin();
+                for (int i = 0; i < settings.iterations(); i++) {
+                    rates.add(kafka.catchUp(topic, partitions, records));
+                }
+                results.catchUp.add(new Results.CatchUp(Report.KAFKA, size, partitions, records, rates, meter.end()));
+                kafka.deleteTopic(topic);
+                System.out.printf("%-12s catch-up %-7s x%d partitions %s records/s%n", Report.KAFKA, Chart.size(size), partitions, rates);
+            }
         }
-        results.catchUp.add(new Results.CatchUp(Report.KAFKA, settings.backlogRecords(), rates, meter.end()));
-        System.out.printf("%-12s catch-up %s records/s%n", Report.KAFKA, rates);
         kafka.createTopic("raw-tail", 1);
         List<Double> latencies = kafka.propagation("raw-tail", settings.latencySamples(), 10);
         results.propagation.add(new Results.Propagation(Report.KAFKA, latencies));

@@ -113,29 +113,58 @@ final class KafkaDriver implements AutoCloseable {
         }
     }
 
-    void fill(String topic, int count, int recordBytes) throws Exception {
+    /** Writes {@code count} records of {@code recordBytes}, round robin over the topic's partitions. */
+    void fill(String topic, int partitions, int count, int recordBytes) throws Exception {
         byte[] data = new byte[recordBytes];
         new Random(count).nextBytes(data);
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
             for (int i = 0; i < count; i++) {
-                producer.send(new ProducerRecord<>(topic, 0, Integer.toString(i).getBytes(), data));
+                producer.send(new ProducerRecord<>(topic, i % partitions, Integer.toString(i).getBytes(), data));
             }
             producer.flush();
         }
     }
 
-    double catchUp(String topic, int count) {
+    /**
+     * Reads every partition from its beginning to its end, one consumer per partition in parallel
+     * (as one GetRecords reader per shard), and checks that {@code count} records arrived; records
+     * per second over all partitions.
+     */
+    double catchUp(String topic, int partitions, int count) throws Exception {
+        AtomicLong read = new AtomicLong();
+        List<Thread> readers = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         long started = System.nanoTime();
-        long read = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            TopicPartition tp = new TopicPartition(topic, 0);
-            consumer.assign(Set.of(tp));
-            consumer.seekToBeginning(Set.of(tp));
-            while (read < count) {
-                read += consumer.poll(Duration.ofMillis(500)).count();
-            }
+        for (int p = 0; p < partitions; p++) {
+            TopicPartition tp = new TopicPartition(topic, p);
+            Thread reader = new Thread(() -> {
+                try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+                    consumer.assign(Set.of(tp));
+                    consumer.seekToBeginning(Set.of(tp));
+                    long end = consumer.endOffsets(Set.of(tp)).get(tp);
+                    long n = 0;
+                    while (consumer.position(tp) < end) {
+                        n += consumer.poll(Duration.ofMillis(500)).count();
+                    }
+                    read.addAndGet(n);
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                }
+            }, "raw-catch-up-" + p);
+            reader.start();
+            readers.add(reader);
         }
-        return read / ((System.nanoTime() - started) / 1e9);
+        for (Thread reader : readers) {
+            reader.join();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("Catch-up of " + topic + " failed: " + failures.get(0), failures.get(0));
+        }
+        if (read.get() != count) {
+            throw new IllegalStateException("Catch-up of " + topic + " read " + read.get() + " records of " + count);
+        }
+        return count / seconds;
     }
 
     List<Double> propagation(String topic, int samples, long everyMillis) throws Exception {

@@ -122,19 +122,55 @@ final class KinesisDriver implements AutoCloseable {
         }
     }
 
-    /** Reads a one-shard stream from TRIM_HORIZON until {@code count} records arrived; records per second. */
-    double catchUp(String stream, int count, int limit) {
+    /**
+     * Reads every shard of a stream from TRIM_HORIZON to its tip, one reader per shard in parallel,
+     * and checks that {@code count} records arrived; records per second over all shards.
+     */
+    double catchUp(String stream, int count, int limit) throws InterruptedException {
+        List<String> shards = kinesis.listShards(b -> b.streamName(stream)).join().shards().stream()
+                .map(software.amazon.awssdk.services.kinesis.model.Shard::shardId).toList();
+        AtomicLong read = new AtomicLong();
+        List<Thread> readers = new ArrayList<>();
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         long started = System.nanoTime();
-        String iterator = kinesis.getShardIterator(b -> b.streamName(stream).shardId("shardId-000000000000")
+        for (String shard : shards) {
+            Thread reader = new Thread(() -> {
+                try {
+                    read.addAndGet(readToTip(stream, shard, limit));
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                }
+            }, "catch-up-" + shard);
+            reader.start();
+            readers.add(reader);
+        }
+        for (Thread reader : readers) {
+            reader.join();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("Catch-up of " + stream + " failed: " + failures.get(0), failures.get(0));
+        }
+        if (read.get() != count) {
+            throw new IllegalStateException("Catch-up of " + stream + " read " + read.get() + " records of " + count);
+        }
+        return count / seconds;
+    }
+
+    /** Reads a shard from TRIM_HORIZON until a response with no records (the backlog is written before); the records read. */
+    private long readToTip(String stream, String shard, int limit) {
+        String iterator = kinesis.getShardIterator(b -> b.streamName(stream).shardId(shard)
                 .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).join().shardIterator();
         long read = 0;
-        while (read < count) {
+        while (true) {
             String current = iterator;
             GetRecordsResponse response = kinesis.getRecords(b -> b.shardIterator(current).limit(limit)).join();
+            if (response.records().isEmpty()) {
+                return read;
+            }
             read += response.records().size();
             iterator = response.nextShardIterator();
         }
-        return read / ((System.nanoTime() - started) / 1e9);
     }
 
     /**

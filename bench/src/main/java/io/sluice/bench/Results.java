@@ -16,8 +16,14 @@ final class Results {
         }
     }
 
-    /** Records per second of repeated catch-up reads over the same backlog. */
-    record CatchUp(String target, int records, List<Double> rates, ResourceMeter.Usage usage) {
+    /**
+     * Records per second of repeated catch-up reads over the same backlog of {@code records} records
+     * of {@code recordBytes}, spread over {@code shards} shards read in parallel.
+     */
+    record CatchUp(String target, int recordBytes, int shards, int records, List<Double> rates, ResourceMeter.Usage usage) {
+        double median() {
+            return Stats.median(rates);
+        }
     }
 
     /** Put-to-get latencies in milliseconds. */
@@ -30,6 +36,13 @@ final class Results {
     /** Put-to-event latencies of a SubscribeToShard subscriber (Sluice only: the emulators lack it or were not tried). */
     final List<Propagation> fanOut = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
+
+    /** A target's catch-up median for a record size and shard count, NaN if it was not measured. */
+    double catchUp(String target, int recordBytes, int shards) {
+        return catchUp.stream()
+                .filter(r -> r.target().equals(target) && r.recordBytes() == recordBytes && r.shards() == shards)
+                .mapToDouble(CatchUp::median).findFirst().orElse(Double.NaN);
+    }
 
     /** The best median rate a target reached for a record size, over the concurrencies tried. */
     double bestIngest(String target, int recordBytes) {

@@ -11,13 +11,18 @@ import java.util.List;
  * @param warmUp time before measuring each run
  * @param iterations measured intervals per run
  * @param interval length of each measured interval
- * @param backlogRecords records of 1 KiB read back by the catch-up runs
+ * @param backlogRecords records per shard read back by each catch-up run (of {@link #READ_SIZES}, over {@link #READ_SHARDS})
  * @param latencySamples records timed from put to get
  * @param jitWarmUp unmeasured ingest before a target's first run, so that its JIT compilers have
  *     settled (the one-process platform keeps C2 busy for about two minutes after start)
  */
 record Settings(List<Integer> recordSizes, List<Integer> concurrencies, Duration warmUp, int iterations, Duration interval,
         int backlogRecords, int latencySamples, Duration jitWarmUp) {
+
+    /** Record sizes of the catch-up runs. */
+    static final List<Integer> READ_SIZES = List.of(1024, 100);
+    /** Shards of the catch-up runs' streams, read in parallel (partitions of raw Kafka's topics). */
+    static final List<Integer> READ_SHARDS = List.of(1, 4);
 
     static Settings full() {
         return new Settings(List.of(100, 1024, 100 * 1024), List.of(1, 8), Duration.ofSeconds(5), 3, Duration.ofSeconds(5),
