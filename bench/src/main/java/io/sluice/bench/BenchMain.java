@@ -127,7 +127,9 @@ public final class BenchMain {
         }
         environment.put("Finished", Instant.now().toString());
         Report.write(out.resolve("README.md"), results, settings, environment);
-        Chart.ingest(results, Report.targets(), settings.recordSizes(), out.resolve("ingest.png"));
+        if (!settings.recordSizes().isEmpty()) {
+            Chart.ingest(results, Report.targets(), settings.recordSizes(), out.resolve("ingest.png"));
+        }
         System.out.println("Wrote " + out.resolve("README.md") + " and ingest.png");
     }
 
