@@ -160,6 +160,14 @@ public final class BenchMain {
             if (targets.contains(Report.SLUICE)) {
                 try (KinesisDriver driver = new KinesisDriver(endpoint)) {
                     ingestRuns(Report.SLUICE, driver, new ResourceMeter(sluice.pid()), true);
+                    if (targets.contains(Report.SLUICE_HTTP2)) {
+                        // The same warm process, spoken to over h2c as the async client and the JavaScript SDK v3 do.
+                        try (KinesisDriver http2 = new KinesisDriver(endpoint, "bench", "bench",
+                                software.amazon.awssdk.http.Protocol.HTTP2)) {
+                            // Warmed up like the first row: the HTTP/2 code paths were never run before.
+                            ingestRuns(Report.SLUICE_HTTP2, http2, new ResourceMeter(sluice.pid()), true);
+                        }
+                    }
                     if (targets.contains(Report.SLUICE_VERIFIED)) {
                         // The same warm process, every request's body hashed and its signature checked.
                         try (KinesisDriver verified = new KinesisDriver(endpoint, VERIFIED_KEY, VERIFIED_SECRET)) {

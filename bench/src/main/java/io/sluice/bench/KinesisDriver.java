@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.kinesis.model.SubscribeToShardResponseHan
 
 /**
  * Drives one Kinesis endpoint (Sluice or an emulator) with the AWS SDK for Java v2 async client in
- * its default CBOR mode, over HTTP/1.1 so that every target is spoken to the same way.
+ * its default CBOR mode, over HTTP/1.1 so that every target is spoken to the same way (HTTP/2 for
+ * Sluice's own HTTP/2 row).
  */
 final class KinesisDriver implements AutoCloseable {
     private final KinesisAsyncClient kinesis;
@@ -42,12 +43,20 @@ final class KinesisDriver implements AutoCloseable {
 
     /** A driver signing with the given key (one the target knows is verified, SigV4 over every body). */
     KinesisDriver(URI endpoint, String accessKeyId, String secretAccessKey) {
+        this(endpoint, accessKeyId, secretAccessKey, Protocol.HTTP1_1);
+    }
+
+    /**
+     * A driver speaking {@code protocol}: HTTP/2 over cleartext is h2c with prior knowledge, as the
+     * SDK's async client and the JavaScript SDK v3 send it (every request a stream of one connection).
+     */
+    KinesisDriver(URI endpoint, String accessKeyId, String secretAccessKey, Protocol protocol) {
         this.endpoint = endpoint;
         this.kinesis = KinesisAsyncClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1).maxConcurrency(64)
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(protocol).maxConcurrency(64)
                         .readTimeout(Duration.ofSeconds(120)).writeTimeout(Duration.ofSeconds(120)))
                 .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(120)))
                 .build();

@@ -44,6 +44,13 @@ final class Results {
                 .mapToDouble(CatchUp::median).findFirst().orElse(Double.NaN);
     }
 
+    /** The run in which a target reached its best median rate for a record size, null if none. */
+    Ingest bestIngestRun(String target, int recordBytes) {
+        return ingest.stream()
+                .filter(r -> r.target().equals(target) && r.recordBytes() == recordBytes)
+                .max(java.util.Comparator.comparingDouble(Ingest::median)).orElse(null);
+    }
+
     /** The best median rate a target reached for a record size, over the concurrencies tried. */
     double bestIngest(String target, int recordBytes) {
         return ingest.stream()

@@ -36,6 +36,55 @@ class GatewayProtocolsIT {
         assertListStreamsOverHttp2(HttpProtocol.H2C);
     }
 
+    /**
+     * The server's first frames on an h2c connection: its SETTINGS give a stream a 4 MiB window and
+     * frames up to 256 KiB, and a WINDOW_UPDATE widens the connection's window to match, so that a
+     * 5 MiB PutRecords body is not sent 64 KiB per round trip (Netty widens it to twice a stream's).
+     */
+    @Test
+    void http2WindowsFitRequestBodies() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(Platform.endpoint().getHost(), Platform.endpoint().getPort())) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[] {0, 0, 0, 4, 0, 0, 0, 0, 0}); // an empty SETTINGS frame
+            out.flush();
+            java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+            java.util.Map<Integer, Long> settings = new java.util.HashMap<>();
+            long connectionIncrement = -1;
+            java.util.List<String> seen = new java.util.ArrayList<>();
+            for (int frames = 0; frames < 10 && (settings.isEmpty() || connectionIncrement < 0); frames++) {
+                if (frames > 0) {
+                    socket.setSoTimeout(2_000);
+                }
+                int length;
+                try {
+                    length = in.readUnsignedShort() << 8 | in.readUnsignedByte();
+                } catch (java.net.SocketTimeoutException e) {
+                    break;
+                }
+                int length0 = length;
+                int type = in.readUnsignedByte();
+                int flags = in.readUnsignedByte();
+                int stream = in.readInt() & 0x7fffffff;
+                byte[] payload = in.readNBytes(length);
+                seen.add("type " + type + " flags " + flags + " stream " + stream + " length " + length0);
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(payload);
+                if (type == 4 && (flags & 1) == 0) {
+                    while (buffer.remaining() >= 6) {
+                        settings.put(buffer.getShort() & 0xffff, buffer.getInt() & 0xffffffffL);
+                    }
+                } else if (type == 8 && stream == 0) {
+                    connectionIncrement = buffer.getInt() & 0x7fffffff;
+                }
+            }
+            assertThat(settings).as("SETTINGS_INITIAL_WINDOW_SIZE in " + seen).containsEntry(4, 4L << 20);
+            assertThat(settings).as("SETTINGS_MAX_FRAME_SIZE").containsEntry(5, 256L << 10);
+            assertThat(65_535 + connectionIncrement).as(seen + ": the connection window widened from 65,535 to at least a stream's")
+                    .isGreaterThanOrEqualTo(4L << 20);
+        }
+    }
+
     private static void assertListStreamsOverHttp2(HttpProtocol... protocols) {
         Tuple2<HttpClientResponse, String> result = reactor.netty.http.client.HttpClient.create()
                 .protocol(protocols)
