@@ -168,6 +168,9 @@ public final class BenchMain {
                             ingestRuns(Report.SLUICE_HTTP2, http2, new ResourceMeter(sluice.pid()), true);
                         }
                     }
+                    if (targets.contains(Report.SLUICE_JS_HTTP2)) {
+                        jsRuns(new JsSdkDriver(root, endpoint), driver, new ResourceMeter(sluice.pid()));
+                    }
                     if (targets.contains(Report.SLUICE_VERIFIED)) {
                         // The same warm process, every request's body hashed and its signature checked.
                         try (KinesisDriver verified = new KinesisDriver(endpoint, VERIFIED_KEY, VERIFIED_SECRET)) {
@@ -244,6 +247,24 @@ public final class BenchMain {
             remaining -= chunk.toMillis();
         }
         System.out.printf("%-12s warmed up for %d s%n", target, settings.jitWarmUp().toSeconds());
+    }
+
+    /** The JavaScript SDK v3 over HTTP/1.1 and HTTP/2, 1 KiB records, against the warm process. */
+    private void jsRuns(JsSdkDriver js, KinesisDriver driver, ResourceMeter meter) throws Exception {
+        if (!js.available()) {
+            results.notes.add("The JavaScript SDK rows were not measured: bench/emulators has no @aws-sdk/client-kinesis (npm install failed).");
+            return;
+        }
+        for (boolean http2 : List.of(false, true)) {
+            String target = http2 ? Report.SLUICE_JS_HTTP2 : Report.SLUICE_JS_HTTP1;
+            String stream = "js-ingest-" + (http2 ? "h2" : "h1");
+            driver.createStream(stream, 4);
+            List<Double> rates = js.ingest(stream, 1024, http2, settings, meter::begin);
+            Results.Ingest result = new Results.Ingest(target, 1024, JsSdkDriver.LOOPS, rates, meter.end());
+            results.ingest.add(result);
+            driver.deleteStream(stream);
+            System.out.printf("%-12s ingest 1 KiB   x%-2d %,10.0f records/s %s%n", target, JsSdkDriver.LOOPS, result.median(), rates);
+        }
     }
 
     /** Without ingest runs before them: catch-ups, unmeasured, for the JIT warm-up time. */

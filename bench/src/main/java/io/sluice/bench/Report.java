@@ -12,6 +12,8 @@ final class Report {
     /** Sluice with a key it knows: every request's body hashed and its SigV4 signature verified. */
     static final String SLUICE_VERIFIED = "Sluice (verified)";
     static final String SLUICE_HTTP2 = "Sluice (HTTP/2)";
+    static final String SLUICE_JS_HTTP1 = "Sluice (JS SDK HTTP/1.1)";
+    static final String SLUICE_JS_HTTP2 = "Sluice (JS SDK HTTP/2)";
     static final String KAFKA = "raw Kafka";
     static final String KINESALITE = "kinesalite";
     static final String KINESIS_MOCK = "kinesis-mock";
@@ -126,6 +128,8 @@ final class Report {
         }
         md.append(String.format("- HTTP/2 (h2c, the async client) ≥ 0.9× HTTP/1.1 at 1 KiB, same process: %s.%n",
                 ratio(results.bestIngest(SLUICE_HTTP2, 1024), sluice1k)));
+        md.append(String.format("- HTTP/2 ≥ 0.9× HTTP/1.1 with the JavaScript SDK v3 (1 KiB, %d loops of PutRecords, same process): %s.%n",
+                JsSdkDriver.LOOPS, ratio(results.bestIngest(SLUICE_JS_HTTP2, 1024), results.bestIngest(SLUICE_JS_HTTP1, 1024))));
         md.append(String.format("- SigV4 verification costs at most a few percent of ingest: a verified key's ingest is %s of an "
                 + "unverified one's at 1 KiB (same process, same run).%n", percent(results.bestIngest(SLUICE_VERIFIED, 1024), sluice1k)));
         md.append(String.format("- ≥ 5× kinesalite: %s (1 KiB, best concurrency of each).%n", ratio(sluice1k, results.bestIngest(KINESALITE, 1024))));
@@ -152,6 +156,6 @@ final class Report {
     }
 
     static List<String> targets() {
-        return List.of(SLUICE, SLUICE_HTTP2, SLUICE_VERIFIED, KAFKA, KINESALITE, KINESIS_MOCK);
+        return List.of(SLUICE, SLUICE_HTTP2, SLUICE_JS_HTTP1, SLUICE_JS_HTTP2, SLUICE_VERIFIED, KAFKA, KINESALITE, KINESIS_MOCK);
     }
 }
