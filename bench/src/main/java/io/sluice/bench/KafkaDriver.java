@@ -131,13 +131,10 @@ final class KafkaDriver implements AutoCloseable {
      * per second over all partitions.
      */
     double catchUp(String topic, int partitions, int count) throws Exception {
-        AtomicLong read = new AtomicLong();
-        List<Thread> readers = new ArrayList<>();
-        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        long started = System.nanoTime();
+        List<java.util.function.LongSupplier> readers = new ArrayList<>();
         for (int p = 0; p < partitions; p++) {
             TopicPartition tp = new TopicPartition(topic, p);
-            Thread reader = new Thread(() -> {
+            readers.add(() -> {
                 try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
                     consumer.assign(Set.of(tp));
                     consumer.seekToBeginning(Set.of(tp));
@@ -146,25 +143,11 @@ final class KafkaDriver implements AutoCloseable {
                     while (consumer.position(tp) < end) {
                         n += consumer.poll(Duration.ofMillis(500)).count();
                     }
-                    read.addAndGet(n);
-                } catch (RuntimeException e) {
-                    failures.add(e);
+                    return n;
                 }
-            }, "raw-catch-up-" + p);
-            reader.start();
-            readers.add(reader);
+            });
         }
-        for (Thread reader : readers) {
-            reader.join();
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        if (!failures.isEmpty()) {
-            throw new IllegalStateException("Catch-up of " + topic + " failed: " + failures.get(0), failures.get(0));
-        }
-        if (read.get() != count) {
-            throw new IllegalStateException("Catch-up of " + topic + " read " + read.get() + " records of " + count);
-        }
-        return count / seconds;
+        return CatchUp.run(topic, count, readers);
     }
 
     List<Double> propagation(String topic, int samples, long everyMillis) throws Exception {

@@ -138,32 +138,8 @@ final class KinesisDriver implements AutoCloseable {
     double catchUp(String stream, int count, int limit) throws InterruptedException {
         List<String> shards = kinesis.listShards(b -> b.streamName(stream)).join().shards().stream()
                 .map(software.amazon.awssdk.services.kinesis.model.Shard::shardId).toList();
-        AtomicLong read = new AtomicLong();
-        List<Thread> readers = new ArrayList<>();
-        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
-        long started = System.nanoTime();
-        for (String shard : shards) {
-            Thread reader = new Thread(() -> {
-                try {
-                    read.addAndGet(readToTip(stream, shard, limit));
-                } catch (RuntimeException e) {
-                    failures.add(e);
-                }
-            }, "catch-up-" + shard);
-            reader.start();
-            readers.add(reader);
-        }
-        for (Thread reader : readers) {
-            reader.join();
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        if (!failures.isEmpty()) {
-            throw new IllegalStateException("Catch-up of " + stream + " failed: " + failures.get(0), failures.get(0));
-        }
-        if (read.get() != count) {
-            throw new IllegalStateException("Catch-up of " + stream + " read " + read.get() + " records of " + count);
-        }
-        return count / seconds;
+        return CatchUp.run(stream, count, shards.stream()
+                .map(shard -> (java.util.function.LongSupplier) () -> readToTip(stream, shard, limit)).toList());
     }
 
     /** Reads a shard from TRIM_HORIZON until a response with no records (the backlog is written before); the records read. */
