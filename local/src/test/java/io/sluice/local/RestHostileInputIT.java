@@ -109,7 +109,15 @@ class RestHostileInputIT {
     @Property(tries = 400)
     void anyOperationWithHostileParametersAndBodies(@ForAll("calls") Call call) throws Exception {
         SENT.computeIfAbsent(call.service(), k -> new AtomicInteger()).incrementAndGet();
-        HttpResponse<String> response = send(call);
+        HttpResponse<String> response;
+        try {
+            response = send(call);
+        } catch (java.io.IOException e) {
+            // A request line over 4 KiB: the HTTP server answers 414 and closes the connection at once,
+            // which can reach the client while it is still writing the body (no response to read).
+            assertThat(call.method().length() + call.path().length()).as("connection closed on %s: %s", call, e).isGreaterThan(4_000);
+            return;
+        }
         int status = response.statusCode();
         assertThat(status).as("status of %s: %s", call, response.body()).isLessThan(500);
         if (status / 100 == 2 || status == 304) {
