@@ -63,7 +63,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
                 .setPort(port == 0 ? FreePorts.pick() : port)
-                .setServerConfig("max_connections", "200");
+                .setServerConfig("max_connections", "200")
+                // After a kill -9 PostgreSQL recovers before it serves; on two busy cores that passed the 10 s default.
+                .setPGStartupWait(java.time.Duration.ofSeconds(60));
         if (options.durable()) {
             // Given after zonky's -F on the command line, these win over it.
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
