@@ -169,7 +169,7 @@ public final class BenchMain {
                         }
                     }
                     if (targets.contains(Report.SLUICE_JS_HTTP2)) {
-                        jsRuns(new JsSdkDriver(root, endpoint), driver, new ResourceMeter(sluice.pid()));
+                        new JsSdkDriver(root, endpoint).runs(driver, new ResourceMeter(sluice.pid()), settings, results);
                     }
                     if (targets.contains(Report.SLUICE_VERIFIED)) {
                         // The same warm process, every request's body hashed and its signature checked.
@@ -249,36 +249,6 @@ public final class BenchMain {
         System.out.printf("%-12s warmed up for %d s%n", target, settings.jitWarmUp().toSeconds());
     }
 
-    /** The JavaScript SDK v3 over HTTP/1.1 and HTTP/2, 1 KiB records, against the warm process. */
-    private void jsRuns(JsSdkDriver js, KinesisDriver driver, ResourceMeter meter) throws Exception {
-        if (!js.available()) {
-            results.notes.add("The JavaScript SDK rows were not measured: bench/emulators has no @aws-sdk/client-kinesis (npm install failed).");
-            return;
-        }
-        for (boolean http2 : List.of(false, true)) {
-            String target = http2 ? Report.SLUICE_JS_HTTP2 : Report.SLUICE_JS_HTTP1;
-            String stream = "js-ingest-" + (http2 ? "h2" : "h1");
-            driver.createStream(stream, 4);
-            List<Double> rates = js.ingest(stream, 1024, http2, settings, meter::begin);
-            Results.Ingest result = new Results.Ingest(target, 1024, JsSdkDriver.LOOPS, rates, meter.end());
-            results.ingest.add(result);
-            driver.deleteStream(stream);
-            System.out.printf("%-12s ingest 1 KiB   x%-2d %,10.0f records/s %s%n", target, JsSdkDriver.LOOPS, result.median(), rates);
-        }
-    }
-
-    /** Without ingest runs before them: catch-ups, unmeasured, for the JIT warm-up time. */
-    private void readWarmUp(String target, KinesisDriver driver) throws Exception {
-        driver.createStream("read-warm-up", 1);
-        driver.fill("read-warm-up", settings.backlogRecords(), 1024);
-        long until = System.nanoTime() + settings.jitWarmUp().toNanos();
-        while (System.nanoTime() < until) {
-            driver.catchUp("read-warm-up", settings.backlogRecords(), 10_000);
-        }
-        driver.deleteStream("read-warm-up");
-        System.out.printf("%-12s warmed up reading for %d s%n", target, settings.jitWarmUp().toSeconds());
-    }
-
     private void kinesisRuns(String target, KinesisDriver driver, ResourceMeter meter) throws Exception {
         ingestRuns(target, driver, meter, true);
         readRuns(target, driver, meter);
@@ -315,7 +285,8 @@ public final class BenchMain {
             return;
         }
         if (settings.recordSizes().isEmpty()) {
-            readWarmUp(target, driver);
+            driver.warmUpReading(settings.backlogRecords(), settings.jitWarmUp());
+            System.out.printf("%-12s warmed up reading for %d s%n", target, settings.jitWarmUp().toSeconds());
         }
         int limit = 10_000;
         for (int size : Settings.READ_SIZES) {

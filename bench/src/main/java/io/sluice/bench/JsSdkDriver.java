@@ -28,6 +28,24 @@ final class JsSdkDriver {
         this.endpoint = endpoint;
     }
 
+    /** The rows over HTTP/1.1 and HTTP/2, 1 KiB records, each on a 4-shard stream of its own, added to {@code results}. */
+    void runs(KinesisDriver driver, ResourceMeter meter, Settings settings, Results results) throws Exception {
+        if (!available()) {
+            results.notes.add("The JavaScript SDK rows were not measured: bench/emulators has no @aws-sdk/client-kinesis (npm install failed).");
+            return;
+        }
+        for (boolean http2 : List.of(false, true)) {
+            String target = http2 ? Report.SLUICE_JS_HTTP2 : Report.SLUICE_JS_HTTP1;
+            String stream = "js-ingest-" + (http2 ? "h2" : "h1");
+            driver.createStream(stream, 4);
+            List<Double> rates = ingest(stream, 1024, http2, settings, meter::begin);
+            Results.Ingest result = new Results.Ingest(target, 1024, LOOPS, rates, meter.end());
+            results.ingest.add(result);
+            driver.deleteStream(stream);
+            System.out.printf("%-12s ingest 1 KiB   x%-2d %,10.0f records/s %s%n", target, LOOPS, result.median(), rates);
+        }
+    }
+
     /** Whether npm installed the SDK. */
     boolean available() {
         return Files.isDirectory(emulators.resolve("node_modules/@aws-sdk/client-kinesis"));

@@ -142,6 +142,17 @@ final class KinesisDriver implements AutoCloseable {
                 .map(shard -> (java.util.function.LongSupplier) () -> readToTip(stream, shard, limit)).toList());
     }
 
+    /** Catch-ups of a one-shard backlog, unmeasured, for {@code time}: the JIT warm-up of a run without ingest. */
+    void warmUpReading(int records, Duration time) throws InterruptedException {
+        createStream("read-warm-up", 1);
+        fill("read-warm-up", records, 1024);
+        long until = System.nanoTime() + time.toNanos();
+        while (System.nanoTime() < until) {
+            catchUp("read-warm-up", records, 10_000);
+        }
+        deleteStream("read-warm-up");
+    }
+
     /** Reads a shard from TRIM_HORIZON until a response with no records (the backlog is written before); the records read. */
     private long readToTip(String stream, String shard, int limit) {
         String iterator = kinesis.getShardIterator(b -> b.streamName(stream).shardId(shard)

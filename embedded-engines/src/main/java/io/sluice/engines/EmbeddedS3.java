@@ -20,6 +20,10 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
  * signature of a request is not checked.
  */
 public final class EmbeddedS3 implements AutoCloseable {
+    /** The name of S3Proxy's file for a write in progress: the key, then a random (version 4) uuid. */
+    private static final Pattern INTERRUPTED_WRITE =
+            Pattern.compile(".+-\\p{XDigit}{8}-\\p{XDigit}{4}-4\\p{XDigit}{3}-[89abAB]\\p{XDigit}{3}-\\p{XDigit}{12}");
+
     private final S3Proxy proxy;
 
     private EmbeddedS3(S3Proxy proxy) {
@@ -74,9 +78,6 @@ public final class EmbeddedS3 implements AutoCloseable {
         }
         return removed;
     }
-
-    private static final Pattern INTERRUPTED_WRITE =
-            Pattern.compile(".+-\\p{XDigit}{8}-\\p{XDigit}{4}-4\\p{XDigit}{3}-[89abAB]\\p{XDigit}{3}-\\p{XDigit}{12}");
 
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + proxy.getPort());
