@@ -21,11 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +36,10 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
  * is committed on the consumer's thread once it is written. A partition's next round is written only
  * after that commit (a full round waits, its partition paused), so at most one round per partition
  * is ever written and not committed. A round whose write failed pauses its partition and is tried
- * again after a backoff, its records kept. A partition taken away by a rebalance loses its round: the
+ * again after a backoff, its records kept; a commit that failed is likewise tried again after a
+ * backoff before the partition's next round is written (were the next round written first, a
+ * restart from the older committed offset would cut its records into other rounds, under other
+ * keys, and deliver them twice). A partition taken away by a rebalance loses its round: the
  * consumer that gets the partition reads those records again from the committed offset.
  *
  * <p>One instance serves every consumer of the container; a partition belongs to one consumer at a
@@ -61,7 +61,7 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
     private final Path directory;
     private final RetryPolicy retries;
     private final Map<TopicPartition, PartitionRound> rounds = new ConcurrentHashMap<>();
-    private final Map<TopicPartition, Writing> writes = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, RoundInFlight> writes = new ConcurrentHashMap<>();
     /** Partitions paused because their full round waits for the previous one to be committed. */
     private final Set<TopicPartition> waitingForWrite = ConcurrentHashMap.newKeySet();
     private final StreamTransforms transforms;
@@ -109,7 +109,7 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
             return;
         }
         settle(source, consumer);
-        Writing writing = writes.get(source);
+        RoundInFlight writing = writes.get(source);
         if (writing != null && writing.round.blocked()) {
             // The round being written waits for a retry: these records are read again once it is written.
             consumer.seek(source, records.get(0).offset());
@@ -198,16 +198,6 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
         }
     }
 
-    /** A round being written to S3 off the consumer's thread; {@code future} is null while it waits for a retry. */
-    private static final class Writing {
-        final PartitionRound round;
-        Future<?> future;
-
-        Writing(PartitionRound round) {
-            this.round = round;
-        }
-    }
-
     /**
      * Starts writing a round, unless the partition's previous round is still being written (a
      * partition's next round is written only once the one before it is committed).
@@ -219,20 +209,16 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
             return false;
         }
         rounds.remove(source);
-        Writing writing = new Writing(round);
-        writes.put(source, writing);
-        writing.future = writer.start(round);
+        writes.put(source, new RoundInFlight(round, writer.start(round)));
         return true;
     }
 
     /** Waits until the partition's round in flight is written or has failed. */
     private void awaitWrite(TopicPartition source) {
-        Writing writing = writes.get(source);
-        if (writing != null && writing.future != null) {
+        RoundInFlight writing = writes.get(source);
+        if (writing != null) {
             try {
-                writing.future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                writing.awaitWritten();
             } catch (java.util.concurrent.ExecutionException e) {
                 // settle() records the failure.
             }
@@ -244,30 +230,49 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
      * retry when the write failed (pausing the partition), or starts the retry when it is due.
      */
     private void settle(TopicPartition source, Consumer<?, ?> consumer) {
-        Writing writing = writes.get(source);
+        RoundInFlight writing = writes.get(source);
         if (writing == null) {
             return;
         }
         PartitionRound round = writing.round;
-        DeliveryStream stream = round.stream();
-        if (writing.future == null) {
+        if (writing.awaitsRetry()) {
             if (!clock.instant().isBefore(round.retryAt())) {
-                writing.future = writer.start(round);
+                writing.retry(writer.start(round));
             }
             return;
         }
-        if (!writing.future.isDone()) {
+        if (!writing.writeOver()) {
             return;
         }
-        try {
-            writing.future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (writing.written() && streamOf(source.topic()).isEmpty()) {
+            drop(source); // its commit failed, and nobody reads this topic any more
             return;
+        }
+        if (!written(source, writing) || !writing.commit(source, consumer, clock.instant(), retries, false)) {
+            return;
+        }
+        writes.remove(source);
+        round.discard();
+        boolean paused = waitingForWrite.remove(source);
+        if (round.blocked()) {
+            failures.recovered(round.stream());
+            paused = true;
+        }
+        if (paused && pauser != null) {
+            pauser.resume(source);
+        }
+    }
+
+    /** Whether the round's finished write succeeded; when it failed, its retry is scheduled and its partition paused. */
+    private boolean written(TopicPartition source, RoundInFlight writing) {
+        PartitionRound round = writing.round;
+        try {
+            return writing.awaitWritten();
         } catch (java.util.concurrent.ExecutionException e) {
+            DeliveryStream stream = round.stream();
             boolean wasBlocked = round.blocked();
             round.failed(clock.instant(), retries.backoff(round.failedAttempts() + 1));
-            writing.future = null;
+            writing.failed();
             String bucket = stream.destination().s3().bucket();
             log.warn("Delivery of {} up to offset {} to bucket {} failed (attempt {}), retrying at {}: {}", source, round.nextOffset(),
                     bucket, round.failedAttempts(), round.retryAt(), e.getCause().getMessage());
@@ -278,27 +283,7 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
                     pauser.pause(source);
                 }
             }
-            return;
-        }
-        commit(source, round, consumer);
-        writes.remove(source);
-        round.discard();
-        boolean paused = waitingForWrite.remove(source);
-        if (round.blocked()) {
-            failures.recovered(stream);
-            paused = true;
-        }
-        if (paused && pauser != null) {
-            pauser.resume(source);
-        }
-    }
-
-    private static void commit(TopicPartition source, PartitionRound round, Consumer<?, ?> consumer) {
-        try {
-            consumer.commitSync(Map.of(source, new OffsetAndMetadata(round.nextOffset())));
-        } catch (KafkaException e) {
-            // The objects are written; whoever reads these records again writes the same keys.
-            log.info("Could not commit offset {} of {} after delivering it: {}", round.nextOffset(), source, e.getMessage());
+            return false;
         }
     }
 
@@ -314,11 +299,9 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
         if (round != null) {
             round.discard();
         }
-        Writing writing = writes.remove(source);
+        RoundInFlight writing = writes.remove(source);
         if (writing != null) {
-            if (writing.future != null) {
-                writing.future.cancel(true);
-            }
+            writing.cancel();
             paused |= writing.round.blocked();
             writing.round.discard();
         }
@@ -348,22 +331,20 @@ final class PartitionDeliveries implements BatchConsumerAwareMessageListener<byt
 
     /** Waits for the partition's write in flight and commits it; false when it failed or waits for a retry. */
     private boolean finishWrite(TopicPartition source, Consumer<?, ?> consumer) {
-        Writing writing = writes.get(source);
+        RoundInFlight writing = writes.get(source);
         if (writing == null) {
             return true;
         }
-        if (writing.future == null) {
-            return false;
-        }
         try {
-            writing.future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            if (!writing.awaitWritten()) {
+                return false;
+            }
         } catch (java.util.concurrent.ExecutionException e) {
             return false; // not written: the next owner writes it
         }
-        commit(source, writing.round, consumer);
+        if (!writing.commit(source, consumer, clock.instant(), retries, true)) {
+            return false; // the next owner reads from the committed offset and writes this round's key again
+        }
         writes.remove(source);
         writing.round.discard();
         return true;
