@@ -203,4 +203,78 @@ class AwsAnswersIT {
         assertThat(response.headers().firstValue("Content-Type")).hasValue(JSON_TYPE);
         return JSON.readTree(response.body());
     }
+
+    /** Past the gateway's and the services' default limit (16 MB). */
+    private static final long OVER_THE_LIMIT = 17L * 1024 * 1024;
+
+    @Test
+    void aBodyDeclaredLargerThanTheLimitIsRefusedBeforeItIsSent() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", Platform.endpoint().getPort())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + JSON_TYPE + "\r\nX-Amz-Target: Kinesis_20131202.PutRecords\r\n"
+                    + signatureLines() + "Content-Length: " + OVER_THE_LIMIT + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            // Not one byte of the body is sent: the answer comes from the declared length alone.
+            String answer = answer(socket.getInputStream());
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("RequestEntityTooLargeException").contains(String.valueOf(OVER_THE_LIMIT));
+        }
+    }
+
+    @Test
+    void aChunkedBodyIsCutOffAtTheLimit() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", Platform.endpoint().getPort())) {
+            socket.setSoTimeout(30_000);
+            java.util.concurrent.CompletableFuture<String> answer = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return answer(socket.getInputStream());
+                } catch (java.io.IOException e) {
+                    return "read failed: " + e;
+                }
+            });
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + JSON_TYPE + "\r\nX-Amz-Target: Kinesis_20131202.PutRecord\r\n"
+                    + signatureLines() + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] data = "a".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+            chunk(out, ("{\"StreamName\":\"" + STREAM + "\",\"PartitionKey\":\"k\",\"Data\":\"").getBytes(StandardCharsets.US_ASCII));
+            long sent = 0;
+            try {
+                while (!answer.isDone() && sent < 2 * OVER_THE_LIMIT) {
+                    chunk(out, data);
+                    sent += data.length;
+                }
+            } catch (java.io.IOException e) {
+                // The server stopped reading once it had answered: the answer is read below.
+            }
+            assertThat(answer.get(30, java.util.concurrent.TimeUnit.SECONDS)).startsWith("HTTP/1.1 413").contains("RequestEntityTooLargeException");
+            assertThat(sent).as("bytes sent before the answer").isLessThan(2 * OVER_THE_LIMIT);
+        }
+    }
+
+    /** One HTTP/1.1 answer: its head and the body its Content-Length gives. */
+    private static String answer(java.io.InputStream in) throws java.io.IOException {
+        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                return head.toString(StandardCharsets.US_ASCII);
+            }
+            head.write(b);
+        }
+        String text = head.toString(StandardCharsets.US_ASCII);
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(text);
+        return text + (length.find() ? new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.UTF_8) : "");
+    }
+
+    private static void chunk(java.io.OutputStream out, byte[] data) throws java.io.IOException {
+        out.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(data);
+        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static String signatureLines() {
+        StringBuilder lines = new StringBuilder();
+        Platform.SIGNATURE.forEach((name, value) -> lines.append(name).append(": ").append(value).append("\r\n"));
+        return lines.toString();
+    }
 }

@@ -96,7 +96,7 @@ public final class AwsCodec {
         try (JsonParser parser = mapper.createParser(body)) {
             return read(mapper, parser, type);
         } catch (JsonProcessingException e) {
-            throw ErrorCode.SERIALIZATION.exception(describe(e));
+            throw failure(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -113,7 +113,7 @@ public final class AwsCodec {
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw ErrorCode.SERIALIZATION.exception(describe(e));
+            throw failure(e);
         }
     }
 
@@ -141,6 +141,19 @@ public final class AwsCodec {
 
     private ObjectMapper mapper(WireFormat format) {
         return format == WireFormat.CBOR ? cbor : json;
+    }
+
+    /**
+     * The answer to a body that could not be decoded: an AWS error the body's stream raised while it
+     * was read (its size limit, wrapped by the deserializer that was reading), else a SerializationException.
+     */
+    private static AwsException failure(JsonProcessingException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof AwsException raised) {
+                return raised;
+            }
+        }
+        return ErrorCode.SERIALIZATION.exception(describe(e));
     }
 
     private static String describe(JsonProcessingException e) {

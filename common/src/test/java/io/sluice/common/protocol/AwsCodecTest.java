@@ -64,6 +64,26 @@ class AwsCodecTest {
     }
 
     @Test
+    void anErrorTheBodysStreamRaisesWhileAMemberIsReadIsAnsweredAsItself() {
+        // As the services' size limit raises it in the middle of a blob: not a SerializationException about the member.
+        byte[] start = "{\"Name\": \"n\", \"Data\": \"".getBytes(StandardCharsets.UTF_8);
+        java.io.InputStream body = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(start), new java.io.InputStream() {
+            private int read;
+
+            @Override
+            public int read() {
+                if (++read > 100_000) {
+                    throw ErrorCode.REQUEST_TOO_LARGE.exception("Request body exceeds the limit of %d bytes.", 100_000);
+                }
+                return 'A';
+            }
+        });
+        assertThatThrownBy(() -> codec.read(WireFormat.JSON, body, Typed.class))
+                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.REQUEST_TOO_LARGE))
+                .hasMessage("Request body exceeds the limit of 100000 bytes.");
+    }
+
+    @Test
     void aNullInAListIsASerializationException() {
         assertThatThrownBy(() -> codec.read(WireFormat.JSON, "{\"Keys\": [\"a\", null]}".getBytes(StandardCharsets.UTF_8), Typed.class))
                 .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SERIALIZATION));

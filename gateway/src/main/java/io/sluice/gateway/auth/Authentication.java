@@ -4,6 +4,7 @@ import io.sluice.common.access.Principal;
 import io.sluice.common.error.AwsException;
 import io.sluice.common.error.ErrorCode;
 import io.sluice.common.protocol.AwsHeaders;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -183,7 +184,7 @@ public final class Authentication {
         }
     }
 
-    private byte[] dechunked(Optional<DataBuffer> body, AccessKey key, SignedRequest signed, String claimed) {
+    private ByteBuffer dechunked(Optional<DataBuffer> body, AccessKey key, SignedRequest signed, String claimed) {
         byte[] bytes = new byte[body.map(DataBuffer::readableByteCount).orElse(0)];
         body.ifPresent(buffer -> {
             buffer.read(bytes);
@@ -191,7 +192,7 @@ public final class Authentication {
         });
         AwsChunkedBody.ChunkSigning signing = claimed.equals(AwsChunkedBody.UNSIGNED_WITH_TRAILER) ? null
                 : new AwsChunkedBody.ChunkSigning(verifier.signingKey(key, signed.scope()), signed.timeText(), signed.scope(),
-                        signed.signature().toLowerCase(java.util.Locale.ROOT));
+                        signed.signature().toLowerCase(java.util.Locale.ROOT), claimed.equals(AwsChunkedBody.SIGNED_WITH_TRAILER));
         return AwsChunkedBody.decode(bytes, signing);
     }
 
@@ -207,13 +208,13 @@ public final class Authentication {
      * The exchange with its body served from what was read: the joined buffers as they are, or the
      * payload decoded from aws-chunked encoding (its headers then say so).
      */
-    private static ServerWebExchange forward(ServerWebExchange exchange, Optional<DataBuffer> body, byte[] decoded) {
+    private static ServerWebExchange forward(ServerWebExchange exchange, Optional<DataBuffer> body, ByteBuffer decoded) {
         ServerHttpRequest request = exchange.getRequest();
         HttpHeaders headers = new HttpHeaders();
         headers.putAll(request.getHeaders());
         Flux<DataBuffer> content;
         if (decoded != null) {
-            headers.setContentLength(decoded.length);
+            headers.setContentLength(decoded.remaining());
             headers.remove("x-amz-decoded-content-length");
             headers.remove(HttpHeaders.TRANSFER_ENCODING);
             java.util.List<String> encodings = headers.getOrEmpty(HttpHeaders.CONTENT_ENCODING).stream()

@@ -1,7 +1,6 @@
 package io.sluice.gateway.auth;
 
 import io.sluice.common.error.ErrorCode;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -28,19 +27,26 @@ final class AwsChunkedBody {
     }
 
     /**
-     * The chained signatures of a signed body: the signing key and the request's scope and time, and
-     * the request's own signature, which the first chunk's chains from.
+     * The chained signatures of a signed body: the signing key and the request's scope and time, the
+     * request's own signature, which the first chunk's chains from, and whether signed trailing
+     * headers must follow the last chunk ({@code -TRAILER}).
      */
-    record ChunkSigning(byte[] signingKey, String timeText, SigV4.Scope scope, String seedSignature) {
+    record ChunkSigning(byte[] signingKey, String timeText, SigV4.Scope scope, String seedSignature, boolean trailer) {
     }
 
-    /** The payload of a chunked body; {@code signing} null for an unsigned one. */
-    static byte[] decode(byte[] body, ChunkSigning signing) {
+    /**
+     * The payload of a chunked body, decoded in place: the chunks' data moved to the front of
+     * {@code body} (each lands before where it was read), so no second copy of the body is made.
+     *
+     * @param signing null for an unsigned body
+     * @return the payload: {@code body}'s first bytes
+     */
+    static ByteBuffer decode(byte[] body, ChunkSigning signing) {
         return new AwsChunkedBody(body).payload(signing);
     }
 
-    private byte[] payload(ChunkSigning signing) {
-        ByteArrayOutputStream payload = new ByteArrayOutputStream(body.length);
+    private ByteBuffer payload(ChunkSigning signing) {
+        int written = 0;
         String previous = signing == null ? null : signing.seedSignature();
         while (true) {
             String header = line();
@@ -65,11 +71,12 @@ final class AwsChunkedBody {
                 }
                 previous = expected;
             }
-            payload.write(body, at, size);
+            System.arraycopy(body, at, body, written, size);
+            written += size;
             at += size;
             if (size == 0) {
                 trailer(signing, previous);
-                return payload.toByteArray();
+                return ByteBuffer.wrap(body, 0, written);
             }
             if (!line().isEmpty()) {
                 throw malformed("a chunk does not end where its size says");
@@ -94,6 +101,9 @@ final class AwsChunkedBody {
             } else {
                 trailers.append(name).append(':').append(value).append('\n');
             }
+        }
+        if (signing != null && signing.trailer() && signature == null) {
+            throw malformed("the trailing headers carry no x-amz-trailer-signature");
         }
         if (signing != null && signature != null) {
             String stringToSign = "AWS4-HMAC-SHA256-TRAILER\n" + signing.timeText() + "\n" + signing.scope() + "\n" + previous + "\n"

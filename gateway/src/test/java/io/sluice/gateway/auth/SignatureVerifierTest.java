@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import software.amazon.awssdk.checksums.DefaultChecksumAlgorithm;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -245,11 +246,10 @@ class SignatureVerifierTest {
         SignatureVerifier verifier = verifier(AuthMode.STRICT, NOW);
         SignedRequest signed = SignedRequest.fromHeader(wire.headers().getFirst("Authorization"), wire.headers());
         verifier.verify(KEY, signed, wire.canonical(), claimed);
-        AwsChunkedBody.ChunkSigning signing = new AwsChunkedBody.ChunkSigning(verifier.signingKey(KEY, signed.scope()), signed.timeText(),
-                signed.scope(), signed.signature());
-        assertThat(new String(AwsChunkedBody.decode(wire.body(), signing), StandardCharsets.UTF_8)).isEqualTo(payload);
+        AwsChunkedBody.ChunkSigning signing = chunkSigning(verifier, signed, false);
         byte[] tampered = wire.body().clone();
         tampered[tampered.length / 2] = 'y';
+        assertThat(decoded(wire.body(), signing)).isEqualTo(payload);
         assertThatThrownBy(() -> AwsChunkedBody.decode(tampered, signing))
                 .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_SIGNATURE));
     }
@@ -261,5 +261,57 @@ class SignatureVerifierTest {
         Wire wire = sign(https, BODY, "kinesis", KEY, NOW, r -> r.putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false));
         assertThat(wire.headers().getFirst(Authentication.CONTENT_SHA256)).isEqualTo(Authentication.UNSIGNED_PAYLOAD);
         assertThat(authenticate(verifier(AuthMode.STRICT, NOW), wire.withBody("anything"), "kinesis")).contains(KEY);
+    }
+
+    @Test
+    void signedTrailingHeadersAreVerifiedAndMayNotBeLeftOut() {
+        String payload = "y".repeat(100_000);
+        Wire wire = sign(kinesisPut(), payload, "kinesis", KEY, NOW, r -> r
+                .putProperty(AwsV4HttpSigner.CHUNK_ENCODING_ENABLED, true)
+                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, true)
+                .putProperty(AwsV4HttpSigner.CHECKSUM_ALGORITHM, DefaultChecksumAlgorithm.CRC32));
+        String claimed = wire.headers().getFirst(Authentication.CONTENT_SHA256);
+        assertThat(claimed).isEqualTo(AwsChunkedBody.SIGNED_WITH_TRAILER);
+        SignatureVerifier verifier = verifier(AuthMode.STRICT, NOW);
+        SignedRequest signed = SignedRequest.fromHeader(wire.headers().getFirst("Authorization"), wire.headers());
+        verifier.verify(KEY, signed, wire.canonical(), claimed);
+        AwsChunkedBody.ChunkSigning signing = chunkSigning(verifier, signed, true);
+        String body = new String(wire.body(), StandardCharsets.ISO_8859_1);
+        assertThat(body).contains("x-amz-trailer-signature:");
+
+        String unsignedTrailer = body.replaceAll("x-amz-trailer-signature:[0-9a-f]+\\r\\n", "");
+        assertThatThrownBy(() -> AwsChunkedBody.decode(unsignedTrailer.getBytes(StandardCharsets.ISO_8859_1), signing))
+                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INCOMPLETE_SIGNATURE))
+                .hasMessageContaining("no x-amz-trailer-signature");
+        String alteredChecksum = body.replaceAll("(x-amz-checksum-crc32:)[^\\r]+", "$1AAAAAA==");
+        assertThatThrownBy(() -> AwsChunkedBody.decode(alteredChecksum.getBytes(StandardCharsets.ISO_8859_1), signing))
+                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_SIGNATURE))
+                .hasMessageContaining("trailing headers");
+        assertThat(decoded(wire.body(), signing)).isEqualTo(payload);
+    }
+
+    @Test
+    void anUnsignedChunkedPayloadWithTrailingChecksumsDecodes() {
+        SdkHttpRequest https = kinesisPut().toBuilder().protocol("https").port(4566).build();
+        String payload = "z".repeat(70_000);
+        Wire wire = sign(https, payload, "kinesis", KEY, NOW, r -> r
+                .putProperty(AwsV4HttpSigner.CHUNK_ENCODING_ENABLED, true)
+                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false)
+                .putProperty(AwsV4HttpSigner.CHECKSUM_ALGORITHM, DefaultChecksumAlgorithm.CRC32));
+        String claimed = wire.headers().getFirst(Authentication.CONTENT_SHA256);
+        assertThat(claimed).isEqualTo(AwsChunkedBody.UNSIGNED_WITH_TRAILER);
+        SignedRequest signed = SignedRequest.fromHeader(wire.headers().getFirst("Authorization"), wire.headers());
+        verifier(AuthMode.STRICT, NOW).verify(KEY, signed, wire.canonical(), claimed);
+        assertThat(decoded(wire.body(), null)).isEqualTo(payload);
+    }
+
+    private static AwsChunkedBody.ChunkSigning chunkSigning(SignatureVerifier verifier, SignedRequest signed, boolean trailer) {
+        return new AwsChunkedBody.ChunkSigning(verifier.signingKey(KEY, signed.scope()), signed.timeText(), signed.scope(),
+                signed.signature(), trailer);
+    }
+
+    /** The payload decoded (in place: {@code body} is overwritten). */
+    private static String decoded(byte[] body, AwsChunkedBody.ChunkSigning signing) {
+        return StandardCharsets.UTF_8.decode(AwsChunkedBody.decode(body, signing)).toString();
     }
 }
