@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import io.sluice.endpoint.AwsOperations;
+import io.sluice.local.HostileRequests.Api;
+import io.sluice.local.HostileRequests.Operation;
 import io.sluice.testsupport.AwsClients;
 import io.sluice.testsupport.KinesisStreams;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,18 +32,17 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextRefreshedEvent;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.SdkField;
-import software.amazon.awssdk.core.SdkPojo;
-import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.core.protocol.MarshallingType;
-import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesisanalytics.KinesisAnalyticsClient;
 
 /**
- * Hostile requests to every operation of every API, as the AWS SDK models them (each request
- * class's members and their types): well-typed bodies with random values and missing members,
+ * Hostile requests to every operation the platform serves (read from its operation tables), with
+ * the members the AWS SDK models for each (the Glue Data Catalog's, which this build has no SDK
+ * client of, as the service declares them): well-typed bodies with random values and missing members,
  * members of the wrong JSON type, huge values, truncated bodies and invalid UTF-8, random bytes as
  * CBOR, unknown targets, and a body that arrives slowly. Every answer comes within 30 s, is never a
  * 5xx, and is either a success or a 4xx with AWS's error shape ({@code __type} and {@code message})
@@ -63,13 +60,6 @@ class HostileInputIT {
     private static final String INTACT = "hostile-intact";
     private static final List<String> WRITTEN = List.of("one", "two", "three", "four", "five");
 
-    /** An API as the SDK models it: its target prefix and each operation's request members. */
-    record Api(String name, String targetPrefix, List<Operation> operations) {
-    }
-
-    record Operation(String name, List<SdkField<?>> fields) {
-    }
-
     /** A request as it goes on the wire. */
     record Call(String api, String target, String contentType, byte[] body) {
         @Override
@@ -78,29 +68,10 @@ class HostileInputIT {
         }
     }
 
-    private static final List<Api> APIS = List.of(
-            api("Kinesis", "Kinesis_20131202", KinesisClient.class),
-            api("Firehose", "Firehose_20150804", FirehoseClient.class),
-            api("Kinesis Analytics", "KinesisAnalytics_20150814", KinesisAnalyticsClient.class));
-
-    private static Api api(String name, String targetPrefix, Class<?> client) {
-        Map<String, Operation> operations = new ConcurrentSkipListMap<>();
-        for (Method method : client.getMethods()) {
-            Class<?>[] parameters = method.getParameterTypes();
-            if (Modifier.isStatic(method.getModifiers()) || parameters.length != 1 || !SdkRequest.class.isAssignableFrom(parameters[0])) {
-                continue;
-            }
-            try {
-                // A request's builder is an SdkPojo with the request's members.
-                SdkPojo request = (SdkPojo) parameters[0].getMethod("builder").invoke(null);
-                String operation = parameters[0].getSimpleName().replaceAll("Request$", "");
-                operations.put(operation, new Operation(operation, request.sdkFields()));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("Cannot model " + parameters[0], e);
-            }
-        }
-        return new Api(name, targetPrefix, List.copyOf(operations.values()));
-    }
+    /** The operations the platform serves, read from its operation tables once it runs. */
+    private static List<Api> apis;
+    /** The targets sent, to show every operation was tried. */
+    private static final java.util.Set<String> TRIED = new java.util.concurrent.ConcurrentSkipListSet<>();
 
     /** A platform of its own (its own databases): what random requests create stays out of the other tests' way. */
     private static SluicePlatform platform;
@@ -111,8 +82,15 @@ class HostileInputIT {
 
     @BeforeContainer
     static void writeRecordsThatMustSurvive() {
-        platform = SluicePlatform.start(Platform.settings("sluice_hostile", java.util.EnumSet.allOf(PlatformService.class),
-                Map.of("sluice.gateway.read-timeout", "2s")));
+        SluicePlatform.Settings settings = Platform.settings("sluice_hostile", java.util.EnumSet.allOf(PlatformService.class),
+                Map.of("sluice.gateway.read-timeout", "2s"));
+        List<AwsOperations> tables = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ApplicationContextInitializer<ConfigurableApplicationContext> tablesOf = context -> context.addApplicationListener(
+                (ApplicationListener<ContextRefreshedEvent>) refreshed -> tables.addAll(
+                        refreshed.getApplicationContext().getBeansOfType(AwsOperations.class).values()));
+        platform = SluicePlatform.start(new SluicePlatform.Settings(settings.gatewayPort(), settings.services(), settings.kafkaBootstrapServers(),
+                settings.jdbcUrls(), settings.jdbcUser(), settings.databasePrefix(), settings.properties(), List.of(tablesOf), settings.flink()));
+        apis = HostileRequests.served(tables);
         try (KinesisClient kinesis = AwsClients.kinesis(endpoint(), true)) {
             kinesis.createStream(b -> b.streamName(INTACT).shardCount(1));
             KinesisStreams.awaitActive(kinesis, INTACT);
@@ -133,7 +111,11 @@ class HostileInputIT {
         StringBuilder report = new StringBuilder("Hostile input: requests sent per API:");
         SENT.forEach((api, count) -> report.append(' ').append(api).append(' ').append(count.get()).append(';'));
         System.out.println(report);
-        assertThat(SENT.keySet()).as("every API was tried").containsAll(APIS.stream().map(Api::name).toList());
+        List<String> served = apis.stream().flatMap(api -> api.operations().stream().map(o -> api.targetPrefix() + "." + o.name())).toList();
+        System.out.println("Hostile input: " + served.stream().filter(TRIED::contains).count() + " of the " + served.size()
+                + " operations served were tried");
+        assertThat(apis.stream().map(Api::name)).as("the APIs served").contains("KINESIS", "FIREHOSE", "KINESIS_ANALYTICS", "GLUE");
+        assertThat(TRIED).as("every operation served was tried").containsAll(served);
     }
 
     // ---- properties ----
@@ -165,6 +147,17 @@ class HostileInputIT {
     }
 
     @Example
+    void everyOperationAnswersAnEmptyRequestInBothEncodings() throws Exception {
+        for (Api api : apis) {
+            for (Operation operation : api.operations()) {
+                String target = api.targetPrefix() + "." + operation.name();
+                answeredProperly(new Call(api.name(), target, JSON_TYPE, "{}".getBytes(StandardCharsets.UTF_8)), false);
+                answeredProperly(new Call(api.name(), target, CBOR_TYPE, new byte[] {(byte) 0xA0}), false);
+            }
+        }
+    }
+
+    @Example
     void aBodyThatArrivesSlowlyIsStillServed() throws Exception {
         byte[] body = ("{\"StreamName\": \"" + INTACT + "-missing\", \"PartitionKey\": \"k\", \"Data\": \"c2xvdw==\"}")
                 .getBytes(StandardCharsets.UTF_8);
@@ -175,7 +168,7 @@ class HostileInputIT {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofSeconds(1));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).path("__type").asText()).isEqualTo("ResourceNotFoundException");
-        SENT.computeIfAbsent("Kinesis", k -> new AtomicInteger()).incrementAndGet();
+        SENT.computeIfAbsent("KINESIS", k -> new AtomicInteger()).incrementAndGet();
     }
 
     @Example
@@ -195,115 +188,19 @@ class HostileInputIT {
             String text = new String(answer, StandardCharsets.ISO_8859_1);
             assertThat(text.isEmpty() || text.startsWith("HTTP/1.1 408") || text.startsWith("HTTP/1.1 4")).as(text).isTrue();
         }
-        SENT.computeIfAbsent("Kinesis", k -> new AtomicInteger()).incrementAndGet();
+        SENT.computeIfAbsent("KINESIS", k -> new AtomicInteger()).incrementAndGet();
     }
 
     // ---- generators ----
 
     private static Arbitrary<Api> apis() {
-        return Arbitraries.of(APIS);
-    }
-
-    private static Arbitrary<String> strings() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(40),
-                Arbitraries.strings().alpha().numeric().withChars('-', '_', '.').ofMinLength(1).ofMaxLength(20),
-                Arbitraries.strings().ofMinLength(5_000).ofMaxLength(300_000).withChars('x'),
-                Arbitraries.of("", "arn:aws:kinesis:us-east-1:000000000000:stream/x", "shardId-000000000000", "TRIM_HORIZON", "\u0000",
-                        "\uD83D\uDE00", "../../etc/passwd", "%s%s%n"));
-    }
-
-    private static Arbitrary<JsonNode> valueOf(SdkField<?> field) {
-        MarshallingType<?> type = field.marshallingType();
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        if (type == MarshallingType.STRING) {
-            return strings().map(nodes::textNode);
-        } else if (type == MarshallingType.INTEGER || type == MarshallingType.LONG || type == MarshallingType.SHORT) {
-            return Arbitraries.oneOf(Arbitraries.integers().between(-5, 20_000).map(i -> (JsonNode) nodes.numberNode(i)),
-                    Arbitraries.longs().map(l -> (JsonNode) nodes.numberNode(l)),
-                    Arbitraries.of((JsonNode) nodes.numberNode(new java.math.BigInteger("99999999999999999999999999999"))));
-        } else if (type == MarshallingType.BOOLEAN) {
-            return Arbitraries.of(nodes.booleanNode(true), nodes.booleanNode(false));
-        } else if (type == MarshallingType.DOUBLE || type == MarshallingType.FLOAT || type == MarshallingType.INSTANT) {
-            return Arbitraries.doubles().map(d -> (JsonNode) nodes.numberNode(d));
-        } else if (type == MarshallingType.SDK_BYTES) {
-            return Arbitraries.bytes().array(byte[].class).ofMaxSize(2_000)
-                    .map(b -> (JsonNode) nodes.textNode(java.util.Base64.getEncoder().encodeToString(b)));
-        } else if (type == MarshallingType.LIST) {
-            // Items of any kind: strings, nulls, and structures with random members (lists of shapes hold structures).
-            Arbitrary<JsonNode> item = Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(40).map(text -> (JsonNode) nodes.textNode(text)),
-                    Arbitraries.just((JsonNode) nodes.nullNode()), structures().map(object -> (JsonNode) object));
-            return item.list().ofMaxSize(600).map(values -> {
-                ArrayNode array = nodes.arrayNode();
-                values.forEach(array::add);
-                return array;
-            });
-        } else if (type == MarshallingType.MAP) {
-            return Arbitraries.maps(Arbitraries.strings().ofMaxLength(40), Arbitraries.strings().ofMaxLength(300)).ofMaxSize(60)
-                    .map(HostileInputIT::object);
-        } else if (type == MarshallingType.SDK_POJO) {
-            return structures().map(object -> (JsonNode) object);
-        }
-        return Arbitraries.just(nodes.nullNode());
-    }
-
-    /** Structures with a few random members of random text. */
-    private static Arbitrary<ObjectNode> structures() {
-        return Arbitraries.maps(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12), strings()).ofMaxSize(4).map(HostileInputIT::object);
-    }
-
-    private static ObjectNode object(Map<String, String> members) {
-        ObjectNode object = JsonNodeFactory.instance.objectNode();
-        members.forEach(object::put);
-        return object;
-    }
-
-    /** A JSON object with a random subset of the operation's members, each of its type or, asked, of another. */
-    private static Arbitrary<ObjectNode> body(Operation operation, boolean wrongTypes) {
-        List<Arbitrary<Map.Entry<String, JsonNode>>> members = new ArrayList<>();
-        for (SdkField<?> field : operation.fields()) {
-            Arbitrary<JsonNode> value = wrongTypes ? wrongValue(field) : valueOf(field);
-            members.add(Combinators.combine(Arbitraries.integers().between(0, 3), value)
-                    .as((keep, v) -> keep == 0 ? null : Map.entry(field.locationName(), v)));
-        }
-        if (members.isEmpty()) {
-            return Arbitraries.just(JsonNodeFactory.instance.objectNode());
-        }
-        return Combinators.combine(members).as(entries -> {
-            ObjectNode object = JsonNodeFactory.instance.objectNode();
-            entries.stream().filter(e -> e != null).forEach(e -> object.set(e.getKey(), e.getValue()));
-            return object;
-        });
-    }
-
-    /** A value of any JSON type but the member's own. */
-    private static Arbitrary<JsonNode> wrongValue(SdkField<?> field) {
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        MarshallingType<?> type = field.marshallingType();
-        List<Arbitrary<JsonNode>> others = new ArrayList<>();
-        if (type != MarshallingType.STRING && type != MarshallingType.SDK_BYTES) {
-            others.add(strings().map(nodes::textNode));
-        }
-        if (type != MarshallingType.INTEGER && type != MarshallingType.LONG && type != MarshallingType.DOUBLE
-                && type != MarshallingType.INSTANT) {
-            others.add(Arbitraries.integers().map(i -> (JsonNode) nodes.numberNode(i)));
-        }
-        if (type != MarshallingType.BOOLEAN) {
-            others.add(Arbitraries.of(nodes.booleanNode(true)));
-        }
-        if (type != MarshallingType.LIST) {
-            others.add(Arbitraries.of((JsonNode) nodes.arrayNode().add(1).add("x")));
-        }
-        if (type != MarshallingType.MAP && type != MarshallingType.SDK_POJO) {
-            others.add(Arbitraries.of((JsonNode) nodes.objectNode().put("a", 1)));
-        }
-        return Arbitraries.oneOf(others);
+        return Arbitraries.of(apis);
     }
 
     private static Arbitrary<Call> calls(boolean wrongTypes) {
         return apis().flatMap(api -> Arbitraries.of(api.operations())
-                .filter(operation -> !wrongTypes || !operation.fields().isEmpty())
-                .flatMap(operation -> body(operation, wrongTypes).map(body -> new Call(api.name(),
+                .filter(operation -> !wrongTypes || !operation.members().isEmpty())
+                .flatMap(operation -> HostileRequests.body(operation, wrongTypes).map(body -> new Call(api.name(),
                         api.targetPrefix() + "." + operation.name(), JSON_TYPE, body.toString().getBytes(StandardCharsets.UTF_8)))));
     }
 
@@ -337,8 +234,9 @@ class HostileInputIT {
 
     @Provide
     Arbitrary<Call> randomCbor() {
-        return Combinators.combine(Arbitraries.of(APIS.get(0).operations()), Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(3_000))
-                .as((operation, bytes) -> new Call("Kinesis", "Kinesis_20131202." + operation.name(), CBOR_TYPE, bytes));
+        return apis().flatMap(api -> Combinators.combine(Arbitraries.of(api.operations()),
+                Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(3_000))
+                .as((operation, bytes) -> new Call(api.name(), api.targetPrefix() + "." + operation.name(), CBOR_TYPE, bytes)));
     }
 
     @Provide
@@ -369,6 +267,7 @@ class HostileInputIT {
      */
     private static void answeredProperly(Call call, boolean mustFail) throws Exception {
         SENT.computeIfAbsent(call.api(), k -> new AtomicInteger()).incrementAndGet();
+        TRIED.add(call.target());
         HttpResponse<byte[]> response = HTTP.send(request(call.target(), call.contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(call.body())).build(), HttpResponse.BodyHandlers.ofByteArray());
         int status = response.statusCode();
