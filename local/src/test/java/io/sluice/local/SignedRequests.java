@@ -71,9 +71,20 @@ final class SignedRequests {
         private final String from;
         private final String to;
 
-        Tampering(String from, String to) {
-            this.from = java.util.Base64.getEncoder().encodeToString(from.getBytes());
-            this.to = java.util.Base64.getEncoder().encodeToString(to.getBytes());
+        private Tampering(String from, String to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        /** Replaces one text of the body by another. */
+        static Tampering text(String from, String to) {
+            return new Tampering(from, to);
+        }
+
+        /** Replaces the Base64 form of one blob's data by another's. */
+        static Tampering blob(String from, String to) {
+            java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+            return new Tampering(base64.encodeToString(from.getBytes()), base64.encodeToString(to.getBytes()));
         }
 
         @Override

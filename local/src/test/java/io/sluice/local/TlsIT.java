@@ -20,7 +20,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -123,6 +122,30 @@ class TlsIT {
             assertThat(trusted.listStreams().streamNames()).contains("tls-trusted");
             assertThatThrownBy(untrusted::listStreams).isInstanceOf(SdkClientException.class)
                     .hasCauseInstanceOf(SSLHandshakeException.class).hasMessageContaining("PKIX path building failed");
+        }
+    }
+
+    @Test
+    void aPemCertificateAndKeyServeTheGatewayToo() throws Exception {
+        // The --tls key written out as PEM files, as a certificate authority or cert-manager hands them over.
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(tls.keyStore())) {
+            store.load(in, tls.password().toCharArray());
+        }
+        java.security.Key key = store.getKey(store.aliases().nextElement(), tls.password().toCharArray());
+        Path keyFile = Files.writeString(dataDir.resolve("pem-key.pem"), "-----BEGIN PRIVATE KEY-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        SluicePlatform.Settings settings = Platform.settings("sluice_tls_pem", java.util.Set.of(PlatformService.STREAMS), Map.of(
+                SluicePlatform.GATEWAY_TLS + "certificate", tls.certificate().toString(),
+                SluicePlatform.GATEWAY_TLS + "certificate-private-key", keyFile.toString()));
+        try (SluicePlatform pem = SluicePlatform.start(settings)) {
+            URI https = URI.create("https://localhost:" + pem.gatewayPort());
+            try (KinesisClient trusted = AwsClients.kinesis(https, false, AwsClients.CREDENTIALS,
+                    b -> b.httpClient(ApacheHttpClient.builder().tlsTrustManagersProvider(trusting()).build()));
+                    KinesisClient untrusted = AwsClients.kinesis(https, false, AwsClients.CREDENTIALS, b -> b.httpClient(ApacheHttpClient.create()))) {
+                assertThat(trusted.listStreams().streamNames()).isNotNull();
+                assertThatThrownBy(untrusted::listStreams).isInstanceOf(SdkClientException.class).hasCauseInstanceOf(SSLHandshakeException.class);
+            }
         }
     }
 

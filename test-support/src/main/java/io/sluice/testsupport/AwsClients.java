@@ -11,10 +11,12 @@ import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.firehose.FirehoseClientBuilder;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.KinesisClientBuilder;
 import software.amazon.awssdk.services.kinesisanalytics.KinesisAnalyticsClient;
+import software.amazon.awssdk.services.kinesisanalytics.KinesisAnalyticsClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -75,7 +77,14 @@ public final class AwsClients {
     }
 
     public static FirehoseClient firehose(URI endpoint, AwsCredentialsProvider credentials) {
-        return FirehoseClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(credentials).build();
+        return firehose(endpoint, credentials, builder -> { });
+    }
+
+    /** A Firehose client with other credentials, and anything more its builder is told. */
+    public static FirehoseClient firehose(URI endpoint, AwsCredentialsProvider credentials, Consumer<FirehoseClientBuilder> more) {
+        FirehoseClientBuilder builder = FirehoseClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(credentials);
+        more.accept(builder);
+        return builder.build();
     }
 
     public static KinesisAnalyticsClient analytics(URI endpoint) {
@@ -83,8 +92,16 @@ public final class AwsClients {
     }
 
     public static KinesisAnalyticsClient analytics(URI endpoint, AwsCredentialsProvider credentials) {
-        return KinesisAnalyticsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).build();
+        return analytics(endpoint, credentials, builder -> { });
+    }
+
+    /** A Kinesis Analytics client with other credentials, and anything more its builder is told. */
+    public static KinesisAnalyticsClient analytics(URI endpoint, AwsCredentialsProvider credentials,
+            Consumer<KinesisAnalyticsClientBuilder> more) {
+        KinesisAnalyticsClientBuilder builder = KinesisAnalyticsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(credentials);
+        more.accept(builder);
+        return builder.build();
     }
 
     /** An S3 client with path-style addressing, as the embedded S3 server and MinIO serve it. */
