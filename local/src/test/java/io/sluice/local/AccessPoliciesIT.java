@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.testsupport.AwsClients;
 import io.sluice.testsupport.KinesisStreams;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
@@ -26,14 +27,16 @@ import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.KinesisException;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+import software.amazon.awssdk.services.kinesisanalytics.KinesisAnalyticsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
  * Accounts and policies behind a strict gateway ({@link StrictPlatform}): each key's account has its
- * own resources (one name, two streams, two ARNs) and cannot see another's; a read-only key reads
- * but cannot put; a resource policy grants one action across accounts and nothing more; the REST API
- * is authorized as the AWS operations it stands for; STS names a key's account and principal.
+ * own resources (one name is two streams, two delivery streams or two applications, with two ARNs)
+ * and cannot see another's; a read-only key reads but cannot put; a resource policy grants one
+ * action across accounts and nothing more; the REST API is authorized as the AWS operations it
+ * stands for; STS names a key's account and principal.
  */
 class AccessPoliciesIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,7 +71,9 @@ class AccessPoliciesIT {
     void eachKeysAccountHasItsOwnResourcesAndCannotSeeAnothers() {
         try (KinesisClient a = kinesis(true, OWNER_A); KinesisClient b = kinesis(true, OWNER_B);
                 FirehoseClient firehoseA = AwsClients.firehose(endpoint(), OWNER_A);
-                FirehoseClient firehoseB = AwsClients.firehose(endpoint(), OWNER_B)) {
+                FirehoseClient firehoseB = AwsClients.firehose(endpoint(), OWNER_B);
+                KinesisAnalyticsClient analyticsA = AwsClients.analytics(endpoint(), OWNER_A);
+                KinesisAnalyticsClient analyticsB = AwsClients.analytics(endpoint(), OWNER_B)) {
             a.createStream(r -> r.streamName("acct-same-name").shardCount(1));
             b.createStream(r -> r.streamName("acct-same-name").shardCount(2));
             KinesisStreams.awaitActive(a, "acct-same-name");
@@ -89,6 +94,21 @@ class AccessPoliciesIT {
                     .roleARN("arn:aws:iam::" + ACCOUNT_A + ":role/firehose").bucketARN("arn:aws:s3:::acct-lake")));
             assertThat(firehoseA.listDeliveryStreams().deliveryStreamNames()).contains("acct-delivery");
             assertThat(firehoseB.listDeliveryStreams().deliveryStreamNames()).doesNotContain("acct-delivery");
+            firehoseB.createDeliveryStream(r -> r.deliveryStreamName("acct-delivery").extendedS3DestinationConfiguration(d -> d
+                    .roleARN("arn:aws:iam::" + ACCOUNT_B + ":role/firehose").bucketARN("arn:aws:s3:::acct-lake-b")));
+            for (var account : Map.of(ACCOUNT_A, firehoseA, ACCOUNT_B, firehoseB).entrySet()) {
+                var described = account.getValue().describeDeliveryStream(r -> r.deliveryStreamName("acct-delivery")).deliveryStreamDescription();
+                assertThat(described.deliveryStreamARN())
+                        .isEqualTo("arn:aws:firehose:us-east-1:" + account.getKey() + ":deliverystream/acct-delivery");
+            }
+            analyticsA.createApplication(r -> r.applicationName("acct-app").applicationDescription("A's"));
+            analyticsB.createApplication(r -> r.applicationName("acct-app").applicationDescription("B's"));
+            for (var account : Map.of(ACCOUNT_A, analyticsA, ACCOUNT_B, analyticsB).entrySet()) {
+                var described = account.getValue().describeApplication(r -> r.applicationName("acct-app")).applicationDetail();
+                assertThat(described.applicationARN()).isEqualTo("arn:aws:kinesisanalytics:us-east-1:" + account.getKey() + ":application/acct-app");
+            }
+            assertThat(analyticsB.describeApplication(r -> r.applicationName("acct-app")).applicationDetail().applicationDescription())
+                    .isEqualTo("B's");
         }
     }
 

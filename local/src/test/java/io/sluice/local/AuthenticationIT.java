@@ -227,7 +227,7 @@ class AuthenticationIT {
     }
 
     @Test
-    void theRestApiTakesSignedRequestsOnly() throws Exception {
+    void theRestApiTakesRightlySignedRequestsOnly() throws Exception {
         SignedRequests.Signed signed = sign(SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(endpoint().resolve("/v1/streams")).build(), null,
                 "sluice", r -> { });
         HttpResponse<String> listed = signed.send();
@@ -236,5 +236,9 @@ class AuthenticationIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(unsigned.statusCode()).isEqualTo(401);
         assertThat(JSON.readTree(unsigned.body()).get("title").asText()).isEqualTo("MissingAuthenticationTokenException");
+        HttpResponse<String> wrongSecret = SignedRequests.sign(SdkHttpRequest.builder().method(SdkHttpMethod.GET)
+                .uri(endpoint().resolve("/v1/streams")).build(), null, "sluice", KEY_ID, "wrong", r -> { }).send();
+        assertThat(wrongSecret.statusCode()).as(wrongSecret.body()).isEqualTo(401);
+        assertThat(JSON.readTree(wrongSecret.body()).get("title").asText()).isEqualTo("InvalidSignatureException");
     }
 }

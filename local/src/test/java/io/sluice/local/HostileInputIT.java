@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import io.sluice.common.protocol.AwsService;
 import io.sluice.endpoint.AwsOperations;
 import io.sluice.local.HostileRequests.Api;
 import io.sluice.local.HostileRequests.Operation;
@@ -37,6 +38,8 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextRefreshedEvent;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
@@ -46,8 +49,9 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  * members of the wrong JSON type, huge values, truncated bodies and invalid UTF-8, random bytes as
  * CBOR, unknown targets, and a body that arrives slowly. Every answer comes within 30 s, is never a
  * 5xx, and is either a success or a 4xx with AWS's error shape ({@code __type} and {@code message})
- * in the request's encoding; afterwards a normal request succeeds and the records written before are
- * intact. The run prints how many requests it sent per API.
+ * in the request's encoding; requests signed with a key the gateway knows are verified over their
+ * bodies (and refused when altered after signing); afterwards a normal request succeeds and the
+ * records written before are intact. The run prints how many requests it sent per API.
  */
 class HostileInputIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,6 +63,9 @@ class HostileInputIT {
     private static final String CBOR_TYPE = "application/x-amz-cbor-1.1";
     private static final String INTACT = "hostile-intact";
     private static final List<String> WRITTEN = List.of("one", "two", "three", "four", "five");
+    /** A key the (permissive) gateway knows: requests signed with it are verified; the other tests' key is unknown. */
+    private static final String KNOWN_KEY = "AKIDHOSTILEKNOWN0001";
+    private static final String KNOWN_SECRET = "hostile-known-secret";
 
     /** A request as it goes on the wire. */
     record Call(String api, String target, String contentType, byte[] body) {
@@ -83,7 +90,10 @@ class HostileInputIT {
     @BeforeContainer
     static void writeRecordsThatMustSurvive() {
         SluicePlatform.Settings settings = Platform.settings("sluice_hostile", java.util.EnumSet.allOf(PlatformService.class),
-                Map.of("sluice.gateway.read-timeout", "2s"));
+                Map.of("sluice.gateway.read-timeout", "2s",
+                        "sluice.gateway.auth.credentials[0].access-key-id", KNOWN_KEY,
+                        "sluice.gateway.auth.credentials[0].secret-access-key", KNOWN_SECRET,
+                        "sluice.gateway.auth.credentials[0].account-id", "000000000000"));
         List<AwsOperations> tables = new java.util.concurrent.CopyOnWriteArrayList<>();
         ApplicationContextInitializer<ConfigurableApplicationContext> tablesOf = context -> context.addApplicationListener(
                 (ApplicationListener<ContextRefreshedEvent>) refreshed -> tables.addAll(
@@ -139,6 +149,32 @@ class HostileInputIT {
     void randomBytesAsCbor(@ForAll("randomCbor") Call call) throws Exception {
         // A few random bytes may be a valid CBOR map (0xA0 is an empty one): a success is allowed.
         answeredProperly(call, false);
+    }
+
+    /**
+     * Signed with a key the gateway knows, so that it reads and verifies the body before the service
+     * sees it; a body altered after signing is refused with InvalidSignatureException, whatever it holds.
+     */
+    @Property(tries = 120)
+    void requestsOfAKnownKeyAreVerified(@ForAll("wellTyped") Call call, @ForAll boolean altered) throws Exception {
+        SignedRequests.Signed signed = SignedRequests.sign(SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint().resolve("/"))
+                .putHeader("Content-Type", call.contentType()).putHeader("X-Amz-Target", call.target()).build(),
+                new String(call.body(), StandardCharsets.UTF_8), AwsService.valueOf(call.api()).arnNamespace(), KNOWN_KEY, KNOWN_SECRET, r -> { });
+        byte[] body = signed.body().clone();
+        if (altered) {
+            body[body.length / 2] ^= 0x01;
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(signed.uri()).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        signed.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        JsonNode error = answeredProperly(call, request.build(), altered);
+        if (altered) {
+            assertThat(error.path("__type").asText()).as("answer to %s altered", call).isEqualTo("InvalidSignatureException");
+        }
     }
 
     @Property(tries = 100)
@@ -266,21 +302,27 @@ class HostileInputIT {
      * unless it is a success (a random request may well be valid) be a 4xx with AWS's error shape.
      */
     private static void answeredProperly(Call call, boolean mustFail) throws Exception {
+        answeredProperly(call, request(call.target(), call.contentType()).POST(HttpRequest.BodyPublishers.ofByteArray(call.body())).build(),
+                mustFail);
+    }
+
+    /** The answer to {@code request}, which sends {@code call}: as {@link #answeredProperly(Call, boolean)} says. */
+    private static JsonNode answeredProperly(Call call, HttpRequest request, boolean mustFail) throws Exception {
         SENT.computeIfAbsent(call.api(), k -> new AtomicInteger()).incrementAndGet();
         TRIED.add(call.target());
-        HttpResponse<byte[]> response = HTTP.send(request(call.target(), call.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(call.body())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
         int status = response.statusCode();
         assertThat(status).as("status of %s", call).isLessThan(500);
         if (status / 100 == 2) {
             assertThat(mustFail).as("%s succeeded", call).isFalse();
-            return;
+            return null;
         }
         assertThat(status).as("status of %s", call).isBetween(400, 499);
         String contentType = response.headers().firstValue("Content-Type").orElse("");
         JsonNode error = (contentType.contains("cbor") ? CBOR : JSON).readTree(response.body());
         assertThat(error.path("__type").isTextual()).as("__type of the answer to %s: %s", call, error).isTrue();
         assertThat(error.path("message").isTextual()).as("message of the answer to %s: %s", call, error).isTrue();
+        return error;
     }
 
     /** A body published a byte at a time, {@code pause} apart. */
