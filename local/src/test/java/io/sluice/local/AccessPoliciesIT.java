@@ -18,6 +18,7 @@ import io.sluice.testsupport.AwsClients;
 import io.sluice.testsupport.KinesisStreams;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
@@ -43,7 +44,12 @@ class AccessPoliciesIT {
 
     @BeforeAll
     static void start() {
-        StrictPlatform.get();
+        StrictPlatform.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        StrictPlatform.stop();
     }
 
     @Test

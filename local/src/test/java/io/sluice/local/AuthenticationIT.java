@@ -24,6 +24,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,7 +63,12 @@ class AuthenticationIT {
 
     @BeforeAll
     static void start() {
-        StrictPlatform.get();
+        StrictPlatform.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        StrictPlatform.stop();
     }
 
     @AfterEach

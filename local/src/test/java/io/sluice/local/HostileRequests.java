@@ -133,9 +133,19 @@ final class HostileRequests {
         return MarshallingType.SDK_POJO;
     }
 
+    /**
+     * The lengths at and just past the bounds the AWS models give their strings (names 1-128, ARNs up
+     * to 2048, keys 256, partition keys 256, policies 20480 …): the SDK's classes carry no constraints,
+     * so every string member gets every bound.
+     */
+    private static final List<Integer> BOUNDS = List.of(0, 1, 2, 3, 63, 64, 65, 127, 128, 129, 255, 256, 257, 511, 512, 513, 1023, 1024, 1025,
+            2047, 2048, 2049, 4096, 4097, 20480, 20481);
+
     private static Arbitrary<String> strings() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(40),
+                Combinators.combine(Arbitraries.of(BOUNDS), Arbitraries.chars().alpha().numeric().with('-', '_'))
+                        .as((length, c) -> String.valueOf(c).repeat(length)),
                 Arbitraries.strings().alpha().numeric().withChars('-', '_', '.').ofMinLength(1).ofMaxLength(20),
                 Arbitraries.strings().ofMinLength(5_000).ofMaxLength(300_000).withChars('x'),
                 Arbitraries.of("", "arn:aws:kinesis:us-east-1:000000000000:stream/x", "shardId-000000000000", "TRIM_HORIZON", "\u0000",
@@ -147,7 +157,11 @@ final class HostileRequests {
         if (type == MarshallingType.STRING) {
             return strings().map(nodes::textNode);
         } else if (type == MarshallingType.INTEGER || type == MarshallingType.LONG || type == MarshallingType.SHORT) {
+            // Numbers at and around the models' bounds (limits 1-10000, shard counts, retention 24-8760 hours, …), and far past them.
             return Arbitraries.oneOf(Arbitraries.integers().between(-5, 20_000).map(i -> (JsonNode) nodes.numberNode(i)),
+                    Arbitraries.of(BOUNDS).flatMap(bound -> Arbitraries.of(bound - 1, bound, bound + 1)).map(i -> (JsonNode) nodes.numberNode(i)),
+                    Arbitraries.of(8760, 8761, 10_000, 10_001, 100_000, 1_000_000, Integer.MAX_VALUE, Integer.MIN_VALUE)
+                            .map(i -> (JsonNode) nodes.numberNode(i)),
                     Arbitraries.longs().map(l -> (JsonNode) nodes.numberNode(l)),
                     Arbitraries.of((JsonNode) nodes.numberNode(new java.math.BigInteger("99999999999999999999999999999"))));
         } else if (type == MarshallingType.BOOLEAN) {

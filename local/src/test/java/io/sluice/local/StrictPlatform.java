@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 /**
  * A platform whose gateway is in strict mode with the keys of its configuration: one of the
  * default account, two of account A (one with no policy, one read-only) and one of account B, and
- * account A's key for streams named team-* only. Shared by the tests of signatures and of policies.
+ * account A's key for streams named team-* only: for the tests of signatures and of policies, each
+ * class starting and stopping it.
  */
 final class StrictPlatform {
     static final String KEY_ID = "AKIDSLUICEAUTHTEST1";
@@ -45,11 +46,12 @@ final class StrictPlatform {
     private StrictPlatform() {
     }
 
-    /** The platform, started by the first test that needs it and stopped when the JVM ends. */
-    static synchronized SluicePlatform get() {
-        if (platform != null) {
-            return platform;
-        }
+    /**
+     * Starts the platform for a test class, which stops it when it is done: a platform left running
+     * would have its Firehose consumers join the delivery group of the next tests' platform (one
+     * Kafka cluster) and take their partitions.
+     */
+    static synchronized void start() {
         ApplicationContextInitializer<ConfigurableApplicationContext> clock =
                 context -> context.getBeanFactory().registerSingleton("clock", (java.time.Clock) CLOCK);
         Map<String, String> properties = new java.util.HashMap<>(Map.of(
@@ -73,8 +75,13 @@ final class StrictPlatform {
         platform = SluicePlatform.start(new SluicePlatform.Settings(settings.gatewayPort(), settings.services(),
                 settings.kafkaBootstrapServers(), settings.jdbcUrls(), settings.jdbcUser(), settings.databasePrefix(), settings.properties(),
                 List.of(clock), null));
-        Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
-        return platform;
+    }
+
+    static synchronized void stop() {
+        if (platform != null) {
+            platform.close();
+            platform = null;
+        }
     }
 
     static AwsCredentialsProvider key(String accessKeyId) {
@@ -86,7 +93,7 @@ final class StrictPlatform {
     }
 
     static URI endpoint() {
-        return URI.create("http://127.0.0.1:" + get().gatewayPort());
+        return URI.create("http://127.0.0.1:" + platform.gatewayPort());
     }
 
     static KinesisClient kinesis(boolean cbor, AwsCredentialsProvider credentials) {
