@@ -199,4 +199,17 @@ class AccessPoliciesIT {
                     e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId"));
         }
     }
+
+    /** Found by HostileInputIT: a known key's request is authorized before its members are validated. */
+    @Test
+    void aNameNoStreamCanHaveIsRefusedAsInvalidNotLookedUpForItsPolicy() throws Exception {
+        for (String operation : java.util.List.of("AddTagsToStream", "DescribeStreamSummary", "PutRecord")) {
+            HttpResponse<String> answer = sign(SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint().resolve("/"))
+                    .putHeader("Content-Type", "application/x-amz-json-1.1").putHeader("X-Amz-Target", "Kinesis_20131202." + operation)
+                    .build(), "{\"StreamName\": \"\\u0000\"}", "kinesis", "AKIDACCOUNTAOWNER01", r -> { }).send();
+            assertThat(answer.statusCode()).as(operation + ": " + answer.body()).isEqualTo(400);
+            assertThat(JSON.readTree(answer.body()).path("__type").asText()).as(operation).isIn("ValidationException",
+                    "InvalidArgumentException");
+        }
+    }
 }

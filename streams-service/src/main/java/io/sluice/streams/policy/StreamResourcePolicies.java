@@ -6,6 +6,7 @@ import io.sluice.common.error.AwsException;
 import io.sluice.endpoint.access.ResourcePolicies;
 import io.sluice.streams.consumer.StreamConsumers;
 import io.sluice.streams.metadata.StreamKey;
+import io.sluice.streams.stream.StreamLocator;
 import io.sluice.streams.stream.StreamSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,7 +65,10 @@ class StreamResourcePolicies implements ResourcePolicies {
             if (resourceArn.contains("/consumer/")) {
                 return ConsumerArn.parse(resourceArn).map(consumers::resourcePolicy);
             }
-            return StreamArn.parse(resourceArn).map(arn -> streams.resourcePolicy(new StreamKey(arn.accountId(), arn.region(), arn.streamName())));
+            // Authorization runs before a request's members are validated: a name no stream can have
+            // (AWS's ARN pattern takes any non-blank character, NUL too) has no policy, and is not looked up.
+            return StreamArn.parse(resourceArn).filter(arn -> StreamLocator.NAME.matcher(arn.streamName()).matches())
+                    .map(arn -> streams.resourcePolicy(new StreamKey(arn.accountId(), arn.region(), arn.streamName())));
         } catch (AwsException notFound) {
             return Optional.empty();
         }
