@@ -18,9 +18,8 @@ import io.sluice.testsupport.AwsClients;
 import io.sluice.testsupport.KinesisStreams;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -39,18 +38,9 @@ import software.amazon.awssdk.services.sts.model.StsException;
  * action across accounts and nothing more; the REST API is authorized as the AWS operations it
  * stands for; STS names a key's account and principal.
  */
+@ExtendWith(StrictPlatform.PerClass.class)
 class AccessPoliciesIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @BeforeAll
-    static void start() {
-        StrictPlatform.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        StrictPlatform.stop();
-    }
 
     @Test
     void aReadOnlyKeyReadsButCannotPutRecord() {

@@ -24,9 +24,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -57,19 +56,10 @@ import software.amazon.awssdk.services.kinesisanalytics.KinesisAnalyticsClient;
  * presigned request is taken until it expires; aws-chunked signed payloads and the REST API's
  * signatures verify.
  */
+@ExtendWith(StrictPlatform.PerClass.class)
 class AuthenticationIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() {
-        StrictPlatform.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        StrictPlatform.stop();
-    }
 
     @AfterEach
     void clockBack() {

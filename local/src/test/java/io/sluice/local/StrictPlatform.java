@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -81,6 +84,19 @@ final class StrictPlatform {
         if (platform != null) {
             platform.close();
             platform = null;
+        }
+    }
+
+    /** {@code @ExtendWith(StrictPlatform.PerClass.class)}: the platform runs while the class's tests do. */
+    static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            start();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            stop();
         }
     }
 

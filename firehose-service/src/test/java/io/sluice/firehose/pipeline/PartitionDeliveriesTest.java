@@ -53,14 +53,7 @@ class PartitionDeliveriesTest {
 
     @Test
     void aRoundWhoseCommitFailedIsCommittedBeforeThePartitionsNextRoundIsWritten() {
-        PartitionDeliveries deliveries = deliveries();
-        commitsFail.set(true);
-        deliveries.onMessage(records(0, 10), consumer);
-        clock.advance(Duration.ofSeconds(61));
-        deliveries.deliverDue(consumer);
-        await().atMost(Duration.ofSeconds(10)).until(() -> written.size() == 1);
-        deliveries.deliverDue(consumer); // the first commit: it fails
-        assertThat(consumer.committed(PARTITION)).isNull();
+        PartitionDeliveries deliveries = aRoundWrittenWhoseCommitFailed();
 
         deliveries.onMessage(records(10, 10), consumer);
         clock.advance(Duration.ofSeconds(61));
@@ -83,13 +76,7 @@ class PartitionDeliveriesTest {
 
     @Test
     void aRevokedPartitionTriesItsCommitOnceMoreAndLeavesTheRoundToTheNextOwner() {
-        PartitionDeliveries deliveries = deliveries();
-        commitsFail.set(true);
-        deliveries.onMessage(records(0, 10), consumer);
-        clock.advance(Duration.ofSeconds(61));
-        deliveries.deliverDue(consumer);
-        await().atMost(Duration.ofSeconds(10)).until(() -> written.size() == 1);
-        deliveries.deliverDue(consumer);
+        PartitionDeliveries deliveries = aRoundWrittenWhoseCommitFailed();
         deliveries.onMessage(records(10, 5), consumer);
 
         commitsFail.set(false);
@@ -102,13 +89,7 @@ class PartitionDeliveriesTest {
 
     @Test
     void aFailingCommitOfADeletedStreamsRoundIsGivenUp() {
-        PartitionDeliveries deliveries = deliveries();
-        commitsFail.set(true);
-        deliveries.onMessage(records(0, 10), consumer);
-        clock.advance(Duration.ofSeconds(61));
-        deliveries.deliverDue(consumer);
-        await().atMost(Duration.ofSeconds(10)).until(() -> written.size() == 1);
-        deliveries.deliverDue(consumer);
+        PartitionDeliveries deliveries = aRoundWrittenWhoseCommitFailed();
         int attempts = consumer.attempts;
 
         streamDeleted.set(true);
@@ -118,6 +99,19 @@ class PartitionDeliveriesTest {
         }
         // Each attempt may hold the consumer's thread for the commit timeout: none is made for a stream that is gone.
         assertThat(consumer.attempts).isEqualTo(attempts);
+    }
+
+    /** Deliveries whose first round (offsets 0-9) is written and whose commit of it failed. */
+    private PartitionDeliveries aRoundWrittenWhoseCommitFailed() {
+        PartitionDeliveries deliveries = deliveries();
+        commitsFail.set(true);
+        deliveries.onMessage(records(0, 10), consumer);
+        clock.advance(Duration.ofSeconds(61));
+        deliveries.deliverDue(consumer);
+        await().atMost(Duration.ofSeconds(10)).until(() -> written.size() == 1);
+        deliveries.deliverDue(consumer); // the first commit: it fails
+        assertThat(consumer.committed(PARTITION)).isNull();
+        return deliveries;
     }
 
     private PartitionDeliveries deliveries() {
