@@ -65,7 +65,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setPort(port == 0 ? FreePorts.pick() : port)
                 .setServerConfig("max_connections", "200")
                 // After a kill -9 PostgreSQL recovers before it serves; on two busy cores that passed the 10 s default.
-                .setPGStartupWait(java.time.Duration.ofSeconds(60));
+                .setPGStartupWait(java.time.Duration.ofSeconds(60))
+                // zonky stops PostgreSQL in a JVM shutdown hook of its own, which runs beside the launcher's: on
+                // Ctrl-C the services lost their database while they stopped and waited out their pools' 30 s
+                // timeouts. The launcher stops it last itself (and its watchdog when the JVM is killed).
+                .setRegisterShutdownHook(!options.watchdog());
         if (options.durable()) {
             // Given after zonky's -F on the command line, these win over it.
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");

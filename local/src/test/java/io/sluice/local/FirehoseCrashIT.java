@@ -90,7 +90,7 @@ class FirehoseCrashIT {
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> assertThat(lines(s3, "buffered/")).hasSize(3).allMatch(l -> l.startsWith("buffered-")));
         }
-        second.stop();
+        second.stop(Duration.ofSeconds(60));
     }
 
     private static void create(FirehoseClient firehose, String name,

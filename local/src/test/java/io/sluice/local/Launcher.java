@@ -113,9 +113,15 @@ record Launcher(Process process, int port, int s3Port, List<String> output) {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    /** SIGTERM, as Ctrl-C or a service manager stops it. */
-    void stop() throws InterruptedException {
+    /**
+     * SIGTERM, as Ctrl-C or a service manager stops it: stopped within {@code within}. (With
+     * PostgreSQL stopped by a shutdown hook of its own beside the launcher's, the services waited 30 s
+     * for connections as they stopped: 36 s in all.)
+     */
+    void stop(java.time.Duration within) throws InterruptedException {
+        long started = System.nanoTime();
         process.destroy();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the launcher stops on SIGTERM").isTrue();
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).as("time to stop").isLessThan(within);
     }
 }

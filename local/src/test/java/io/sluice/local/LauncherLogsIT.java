@@ -58,7 +58,7 @@ class LauncherLogsIT {
             });
             assertThatThrownBy(() -> kinesis.describeStreamSummary(b -> b.streamName("nowhere"))).isInstanceOf(ResourceNotFoundException.class);
         } finally {
-            launcher.stop();
+            launcher.stop(Duration.ofSeconds(25)); // the README's bound for a stop
         }
         // Every line, from the engines' start to the stop, is an event; the ready banner is the launcher's own output.
         // (ANTLR's runtime prints its version warning to stderr itself: the test class path has DynamoDB Local's older runtime.)
