@@ -86,9 +86,6 @@ public final class SluiceLocal implements AutoCloseable {
                     options.dataDir().resolve("flink-state").toAbsolutePath().toUri().toString().replaceAll("/$", ""));
             // The MiniCluster stops with the launcher: applications stop with a savepoint and resume from it.
             properties.put("sluice.analytics.flink.save-on-shutdown", "true");
-            if (options.logFormat().equals("json")) {
-                properties.put("logging.config", "classpath:" + JsonLogs.CONFIGURATION);
-            }
             LocalTls tls = options.tls() ? LocalTls.in(options.dataDir().resolve("tls")) : null;
             if (tls != null) {
                 properties.putAll(tls.gatewayProperties());
@@ -196,7 +193,7 @@ public final class SluiceLocal implements AutoCloseable {
             return;
         }
         if (options.logFormat().equals("json")) {
-            JsonLogs.install();
+            JsonLogs.install(options.properties());
         }
         long started = System.nanoTime();
         SluiceLocal local;
