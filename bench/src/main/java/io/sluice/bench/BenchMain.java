@@ -234,11 +234,11 @@ public final class BenchMain {
      * chunks of at most 15 s, each on a new stream or topic deleted afterwards (two minutes of ingest
      * would otherwise leave tens of GB on disk).
      */
-    private void jitWarmUp(String target, WarmUpRun run) throws Exception {
+    private void jitWarmUp(String target, Duration time, WarmUpRun run) throws Exception {
         if (settings.recordSizes().isEmpty()) {
             return; // --reads-only: the reads warm up by reading
         }
-        long remaining = settings.jitWarmUp().toMillis();
+        long remaining = time.toMillis();
         for (int i = 0; remaining > 0; i++) {
             Duration chunk = Duration.ofMillis(Math.min(remaining, 15_000));
             int size = settings.recordSizes().get(i % settings.recordSizes().size());
@@ -246,7 +246,7 @@ public final class BenchMain {
             awaitDiskSpace();
             remaining -= chunk.toMillis();
         }
-        System.out.printf("%-12s warmed up for %d s%n", target, settings.jitWarmUp().toSeconds());
+        System.out.printf("%-12s warmed up for %d s%n", target, time.toSeconds());
     }
 
     private void kinesisRuns(String target, KinesisDriver driver, ResourceMeter meter) throws Exception {
@@ -258,7 +258,13 @@ public final class BenchMain {
     private void ingestRuns(String target, KinesisDriver driver, ResourceMeter meter, boolean warmUp) throws Exception {
         int maxConcurrency = settings.concurrencies().stream().mapToInt(Integer::intValue).max().orElse(1);
         if (warmUp) {
-            jitWarmUp(target, (stream, size, chunk) -> {
+            Duration jit = settings.jitWarmUp();
+            if (target.equals(Report.SLUICE) && !settings.recordSizes().isEmpty() && jit.compareTo(FirstMinute.TIME) >= 0) {
+                // Measured straight after start, as a user's first minute: the first minute of the warm-up.
+                results.firstMinute.add(FirstMinute.measure(target, driver, maxConcurrency, settings, this::awaitDiskSpace));
+                jit = jit.minus(FirstMinute.TIME);
+            }
+            jitWarmUp(target, jit, (stream, size, chunk) -> {
                 driver.createStream(stream, 4);
                 driver.ingest(stream, size, maxConcurrency, chunk, () -> { });
                 driver.deleteStream(stream);
@@ -323,8 +329,10 @@ public final class BenchMain {
                 Stats.percentile(latencies, 99));
         if (target.equals(Report.SLUICE)) {
             driver.createStream("fan-out", 1);
-            List<Double> fanOut = driver.fanOut("fan-out", settings.latencySamples(), 10);
+            List<Double> puts = new ArrayList<>();
+            List<Double> fanOut = driver.fanOut("fan-out", settings.latencySamples(), 10, puts);
             results.fanOut.add(new Results.Propagation(target, fanOut));
+            results.putCalls.add(new Results.Propagation(target, puts));
             System.out.printf("%-12s fan-out p50 %.1f ms p99 %.1f ms%n", target, Stats.percentile(fanOut, 50),
                     Stats.percentile(fanOut, 99));
         }
@@ -332,7 +340,7 @@ public final class BenchMain {
 
     private void kafkaRuns(KafkaDriver kafka, ResourceMeter meter) throws Exception {
         int maxConcurrency = settings.concurrencies().stream().mapToInt(Integer::intValue).max().orElse(1);
-        jitWarmUp(Report.KAFKA, (topic, size, chunk) -> {
+        jitWarmUp(Report.KAFKA, settings.jitWarmUp(), (topic, size, chunk) -> {
             kafka.createTopic(topic, 4);
             kafka.ingest(topic, size, Settings.batchSize(size) * maxConcurrency, chunk, () -> { });
             kafka.deleteTopic(topic);

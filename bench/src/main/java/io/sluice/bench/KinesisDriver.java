@@ -207,9 +207,9 @@ final class KinesisDriver implements AutoCloseable {
     /**
      * Puts one small record every {@code everyMillis} while an enhanced fan-out consumer subscribed
      * at LATEST (SubscribeToShard over HTTP/2) receives them; returns each record's put-to-event
-     * latency in milliseconds.
+     * latency in milliseconds, and adds each PutRecord call's own latency to {@code putLatency}.
      */
-    List<Double> fanOut(String stream, int samples, long everyMillis) throws Exception {
+    List<Double> fanOut(String stream, int samples, long everyMillis, List<Double> putLatency) throws Exception {
         String streamArn = kinesis.describeStreamSummary(b -> b.streamName(stream)).join().streamDescriptionSummary().streamARN();
         String consumerArn = kinesis.registerStreamConsumer(b -> b.streamARN(streamArn).consumerName("bench")).join()
                 .consumer().consumerARN();
@@ -223,7 +223,6 @@ final class KinesisDriver implements AutoCloseable {
         }
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         List<Double> appendToEvent = Collections.synchronizedList(new ArrayList<>());
-        List<Double> putLatency = new ArrayList<>();
         CountDownLatch subscribed = new CountDownLatch(1);
         try (KinesisAsyncClient http2 = KinesisAsyncClient.builder()
                 .endpointOverride(endpoint)

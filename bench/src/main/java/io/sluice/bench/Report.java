@@ -53,6 +53,20 @@ final class Report {
         }
         md.append("\n\"In flight\" is concurrent PutRecords requests; for raw Kafka it is batches' worth of unacknowledged records.\n\n");
 
+        for (Results.FirstMinute r : results.firstMinute) {
+            md.append("## The first minute after start\n\n");
+            md.append(String.format("%s, %s records at %d PutRecords in flight from the moment it said it was ready (four runs of ",
+                    r.target(), Chart.size(r.recordBytes()), r.concurrency()))
+                    .append("15 s on new streams, records per second every 5 s), before any warm-up; the warm figure is the ")
+                    .append("same row measured after the JIT warm-up.\n\n| second | ");
+            for (int i = 0; i < r.rates().size(); i++) {
+                md.append(5 * (i + 1)).append(" | ");
+            }
+            md.append("mean | warm |\n|").append("---|".repeat(r.rates().size() + 3)).append("\n| records/s | ");
+            r.rates().forEach(rate -> md.append(String.format("%,.0f | ", rate)));
+            md.append(String.format("%,.0f | %,.0f |%n%n", r.mean(), results.ingest(r.target(), r.recordBytes(), r.concurrency())));
+        }
+
         md.append("## Ratios, pair by pair\n\n");
         md.append("| record | in flight | Sluice records/s | ÷ raw Kafka | ÷ kinesalite | ÷ kinesis-mock |\n|---|---|---|---|---|---|\n");
         for (int size : settings.recordSizes()) {
@@ -109,6 +123,10 @@ final class Report {
                 md.append(String.format("| %s | %d | %.1f | %.1f | %.1f |%n", r.target(), r.latencies().size(),
                         Stats.percentile(r.latencies(), 50), Stats.percentile(r.latencies(), 99), Stats.max(r.latencies())));
             }
+            for (Results.Propagation r : results.putCalls) {
+                md.append(String.format("| %s, the PutRecord call alone | %d | %.1f | %.1f | %.1f |%n", r.target(), r.latencies().size(),
+                        Stats.percentile(r.latencies(), 50), Stats.percentile(r.latencies(), 99), Stats.max(r.latencies())));
+            }
         }
 
         md.append("\n## Against the targets\n\n");
@@ -126,6 +144,8 @@ final class Report {
                     + "(%s, goal ≤ 3×).%n", Chart.size(size), ratio(sluice.median(), kafka.median()), sluiceMicros, kafkaMicros,
                     ratio(sluiceMicros, kafkaMicros)));
         }
+        results.firstMinute.forEach(r -> md.append(String.format("- The first minute after start ≥ 0.7× warm (%s × %d): %s.%n",
+                Chart.size(r.recordBytes()), r.concurrency(), ratio(r.mean(), results.ingest(r.target(), r.recordBytes(), r.concurrency())))));
         md.append(String.format("- HTTP/2 (h2c, the async client) ≥ 0.9× HTTP/1.1 at 1 KiB, same process: %s.%n",
                 ratio(results.bestIngest(SLUICE_HTTP2, 1024), sluice1k)));
         md.append(String.format("- HTTP/2 ≥ 0.9× HTTP/1.1 with the JavaScript SDK v3 (1 KiB, %d loops of PutRecords, same process): %s.%n",
@@ -140,6 +160,9 @@ final class Report {
         results.fanOut.stream().filter(p -> p.target().equals(SLUICE)).findFirst().ifPresent(p -> md.append(String.format(
                 "- SubscribeToShard put → event p50 ≤ 4 ms, p99 ≤ 10 ms: %.1f / %.1f ms.%n", Stats.percentile(p.latencies(), 50),
                 Stats.percentile(p.latencies(), 99))));
+        results.putCalls.stream().filter(p -> p.target().equals(SLUICE)).findFirst().ifPresent(p -> md.append(String.format(
+                "- PutRecord call p99 ≤ 8 ms at low load (one record every 10 ms): p50 %.1f / p99 %.1f ms.%n",
+                Stats.percentile(p.latencies(), 50), Stats.percentile(p.latencies(), 99))));
         if (!results.notes.isEmpty()) {
             md.append("\n## Notes from this run\n\n");
             results.notes.forEach(n -> md.append("- ").append(n).append('\n'));

@@ -30,11 +30,21 @@ final class Results {
     record Propagation(String target, List<Double> latencies) {
     }
 
+    /** Records per second in each interval of the first minute after start (see {@link FirstMinute}). */
+    record FirstMinute(String target, int recordBytes, int concurrency, List<Double> rates) {
+        double mean() {
+            return rates.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        }
+    }
+
     final List<Ingest> ingest = new ArrayList<>();
+    final List<FirstMinute> firstMinute = new ArrayList<>();
     final List<CatchUp> catchUp = new ArrayList<>();
     final List<Propagation> propagation = new ArrayList<>();
     /** Put-to-event latencies of a SubscribeToShard subscriber (Sluice only: the emulators lack it or were not tried). */
     final List<Propagation> fanOut = new ArrayList<>();
+    /** PutRecord call latencies in milliseconds, one record every 10 ms (taken during the fan-out run). */
+    final List<Propagation> putCalls = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
 
     /** A target's catch-up median for a record size and shard count, NaN if it was not measured. */

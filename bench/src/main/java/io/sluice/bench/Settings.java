@@ -39,6 +39,11 @@ record Settings(List<Integer> recordSizes, List<Integer> concurrencies, Duration
         return new Settings(recordSizes, concurrencies, time, 0, interval, backlogRecords, latencySamples, Duration.ZERO);
     }
 
+    /** Measured from the first record: no warm-up, {@code iterations} intervals of {@code every}. */
+    Settings measuredFromStart(int iterations, Duration every) {
+        return new Settings(recordSizes, concurrencies, Duration.ZERO, iterations, every, backlogRecords, latencySamples, Duration.ZERO);
+    }
+
     Settings withJitWarmUp(Duration time) {
         return new Settings(recordSizes, concurrencies, warmUp, iterations, interval, backlogRecords, latencySamples, time);
     }

@@ -1,0 +1,41 @@
+package io.sluice.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Ingest in the first minute after the platform said it was ready, while the JIT is still compiling:
+ * 1 KiB records at the most requests in flight, measured from the first put, in four runs of 15 s on
+ * new streams (each deleted afterwards, as the warm-up's are, so a minute of ingest does not fill the
+ * disk). It counts as the first minute of the JIT warm-up.
+ */
+final class FirstMinute {
+    static final int RECORD_BYTES = 1024;
+    static final Duration TIME = Duration.ofSeconds(60);
+    private static final Duration RUN = Duration.ofSeconds(15);
+    private static final Duration INTERVAL = Duration.ofSeconds(5);
+
+    private FirstMinute() {
+    }
+
+    interface DiskCheck {
+        void await() throws Exception;
+    }
+
+    /** Records per second in each 5-second interval of the first minute, in order. */
+    static Results.FirstMinute measure(String target, KinesisDriver driver, int concurrency, Settings settings, DiskCheck disk)
+            throws Exception {
+        Settings run = settings.measuredFromStart((int) (RUN.toMillis() / INTERVAL.toMillis()), INTERVAL);
+        List<Double> rates = new ArrayList<>();
+        for (int i = 0; i < TIME.toMillis() / RUN.toMillis(); i++) {
+            String stream = "first-minute-" + i;
+            driver.createStream(stream, 4);
+            rates.addAll(driver.ingest(stream, RECORD_BYTES, concurrency, run, () -> { }));
+            driver.deleteStream(stream);
+            disk.await();
+        }
+        System.out.printf("%-12s first minute %s records/s%n", target, rates);
+        return new Results.FirstMinute(target, RECORD_BYTES, concurrency, rates);
+    }
+}
