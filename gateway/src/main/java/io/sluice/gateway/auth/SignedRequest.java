@@ -138,13 +138,43 @@ record SignedRequest(String accessKeyId, SigV4.Scope scope, List<String> signedH
         return Arrays.stream(list.split(";")).map(name -> name.trim().toLowerCase(java.util.Locale.ROOT)).toList();
     }
 
-    private static Instant basicTime(String text) {
+    /**
+     * An X-Amz-Date time. Every request carries one: its usual form (16 characters, digits where
+     * digits go) is read field by field, several times faster than the formatter, which still
+     * decides every other text the way it always did.
+     */
+    static Instant basicTime(String text) {
+        if (text.length() == 16 && text.charAt(8) == 'T' && text.charAt(15) == 'Z' && digits(text, 0, 8) && digits(text, 9, 15)) {
+            try {
+                return java.time.LocalDateTime.of(number(text, 0, 4), number(text, 4, 6), number(text, 6, 8),
+                        number(text, 9, 11), number(text, 11, 13), number(text, 13, 15)).toInstant(java.time.ZoneOffset.UTC);
+            } catch (java.time.DateTimeException e) {
+                // Not a valid time as written (a 31st of February, hour 24): the formatter's rules decide.
+            }
+        }
         try {
             return SigV4.BASIC.parse(text, Instant::from);
         } catch (DateTimeParseException e) {
             throw ErrorCode.INCOMPLETE_SIGNATURE.exception(
                     "Date must be in ISO-8601 'basic format'. Got '%s'. See http://en.wikipedia.org/wiki/ISO_8601", text);
         }
+    }
+
+    private static boolean digits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int number(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+        }
+        return value;
     }
 
     private static Instant httpTime(String text) {
