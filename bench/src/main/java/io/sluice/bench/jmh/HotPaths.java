@@ -66,7 +66,7 @@ public class HotPaths {
         List<RecordView> records = new ArrayList<>();
         List<PutRecordsRequestEntry> entries = new ArrayList<>();
         for (int i = 0; i < RECORDS; i++) {
-            records.add(new RecordView(new SequenceNumber(1, 1_000_000L + i).encode(), Instant.now(), data, keys[i], null));
+            records.add(new RecordView(new SequenceNumber(1, 1_000_000L + i), Instant.now(), data, keys[i], null));
             entries.add(new PutRecordsRequestEntry(data, null, keys[i]));
         }
         getRecords = new GetRecordsResponse(records, "AQAAAAAAAAABAAAAAQAAAAAAAAABAAABogfSJHoaLkCOyEZq92mEq8XZOamI", 0, null);

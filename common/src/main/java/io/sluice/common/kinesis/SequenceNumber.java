@@ -41,15 +41,26 @@ public record SequenceNumber(int shardIndex, long offset) implements Comparable<
         return new SequenceNumber(shardIndex, offset - 1);
     }
 
+    /** How many digits {@link #encode()} has. */
+    public static final int DIGITS = LENGTH;
+
     /** The decimal form clients see. */
     public String encode() {
         byte[] digits = new byte[LENGTH];
+        encodeInto(digits);
+        return new String(digits, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Writes the decimal form as ASCII into the first {@link #DIGITS} bytes of {@code digits}: for
+     * writers that take bytes, so that a response of thousands of records makes no string per record.
+     */
+    public void encodeInto(byte[] digits) {
         digits[0] = '4';
         digits[1] = '9';
         fill(digits, POSITION_START + SHARD_DIGITS, SHARD_DIGITS, shardIndex);
         fill(digits, POSITION_START + SHARD_DIGITS + OFFSET_DIGITS, OFFSET_DIGITS, offset + 1);
         java.util.Arrays.fill(digits, LENGTH - PADDING_DIGITS, LENGTH, (byte) '0');
-        return new String(digits, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     public BigInteger toBigInteger() {

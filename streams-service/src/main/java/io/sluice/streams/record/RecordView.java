@@ -1,7 +1,9 @@
 package io.sluice.streams.record;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.sluice.common.kinesis.SequenceNumber;
+import io.sluice.common.protocol.SequenceNumberSerializer;
 import io.sluice.streams.encryption.RecordCipher;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -9,7 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Wire form of a record in a GetRecords response or a SubscribeToShardEvent. */
 public record RecordView(
-        @JsonProperty("SequenceNumber") String sequenceNumber,
+        @JsonProperty("SequenceNumber") @JsonSerialize(using = SequenceNumberSerializer.class) SequenceNumber sequenceNumber,
         @JsonProperty("ApproximateArrivalTimestamp") Instant approximateArrivalTimestamp,
         @JsonProperty("Data") byte[] data,
         @JsonProperty("PartitionKey") String partitionKey,
@@ -22,7 +24,7 @@ public record RecordView(
     public static RecordView of(ConsumerRecord<byte[], byte[]> r, RecordCipher cipher) {
         io.sluice.kafka.RecordFormat.Opened data = cipher.open(r);
         return new RecordView(
-                new SequenceNumber(r.partition(), r.offset()).encode(),
+                new SequenceNumber(r.partition(), r.offset()),
                 Instant.ofEpochMilli(r.timestamp()),
                 data.data(),
                 r.key() == null ? "" : new String(r.key(), StandardCharsets.UTF_8),

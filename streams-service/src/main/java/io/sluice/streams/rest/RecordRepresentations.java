@@ -51,7 +51,7 @@ final class RecordRepresentations {
 
         static Read of(RecordView record, boolean asJson) {
             Object data = asJson ? RestData.jsonOrText(record.data()) : null;
-            return new Read(record.sequenceNumber(), record.approximateArrivalTimestamp(), record.partitionKey(), data,
+            return new Read(record.sequenceNumber().encode(), record.approximateArrivalTimestamp(), record.partitionKey(), data,
                     data == null ? record.data() : null, record.encryptionType());
         }
     }

@@ -55,7 +55,7 @@ class RecordTails {
                 return;
             }
             for (RecordView record : page.records()) {
-                events.send("record", record.sequenceNumber(), bodies.json(RecordRepresentations.Read.of(record, json)));
+                events.send("record", record.sequenceNumber().encode(), bodies.json(RecordRepresentations.Read.of(record, json)));
             }
             if (page.nextShardIterator() == null) {
                 events.send("end", null, bodies.json(Map.of("ChildShards", page.childShards())));
