@@ -22,9 +22,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * Authenticates a request with Signature Version 4 before the gateway forwards it. The body is
- * read into memory (once, within the size limit, its buffers joined without a copy) only when the
- * signature covers it and its key is known; the request then goes on with that body. Requests of
- * keys a permissive gateway does not know, and UNSIGNED-PAYLOAD ones, stream through unread.
+ * read into memory once, within the size limit, its buffers joined without a copy, and forwarded
+ * in one write: for a known key whose signature covers it, to hash it; for a key a permissive
+ * gateway does not know, because a body proxied piece by piece costs the gateway a write to the
+ * service per piece, and an HTTP/2 client sends its body in frames of 16 KiB (the AWS SDK for
+ * JavaScript's PutRecords of 500 KiB: 33 pieces; HTTP/2 ingest 0.60x its HTTP/1.1 ingest streamed,
+ * 0.79x joined). UNSIGNED-PAYLOAD requests of known keys stream through unread.
  */
 public final class Authentication {
     /** The header that says what the payload hash is, when a client sends it. */
@@ -72,7 +75,7 @@ public final class Authentication {
             return Mono.error(e);
         }
         if (key.isEmpty()) {
-            return Mono.just(new Authenticated(anonymous(exchange), key));
+            return body(request).map(body -> new Authenticated(anonymous(forward(exchange, body, null)), key));
         }
         CanonicalRequest canonical = new CanonicalRequest(request.getMethod().name(), request.getURI().getRawPath(),
                 request.getURI().getRawQuery(), request.getHeaders());
