@@ -88,6 +88,10 @@ class RequestGuard implements WebFilter {
                     RequestIds.taken(requestId, "{} {} refused: {}", requestId, target, e.code().wireName());
                     return reject(exchange, format, e.code(), e.getMessage()).thenReturn(true);
                 })
+                .onErrorResume(e -> !exchange.getResponse().isCommitted(), e -> {
+                    RequestIds.taken(requestId, "{} {} body not received: {}", requestId, target, e.toString());
+                    return Authentication.bodyNotReceived(exchange).thenReturn(true);
+                })
                 .then();
     }
 

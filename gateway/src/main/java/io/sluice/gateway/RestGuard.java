@@ -85,6 +85,10 @@ class RestGuard implements WebFilter {
                     HttpStatus status = e.code() == ErrorCode.REQUEST_TOO_LARGE ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.UNAUTHORIZED;
                     return problem(response, status, e.code(), e.getMessage(), requestId).thenReturn(true);
                 })
+                .onErrorResume(e -> !response.isCommitted(), e -> {
+                    RequestIds.taken(requestId, "{} {} {} body not received: {}", requestId, request.getMethod(), path, e.toString());
+                    return Authentication.bodyNotReceived(exchange).thenReturn(true);
+                })
                 .then();
     }
 

@@ -108,6 +108,18 @@ public final class Authentication {
         });
     }
 
+    /**
+     * Answers a request whose body did not arrive whole (it stopped arriving until the read timeout
+     * cut it off, or its connection failed) as the server answers a body it reads itself: 408, and
+     * the connection closed. Not for errors of {@link #authenticate}'s own, which are AwsExceptions.
+     */
+    public static Mono<Void> bodyNotReceived(ServerWebExchange exchange) {
+        org.springframework.http.server.reactive.ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(org.springframework.http.HttpStatus.REQUEST_TIMEOUT);
+        response.getHeaders().set(HttpHeaders.CONNECTION, "close");
+        return response.setComplete();
+    }
+
     /** The exchange without any caller header a client sent: the services then serve it as their configured account. */
     public static ServerWebExchange anonymous(ServerWebExchange exchange) {
         return exchange.mutate().request(r -> r.headers(Authentication::removeCallerHeaders)).build();
