@@ -258,12 +258,7 @@ public final class BenchMain {
     private void ingestRuns(String target, KinesisDriver driver, ResourceMeter meter, boolean warmUp) throws Exception {
         int maxConcurrency = settings.concurrencies().stream().mapToInt(Integer::intValue).max().orElse(1);
         if (warmUp) {
-            Duration jit = settings.jitWarmUp();
-            if (target.equals(Report.SLUICE) && !settings.recordSizes().isEmpty() && jit.compareTo(FirstMinute.TIME) >= 0) {
-                // Measured straight after start, as a user's first minute: the first minute of the warm-up.
-                results.firstMinute.add(FirstMinute.measure(target, driver, maxConcurrency, settings, this::awaitDiskSpace));
-                jit = jit.minus(FirstMinute.TIME);
-            }
+            Duration jit = FirstMinute.measureIfDue(target, driver, maxConcurrency, settings, results, this::awaitDiskSpace);
             jitWarmUp(target, jit, (stream, size, chunk) -> {
                 driver.createStream(stream, 4);
                 driver.ingest(stream, size, maxConcurrency, chunk, () -> { });

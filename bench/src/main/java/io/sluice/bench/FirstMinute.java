@@ -23,8 +23,22 @@ final class FirstMinute {
         void await() throws Exception;
     }
 
+    /**
+     * Measures Sluice's first minute, straight after start as a user's, when the run ingests and its
+     * JIT warm-up holds a minute; returns the warm-up left after it.
+     */
+    static Duration measureIfDue(String target, KinesisDriver driver, int concurrency, Settings settings, Results results,
+            DiskCheck disk) throws Exception {
+        Duration jit = settings.jitWarmUp();
+        if (!target.equals(Report.SLUICE) || settings.recordSizes().isEmpty() || jit.compareTo(TIME) < 0) {
+            return jit;
+        }
+        results.firstMinute.add(measure(target, driver, concurrency, settings, disk));
+        return jit.minus(TIME);
+    }
+
     /** Records per second in each 5-second interval of the first minute, in order. */
-    static Results.FirstMinute measure(String target, KinesisDriver driver, int concurrency, Settings settings, DiskCheck disk)
+    private static Results.FirstMinute measure(String target, KinesisDriver driver, int concurrency, Settings settings, DiskCheck disk)
             throws Exception {
         Settings run = settings.measuredFromStart((int) (RUN.toMillis() / INTERVAL.toMillis()), INTERVAL);
         List<Double> rates = new ArrayList<>();
