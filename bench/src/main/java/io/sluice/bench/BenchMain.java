@@ -285,10 +285,8 @@ public final class BenchMain {
         if (settings.backlogRecords() == 0) {
             return;
         }
-        if (settings.recordSizes().isEmpty()) {
-            driver.warmUpReading(settings.backlogRecords(), settings.jitWarmUp());
-            System.out.printf("%-12s warmed up reading for %d s%n", target, settings.jitWarmUp().toSeconds());
-        }
+        driver.warmUpReading(settings.backlogRecords(), settings.readWarmUp());
+        System.out.printf("%-12s warmed up reading for %d s%n", target, settings.readWarmUp().toSeconds());
         int limit = 10_000;
         for (int size : Settings.READ_SIZES) {
             for (int shards : Settings.READ_SHARDS) {
@@ -298,7 +296,7 @@ public final class BenchMain {
                 driver.fill(stream, records, size);
                 List<Double> rates = new ArrayList<>();
                 meter.begin();
-                for (int i = 0; i < settings.iterations(); i++) {
+                for (int i = 0; i < Settings.READ_ITERATIONS; i++) {
                     try {
                         rates.add(driver.catchUp(stream, records, limit));
                     } catch (RuntimeException e) {
@@ -353,6 +351,7 @@ public final class BenchMain {
         if (settings.backlogRecords() == 0) {
             return;
         }
+        kafka.warmUpReading(settings.backlogRecords(), settings.readWarmUp());
         for (int size : Settings.READ_SIZES) {
             for (int partitions : Settings.READ_SHARDS) {
                 String topic = "raw-backlog-" + size + "-" + partitions;
@@ -361,7 +360,7 @@ public final class BenchMain {
                 kafka.fill(topic, partitions, records, size);
                 List<Double> rates = new ArrayList<>();
                 meter.begin();
-                for (int i = 0; i < settings.iterations(); i++) {
+                for (int i = 0; i < Settings.READ_ITERATIONS; i++) {
                     rates.add(kafka.catchUp(topic, partitions, records));
                 }
                 results.catchUp.add(new Results.CatchUp(Report.KAFKA, size, partitions, records, rates, meter.end()));

@@ -150,6 +150,17 @@ final class KafkaDriver implements AutoCloseable {
         return CatchUp.run(topic, count, readers);
     }
 
+    /** Catch-ups of a one-partition backlog of 1 KiB records, unmeasured, for {@code time}: the consumer's JIT warm-up. */
+    void warmUpReading(int records, Duration time) throws Exception {
+        createTopic("raw-read-warm-up", 1);
+        fill("raw-read-warm-up", 1, records, 1024);
+        long until = System.nanoTime() + time.toNanos();
+        while (System.nanoTime() < until) {
+            catchUp("raw-read-warm-up", 1, records);
+        }
+        deleteTopic("raw-read-warm-up");
+    }
+
     List<Double> propagation(String topic, int samples, long everyMillis) throws Exception {
         List<Double> latencies = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(); KafkaProducer<byte[], byte[]> producer = producer()) {
