@@ -296,7 +296,7 @@ public final class BenchMain {
                 driver.fill(stream, records, size);
                 List<Double> rates = new ArrayList<>();
                 meter.begin();
-                for (int i = 0; i < Settings.READ_ITERATIONS; i++) {
+                for (long started = System.nanoTime(); Settings.moreCatchUps(rates, started); ) {
                     try {
                         rates.add(driver.catchUp(stream, records, limit));
                     } catch (RuntimeException e) {
@@ -306,7 +306,6 @@ public final class BenchMain {
                         results.notes.add(target + ": GetRecords with Limit 10000 failed (" + e.getMessage()
                                 + "); its catch-up was measured with Limit 1000.");
                         limit = 1_000;
-                        i--;
                     }
                 }
                 results.catchUp.add(new Results.CatchUp(target, size, shards, records, rates, meter.end()));
@@ -360,7 +359,7 @@ public final class BenchMain {
                 kafka.fill(topic, partitions, records, size);
                 List<Double> rates = new ArrayList<>();
                 meter.begin();
-                for (int i = 0; i < Settings.READ_ITERATIONS; i++) {
+                for (long started = System.nanoTime(); Settings.moreCatchUps(rates, started); ) {
                     rates.add(kafka.catchUp(topic, partitions, records));
                 }
                 results.catchUp.add(new Results.CatchUp(Report.KAFKA, size, partitions, records, rates, meter.end()));
