@@ -82,13 +82,21 @@ final class Chart {
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
             g.drawString(size(sizes.get(s)) + " records", groupX + groupWidth / 2 - 60, top + plotHeight + 20);
         }
+        // The legend flows in rows under the groups, each entry as wide as its name.
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        int x = left;
+        int y = height - 56;
         for (int t = 0; t < targets.size(); t++) {
-            int x = left + t * 170;
+            int entryWidth = 20 + g.getFontMetrics().stringWidth(targets.get(t)) + 24;
+            if (x > left && x + entryWidth > width - right) {
+                x = left;
+                y += 22;
+            }
             g.setColor(COLORS[t % COLORS.length]);
-            g.fillRect(x, height - 40, 14, 14);
+            g.fillRect(x, y, 14, 14);
             g.setColor(Color.BLACK);
-            g.drawString(targets.get(t), x + 20, height - 28);
+            g.drawString(targets.get(t), x + 20, y + 12);
+            x += entryWidth;
         }
         g.dispose();
         ImageIO.write(image, "png", png.toFile());
