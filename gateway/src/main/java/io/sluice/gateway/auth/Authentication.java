@@ -14,8 +14,10 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -115,8 +117,8 @@ public final class Authentication {
      * the connection closed. Not for errors of {@link #authenticate}'s own, which are AwsExceptions.
      */
     public static Mono<Void> bodyNotReceived(ServerWebExchange exchange) {
-        org.springframework.http.server.reactive.ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(org.springframework.http.HttpStatus.REQUEST_TIMEOUT);
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(HttpStatus.REQUEST_TIMEOUT);
         response.getHeaders().set(HttpHeaders.CONNECTION, "close");
         return response.setComplete();
     }
