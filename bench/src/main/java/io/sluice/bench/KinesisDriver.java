@@ -144,6 +144,9 @@ final class KinesisDriver implements AutoCloseable {
 
     /** Catch-ups of a one-shard backlog, unmeasured, for {@code time}: the JIT warm-up of a run without ingest. */
     void warmUpReading(int records, Duration time) throws InterruptedException {
+        if (time.isZero()) {
+            return;
+        }
         createStream("read-warm-up", 1);
         fill("read-warm-up", records, 1024);
         long until = System.nanoTime() + time.toNanos();
