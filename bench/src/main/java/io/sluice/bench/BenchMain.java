@@ -109,6 +109,13 @@ public final class BenchMain {
             return;
         }
         runSluiceAndKafka();
+        if (targets.contains(Report.NO_OP) && !settings.recordSizes().isEmpty()) {
+            int port = FreePorts.pick();
+            try (ManagedProcess server = NoOpServer.start(javaBin(), port, work);
+                    KinesisDriver driver = new KinesisDriver(URI.create("http://127.0.0.1:" + port))) {
+                ingestRuns(Report.NO_OP, driver, new ResourceMeter(server.pid()), true);
+            }
+        }
         if (targets.contains(Report.KINESALITE)) {
             // kinesalite's CBOR responses arrive truncated once they hold more than about 50
             // records (PutRecords of 500, GetRecords of 10,000): it is measured in JSON mode.

@@ -1,0 +1,49 @@
+package io.sluice.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sluice.common.kinesis.SequenceNumber;
+import io.sluice.engines.FreePorts;
+import io.sluice.testsupport.AwsClients;
+import java.net.URI;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.KinesisException;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+
+/** The no-op endpoint answers the benchmark's calls as the SDK expects them, in CBOR and JSON. */
+class NoOpServerTest {
+
+    @ParameterizedTest(name = "cbor={0}")
+    @ValueSource(booleans = {true, false})
+    void answersEachPutRecordsRecordAndTheStreamCallsOfTheIngestRuns(boolean cbor) throws Exception {
+        int port = FreePorts.pick();
+        try (AutoCloseable server = NoOpServer.serve(port);
+                KinesisClient kinesis = AwsClients.kinesis(URI.create("http://127.0.0.1:" + port), cbor)) {
+            kinesis.createStream(b -> b.streamName("s").shardCount(4));
+            assertThat(kinesis.describeStream(b -> b.streamName("s")).streamDescription().streamStatus())
+                    .isEqualTo(StreamStatus.ACTIVE);
+            for (int count : List.of(500, 37, 500)) {
+                List<PutRecordsRequestEntry> entries = IntStream.range(0, count)
+                        .mapToObj(i -> PutRecordsRequestEntry.builder().partitionKey("k" + i)
+                                .data(SdkBytes.fromByteArray(new byte[1024])).build())
+                        .toList();
+                PutRecordsResponse response = kinesis.putRecords(b -> b.streamName("s").records(entries));
+                assertThat(response.failedRecordCount()).isZero();
+                assertThat(response.records()).hasSize(count)
+                        .allSatisfy(r -> assertThat(r.sequenceNumber()).matches("\\d{" + SequenceNumber.DIGITS + "}"));
+            }
+            kinesis.deleteStream(b -> b.streamName("s"));
+            assertThatThrownBy(() -> kinesis.listStreams())
+                    .isInstanceOf(KinesisException.class)
+                    .satisfies(e -> assertThat(((KinesisException) e).awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException"));
+        }
+    }
+}
