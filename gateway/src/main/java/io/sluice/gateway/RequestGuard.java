@@ -88,9 +88,15 @@ class RequestGuard implements WebFilter {
                     RequestIds.taken(requestId, "{} {} refused: {}", requestId, target, e.code().wireName());
                     return reject(exchange, format, e.code(), e.getMessage()).thenReturn(true);
                 })
-                .onErrorResume(e -> !exchange.getResponse().isCommitted(), e -> {
-                    RequestIds.taken(requestId, "{} {} body not received: {}", requestId, target, e.toString());
+                .onErrorResume(e -> e instanceof Authentication.BodyNotReceived && !exchange.getResponse().isCommitted(), e -> {
+                    RequestIds.taken(requestId, "{} {} body not received: {}", requestId, target, e.getMessage());
                     return Authentication.bodyNotReceived(exchange).thenReturn(true);
+                })
+                .onErrorResume(e -> !exchange.getResponse().isCommitted(), e -> {
+                    RequestIds.unserved(requestId, "{} {} failed in the gateway", requestId, target, e);
+                    exchange.getResponse().getHeaders().set("Connection", "close");
+                    return write(exchange.getResponse(), format, ErrorCode.INTERNAL_FAILURE, "The request could not be served.")
+                            .thenReturn(true);
                 })
                 .then();
     }

@@ -85,9 +85,15 @@ class RestGuard implements WebFilter {
                     HttpStatus status = e.code() == ErrorCode.REQUEST_TOO_LARGE ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.UNAUTHORIZED;
                     return problem(response, status, e.code(), e.getMessage(), requestId).thenReturn(true);
                 })
-                .onErrorResume(e -> !response.isCommitted(), e -> {
-                    RequestIds.taken(requestId, "{} {} {} body not received: {}", requestId, request.getMethod(), path, e.toString());
+                .onErrorResume(e -> e instanceof Authentication.BodyNotReceived && !response.isCommitted(), e -> {
+                    RequestIds.taken(requestId, "{} {} {} body not received: {}", requestId, request.getMethod(), path, e.getMessage());
                     return Authentication.bodyNotReceived(exchange).thenReturn(true);
+                })
+                .onErrorResume(e -> !response.isCommitted(), e -> {
+                    RequestIds.unserved(requestId, "{} {} {} failed in the gateway", requestId, request.getMethod(), path, e);
+                    response.getHeaders().set("Connection", "close");
+                    return problem(response, HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL_FAILURE,
+                            "The request could not be served.", requestId).thenReturn(true);
                 })
                 .then();
     }

@@ -112,9 +112,18 @@ public final class Authentication {
     }
 
     /**
-     * Answers a request whose body did not arrive whole (it stopped arriving until the read timeout
-     * cut it off, or its connection failed) as the server answers a body it reads itself: 408, and
-     * the connection closed. Not for errors of {@link #authenticate}'s own, which are AwsExceptions.
+     * What {@link #authenticate} fails with when the body it reads does not arrive whole: it stopped
+     * arriving until the read timeout cut it off, or its connection failed while it arrived.
+     */
+    public static final class BodyNotReceived extends RuntimeException {
+        BodyNotReceived(Throwable cause) {
+            super(cause.toString(), cause);
+        }
+    }
+
+    /**
+     * Answers a request whose body did not arrive whole ({@link BodyNotReceived}) as the server
+     * answers a body it reads itself: 408, and the connection closed.
      */
     public static Mono<Void> bodyNotReceived(ServerWebExchange exchange) {
         ServerHttpResponse response = exchange.getResponse();
@@ -178,7 +187,7 @@ public final class Authentication {
 
     /** The whole body, joined without a copy, within the size limit; empty for none. */
     private Mono<Optional<DataBuffer>> body(ServerHttpRequest request) {
-        return DataBufferUtils.join(request.getBody(), (int) Math.min(Integer.MAX_VALUE, maxRequestBytes))
+        return DataBufferUtils.join(request.getBody().onErrorMap(BodyNotReceived::new), (int) Math.min(Integer.MAX_VALUE, maxRequestBytes))
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .onErrorMap(DataBufferLimitException.class, e -> ErrorCode.REQUEST_TOO_LARGE.exception(

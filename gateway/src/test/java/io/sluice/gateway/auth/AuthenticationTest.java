@@ -58,6 +58,20 @@ class AuthenticationTest {
         throw new AssertionError("a 1.25 MiB body passed a 1 MiB limit");
     }
 
+    @Test
+    void aBodyThatFailsWhileItArrivesIsReportedAsNotReceived() {
+        Flux<DataBuffer> body = Flux.concat(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(new byte[1000])),
+                Flux.error(new java.io.IOException("Connection reset by peer")));
+        var result = authentication.authenticate(exchange(body), "kinesis");
+        try {
+            result.block();
+        } catch (Authentication.BodyNotReceived e) {
+            assertThat(e).hasRootCauseInstanceOf(java.io.IOException.class);
+            return;
+        }
+        throw new AssertionError("a body that failed was taken");
+    }
+
     private static MockServerWebExchange exchange(Flux<DataBuffer> body) {
         return MockServerWebExchange.from(MockServerHttpRequest.post("http://localhost/")
                 .header(HttpHeaders.AUTHORIZATION, AUTHORIZATION)

@@ -1,0 +1,97 @@
+package io.sluice.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.gateway.auth.AuthMode;
+import io.sluice.gateway.auth.Authentication;
+import io.sluice.gateway.auth.ConfiguredAccessKeys;
+import io.sluice.gateway.auth.SignatureVerifier;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * What the guard answers when a request cannot go on: a body that stopped arriving is answered 408
+ * with the connection closed, as a server answers a body it reads; a failure of the gateway's own is
+ * an AWS-shaped InternalFailure, not mistaken for the client's.
+ */
+class RequestGuardTest {
+    private static final GatewaySettings SETTINGS = new GatewaySettings("http://127.0.0.1:1", "http://127.0.0.1:2",
+            "http://127.0.0.1:3", DataSize.ofMegabytes(16),
+            new GatewaySettings.Auth(AuthMode.PERMISSIVE, List.of(), null, "000000000000",
+                    new GatewaySettings.Store(null, null, null, null, Duration.ofSeconds(10))),
+            Duration.ofSeconds(20));
+
+    private final AtomicBoolean forwarded = new AtomicBoolean();
+    private final WebFilterChain chain = exchange -> {
+        forwarded.set(true);
+        return Mono.empty();
+    };
+
+    @Test
+    void aBodyWhoseConnectionFailsWhileItArrivesIsAnswered408AndTheConnectionClosed() {
+        Authentication authentication = new Authentication(
+                new SignatureVerifier(new ConfiguredAccessKeys(List.of()), AuthMode.PERMISSIVE, Clock.systemUTC()), 1 << 20);
+        Flux<DataBuffer> body = Flux.concat(
+                Flux.just(DefaultDataBufferFactory.sharedInstance.wrap("{\"Limit\": ".getBytes(StandardCharsets.UTF_8))),
+                Flux.error(new IOException("Connection reset by peer")));
+        MockServerWebExchange exchange = exchange(body);
+
+        guard(authentication).filter(exchange, chain).block();
+
+        assertThat(forwarded).isFalse();
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.REQUEST_TIMEOUT);
+        assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.CONNECTION)).isEqualTo("close");
+    }
+
+    @Test
+    void aFailureOfTheGatewaysOwnIsAnInternalFailureInTheRequestsEncoding() throws Exception {
+        Authentication authentication = mock(Authentication.class);
+        when(authentication.authenticate(any(), any())).thenReturn(Mono.error(new IllegalStateException("a bug")));
+        MockServerWebExchange exchange = exchange(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap("{}".getBytes(StandardCharsets.UTF_8))));
+
+        guard(authentication).filter(exchange, chain).block();
+
+        assertThat(forwarded).isFalse();
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        String answer = exchange.getResponse().getBodyAsString().block();
+        assertThat(new ObjectMapper().readTree(answer).path("__type").asText()).isEqualTo("InternalFailure");
+        assertThat(answer).doesNotContain("a bug");
+    }
+
+    private static RequestGuard guard(Authentication authentication) {
+        return new RequestGuard(SETTINGS, authentication, new DefaultListableBeanFactory().getBeanProvider(Clock.class));
+    }
+
+    private static MockServerWebExchange exchange(Flux<DataBuffer> body) {
+        return MockServerWebExchange.from(MockServerHttpRequest.post("http://localhost/")
+                .header(HttpHeaders.AUTHORIZATION, "AWS4-HMAC-SHA256 Credential=AKIDUNKNOWN000000001/20261201/us-east-1/kinesis/"
+                        + "aws4_request, SignedHeaders=host;x-amz-date, Signature=0123456789abcdef")
+                .header("X-Amz-Date", DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now()))
+                .header("X-Amz-Target", "Kinesis_20131202.ListStreams")
+                .header(HttpHeaders.CONTENT_TYPE, "application/x-amz-json-1.1")
+                .body(body));
+    }
+}
