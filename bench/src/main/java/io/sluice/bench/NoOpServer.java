@@ -39,13 +39,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A Kinesis endpoint that does nothing: every PutRecords is answered with a success for each of its
- * records (a response of the size Sluice's is) without storing any. Measured like a target, it shows
- * what the SDK client alone costs on the cores it shares with the server: the ceiling of any server
- * on this machine, and the CPU per record the client leaves to one. It answers CreateStream,
- * DescribeStream (always ACTIVE) and DeleteStream so that the ingest runs drive it unchanged.
+ * records (a response of the size Sluice's is) without storing any, and GetRecords reads back as
+ * many records of the size written as were written (all alike, built once). Measured like a target,
+ * it shows what the SDK client alone costs on the cores it shares with the server: the ceiling of
+ * any server on this machine, and the CPU per record the client leaves to one. It answers the
+ * stream calls of the benchmark's ingest and catch-up runs (CreateStream, DescribeStream: always
+ * ACTIVE, ListShards, GetShardIterator, DeleteStream) so that they drive it unchanged.
  */
 public final class NoOpServer {
     static final String READY = "no-op Kinesis endpoint listening";
@@ -55,6 +58,26 @@ public final class NoOpServer {
     private final CBORFactory cborFactory = new CBORFactory();
     /** PutRecords responses by wire format and record count: built once, sent many times. */
     private final Map<String, byte[]> putRecordsResponses = new ConcurrentHashMap<>();
+    private final Map<String, Backlog> streams = new ConcurrentHashMap<>();
+    /** GetRecords entries by record size, as many as one response holds at most: built once. */
+    private final Map<Integer, List<Map<String, Object>>> records = new ConcurrentHashMap<>();
+
+    /** A stream as the benchmark uses it: its shards, and how many records of one size were written to it. */
+    private static final class Backlog {
+        final int shards;
+        final AtomicLong records = new AtomicLong();
+        volatile int recordBytes;
+
+        Backlog(int shards) {
+            this.shards = shards;
+        }
+
+        /** Records the fill spread over the shards (the first takes the remainder). */
+        long recordsOf(int shard) {
+            long each = records.get() / shards;
+            return shard == 0 ? records.get() - each * (shards - 1) : each;
+        }
+    }
 
     public static void main(String[] args) throws InterruptedException {
         int port = Integer.parseInt(args[0]);
@@ -99,16 +122,11 @@ public final class NoOpServer {
             byte[] body;
             switch (operation) {
                 case "PutRecords" -> {
-                    int records = countRecords(format, new ByteBufInputStream(request.content()));
-                    body = putRecordsResponses.computeIfAbsent(format + "/" + records, key -> putRecordsResponse(format, records));
+                    int count = putRecords(format, new ByteBufInputStream(request.content()));
+                    body = putRecordsResponses.computeIfAbsent(format + "/" + count, key -> putRecordsResponse(format, count));
                 }
-                case "DescribeStream" -> {
-                    String name = String.valueOf(codec.read(format, new ByteBufInputStream(request.content()), Map.class).get("StreamName"));
-                    body = codec.write(format, Map.of("StreamDescription", Map.of("StreamName", name,
-                            "StreamARN", "arn:aws:kinesis:us-east-1:000000000000:stream/" + name, "StreamStatus", "ACTIVE",
-                            "Shards", List.of(), "HasMoreShards", false, "RetentionPeriodHours", 24, "EnhancedMonitoring", List.of())));
-                }
-                case "CreateStream", "DeleteStream" -> body = codec.write(format, Collections.emptyMap());
+                case "CreateStream", "DeleteStream", "DescribeStream", "ListShards", "GetShardIterator", "GetRecords" ->
+                        body = codec.write(format, answer(operation, codec.read(format, new ByteBufInputStream(request.content()), Map.class)));
                 default -> {
                     status = HttpResponseStatus.BAD_REQUEST;
                     body = codec.writeError(format, ErrorCode.UNKNOWN_OPERATION, "The no-op server answers no " + operation + ".");
@@ -120,10 +138,69 @@ public final class NoOpServer {
             HttpUtil.setKeepAlive(response, HttpUtil.isKeepAlive(request));
             context.writeAndFlush(response);
         }
+
+        /** A call it cannot answer (a stream it was not told of, say) closes the connection: the run then fails at once. */
+        @Override
+        public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+            System.out.println("no-op server: " + cause);
+            context.close();
+        }
     }
 
-    /** How many entries the request's {@code Records} list holds, read without decoding them. */
-    private int countRecords(WireFormat format, InputStream body) throws IOException {
+    /** The stream calls of the runs: streams are ACTIVE at once, and read back records of the size written to them. */
+    private Map<String, Object> answer(String operation, Map<?, ?> request) {
+        String name = String.valueOf(request.get("StreamName"));
+        switch (operation) {
+            case "CreateStream" -> streams.put(name, new Backlog(((Number) request.get("ShardCount")).intValue()));
+            case "DeleteStream" -> streams.remove(name);
+            case "DescribeStream" -> {
+                return Map.of("StreamDescription", Map.of("StreamName", name, "StreamARN", "arn:aws:kinesis:us-east-1:000000000000:stream/"
+                        + name, "StreamStatus", "ACTIVE", "Shards", List.of(), "HasMoreShards", false, "RetentionPeriodHours", 24,
+                        "EnhancedMonitoring", List.of()));
+            }
+            case "ListShards" -> {
+                return Map.of("Shards", java.util.stream.IntStream.range(0, streams.get(name).shards).mapToObj(i -> Map.of(
+                        "ShardId", shardId(i), "HashKeyRange", Map.of("StartingHashKey", "0", "EndingHashKey", "0"),
+                        "SequenceNumberRange", Map.of("StartingSequenceNumber", "0"))).toList());
+            }
+            case "GetShardIterator" -> {
+                return Map.of("ShardIterator", name + "/" + request.get("ShardId").toString().substring("shardId-".length()) + "/0");
+            }
+            case "GetRecords" -> {
+                String[] iterator = String.valueOf(request.get("ShardIterator")).split("/");
+                Backlog backlog = streams.get(iterator[0]);
+                int shard = Integer.parseInt(iterator[1]);
+                long position = Long.parseLong(iterator[2]);
+                int limit = request.get("Limit") == null ? 10_000 : ((Number) request.get("Limit")).intValue();
+                int count = (int) Math.max(0, Math.min(limit, backlog.recordsOf(shard) - position));
+                List<Map<String, Object>> entries = records.computeIfAbsent(backlog.recordBytes, NoOpServer::entries);
+                return Map.of("Records", entries.subList(0, count), "MillisBehindLatest", 0,
+                        "NextShardIterator", iterator[0] + "/" + shard + "/" + (position + count));
+            }
+            default -> throw new IllegalArgumentException(operation);
+        }
+        return Map.of();
+    }
+
+    private static String shardId(int index) {
+        return String.format("shardId-%012d", index);
+    }
+
+    /** The most records one GetRecords returns, each of {@code recordBytes}. */
+    private static List<Map<String, Object>> entries(int recordBytes) {
+        Map<String, Object> entry = Map.of("Data", new byte[recordBytes], "PartitionKey", "k",
+                "SequenceNumber", SequenceNumber.before(0, 1).encode());
+        return Collections.nCopies(10_000, entry);
+    }
+
+    /**
+     * Counts the entries of a PutRecords request's {@code Records} list without decoding them, and
+     * notes them, and the size of the first one's data, on its stream.
+     */
+    private int putRecords(WireFormat format, InputStream body) throws IOException {
+        String stream = null;
+        int count = 0;
+        int recordBytes = 0;
         try (JsonParser parser = (format == WireFormat.CBOR ? cborFactory : jsonFactory).createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return 0;
@@ -131,18 +208,42 @@ public final class NoOpServer {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
-                if (name.equals("Records") && value == JsonToken.START_ARRAY) {
-                    int records = 0;
+                if (name.equals("StreamName")) {
+                    stream = parser.getText();
+                } else if (name.equals("Records") && value == JsonToken.START_ARRAY) {
                     while (parser.nextToken() == JsonToken.START_OBJECT) {
-                        records++;
-                        parser.skipChildren();
+                        if (count++ == 0) {
+                            recordBytes = firstDataSize(parser);
+                        } else {
+                            parser.skipChildren();
+                        }
                     }
-                    return records;
+                } else {
+                    parser.skipChildren();
                 }
+            }
+        }
+        Backlog backlog = stream == null ? null : streams.get(stream);
+        if (backlog != null) {
+            backlog.recordBytes = recordBytes;
+            backlog.records.addAndGet(count);
+        }
+        return count;
+    }
+
+    /** The size of the {@code Data} of the record object the parser is in, leaving it at the object's end. */
+    private static int firstDataSize(JsonParser parser) throws IOException {
+        int size = 0;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            if (name.equals("Data")) {
+                size = parser.getBinaryValue().length;
+            } else {
                 parser.skipChildren();
             }
-            return 0;
         }
+        return size;
     }
 
     private byte[] putRecordsResponse(WireFormat format, int records) {

@@ -24,6 +24,11 @@ final class Results {
         double median() {
             return Stats.median(rates);
         }
+
+        /** Microseconds of {@code cpuSeconds} per record read over the measured catch-ups. */
+        double microsPerRecord(double cpuSeconds) {
+            return 1e6 * cpuSeconds / ((double) records * rates.size());
+        }
     }
 
     /** Put-to-get latencies in milliseconds. */
@@ -49,9 +54,15 @@ final class Results {
 
     /** A target's catch-up median for a record size and shard count, NaN if it was not measured. */
     double catchUp(String target, int recordBytes, int shards) {
+        CatchUp run = catchUpRun(target, recordBytes, shards);
+        return run == null ? Double.NaN : run.median();
+    }
+
+    /** A target's catch-ups for a record size and shard count, null if they were not measured. */
+    CatchUp catchUpRun(String target, int recordBytes, int shards) {
         return catchUp.stream()
                 .filter(r -> r.target().equals(target) && r.recordBytes() == recordBytes && r.shards() == shards)
-                .mapToDouble(CatchUp::median).findFirst().orElse(Double.NaN);
+                .findFirst().orElse(null);
     }
 
     /** The run in which a target reached its best median rate for a record size, null if none. */

@@ -13,17 +13,24 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.KinesisException;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.Shard;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
-/** The no-op endpoint answers the benchmark's calls as the SDK expects them, in CBOR and JSON. */
+/** The no-op endpoint answers the benchmark's ingest and catch-up calls as the SDK expects them, in CBOR and JSON. */
 class NoOpServerTest {
+
+    private static GetRecordsResponse get(KinesisClient kinesis, String iterator) {
+        return kinesis.getRecords(b -> b.shardIterator(iterator).limit(400));
+    }
 
     @ParameterizedTest(name = "cbor={0}")
     @ValueSource(booleans = {true, false})
-    void answersEachPutRecordsRecordAndTheStreamCallsOfTheIngestRuns(boolean cbor) throws Exception {
+    void answersEachPutRecordsRecordAndReadsAsManyBack(boolean cbor) throws Exception {
         int port = FreePorts.pick();
         try (AutoCloseable server = NoOpServer.serve(port);
                 KinesisClient kinesis = AwsClients.kinesis(URI.create("http://127.0.0.1:" + port), cbor)) {
@@ -40,6 +47,18 @@ class NoOpServerTest {
                 assertThat(response.records()).hasSize(count)
                         .allSatisfy(r -> assertThat(r.sequenceNumber()).matches("\\d{" + SequenceNumber.DIGITS + "}"));
             }
+            long read = 0;
+            List<Shard> shards = kinesis.listShards(b -> b.streamName("s")).shards();
+            assertThat(shards).hasSize(4);
+            for (Shard shard : shards) {
+                String iterator = kinesis.getShardIterator(b -> b.streamName("s").shardId(shard.shardId())
+                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+                for (GetRecordsResponse page; !(page = get(kinesis, iterator)).records().isEmpty(); iterator = page.nextShardIterator()) {
+                    assertThat(page.records()).hasSizeLessThanOrEqualTo(400).allSatisfy(r -> assertThat(r.data().asByteArray()).hasSize(1024));
+                    read += page.records().size();
+                }
+            }
+            assertThat(read).as("the records written, read back over all shards").isEqualTo(1037);
             kinesis.deleteStream(b -> b.streamName("s"));
             assertThatThrownBy(() -> kinesis.listStreams())
                     .isInstanceOf(KinesisException.class)
