@@ -25,7 +25,9 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.sluice.common.arn.StreamArn;
 import io.sluice.common.error.ErrorCode;
+import io.sluice.common.kinesis.ShardId;
 import io.sluice.common.kinesis.SequenceNumber;
 import io.sluice.common.protocol.AwsCodec;
 import io.sluice.common.protocol.WireFormat;
@@ -154,17 +156,17 @@ public final class NoOpServer {
             case "CreateStream" -> streams.put(name, new Backlog(((Number) request.get("ShardCount")).intValue()));
             case "DeleteStream" -> streams.remove(name);
             case "DescribeStream" -> {
-                return Map.of("StreamDescription", Map.of("StreamName", name, "StreamARN", "arn:aws:kinesis:us-east-1:000000000000:stream/"
-                        + name, "StreamStatus", "ACTIVE", "Shards", List.of(), "HasMoreShards", false, "RetentionPeriodHours", 24,
+                return Map.of("StreamDescription", Map.of("StreamName", name, "StreamARN", new StreamArn("us-east-1", "000000000000", name).toString(), "StreamStatus", "ACTIVE", "Shards", List.of(), "HasMoreShards", false, "RetentionPeriodHours", 24,
                         "EnhancedMonitoring", List.of()));
             }
             case "ListShards" -> {
                 return Map.of("Shards", java.util.stream.IntStream.range(0, streams.get(name).shards).mapToObj(i -> Map.of(
-                        "ShardId", shardId(i), "HashKeyRange", Map.of("StartingHashKey", "0", "EndingHashKey", "0"),
+                        "ShardId", new ShardId(i).toString(), "HashKeyRange", Map.of("StartingHashKey", "0", "EndingHashKey", "0"),
                         "SequenceNumberRange", Map.of("StartingSequenceNumber", "0"))).toList());
             }
             case "GetShardIterator" -> {
-                return Map.of("ShardIterator", name + "/" + request.get("ShardId").toString().substring("shardId-".length()) + "/0");
+                int shard = ShardId.parse(String.valueOf(request.get("ShardId"))).orElseThrow().index();
+                return Map.of("ShardIterator", name + "/" + shard + "/0");
             }
             case "GetRecords" -> {
                 String[] iterator = String.valueOf(request.get("ShardIterator")).split("/");
@@ -180,10 +182,6 @@ public final class NoOpServer {
             default -> throw new IllegalArgumentException(operation);
         }
         return Map.of();
-    }
-
-    private static String shardId(int index) {
-        return String.format("shardId-%012d", index);
     }
 
     /** The most records one GetRecords returns, each of {@code recordBytes}. */
@@ -248,7 +246,7 @@ public final class NoOpServer {
 
     private byte[] putRecordsResponse(WireFormat format, int records) {
         List<PutRecordsResultEntry> entries = java.util.stream.IntStream.range(0, records)
-                .mapToObj(i -> new PutRecordsResultEntry(SequenceNumber.before(0, i).encode(), "shardId-000000000000", null, null))
+                .mapToObj(i -> new PutRecordsResultEntry(SequenceNumber.before(0, i).encode(), new ShardId(0).toString(), null, null))
                 .toList();
         return codec.write(format, new PutRecordsResponse(0, entries, "NONE"));
     }
