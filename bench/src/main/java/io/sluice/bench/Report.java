@@ -141,15 +141,15 @@ final class Report {
             if (sluice == null || kafka == null) {
                 continue;
             }
-            double sluiceMicros = 1e6 * sluice.usage().cpuSeconds() / (sluice.median() * measuredSeconds);
-            double kafkaMicros = 1e6 * kafka.usage().cpuSeconds() / (kafka.median() * measuredSeconds);
+            double sluiceMicros = sluice.microsPerRecord(sluice.usage().cpuSeconds(), measuredSeconds);
+            double kafkaMicros = kafka.microsPerRecord(kafka.usage().cpuSeconds(), measuredSeconds);
             md.append(String.format("- Ingest ≥ 0.8× raw Kafka at %s: %s; server CPU per record %.2f µs against the broker's %.2f µs "
                     + "(%s, goal ≤ 3×).%n", Chart.size(size), ratio(sluice.median(), kafka.median()), sluiceMicros, kafkaMicros,
                     ratio(sluiceMicros, kafkaMicros)));
             Results.Ingest client = results.bestIngestRun(NO_OP, size);
             if (client != null) {
                 md.append(budget(client.median(), kafka.median(), 0.8,
-                        1e6 * client.usage().clientCpuSeconds() / (client.median() * measuredSeconds), kafkaMicros, sluiceMicros));
+                        client.microsPerRecord(client.usage().clientCpuSeconds(), measuredSeconds), kafkaMicros, sluiceMicros));
             }
         }
         for (int size : Settings.READ_SIZES) {

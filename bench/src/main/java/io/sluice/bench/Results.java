@@ -14,6 +14,11 @@ final class Results {
         double mibPerSecond() {
             return median() * recordBytes / (1024.0 * 1024.0);
         }
+
+        /** Microseconds of {@code cpuSeconds} per record at the median rate over {@code measuredSeconds}. */
+        double microsPerRecord(double cpuSeconds, double measuredSeconds) {
+            return 1e6 * cpuSeconds / (median() * measuredSeconds);
+        }
     }
 
     /**
