@@ -124,13 +124,13 @@ public final class BenchMain {
                     + "responses with more than about 50 records arrive truncated, so PutRecords of 500 records and large "
                     + "GetRecords fail.");
             try {
-                runEmulator(Report.KINESALITE, this::startKinesalite);
+                runEmulator(Report.KINESALITE, port -> Emulators.kinesalite(root, work, port));
             } finally {
                 System.clearProperty("aws.cborEnabled");
             }
         }
         if (targets.contains(Report.KINESIS_MOCK)) {
-            runEmulator(Report.KINESIS_MOCK, this::startKinesisMock);
+            runEmulator(Report.KINESIS_MOCK, port -> Emulators.kinesisMock(root, work, port));
         }
         environment.put("Finished", Instant.now().toString());
         Report.write(out.resolve("README.md"), results, settings, environment);
@@ -214,21 +214,6 @@ public final class BenchMain {
             results.notes.add(name + " could not be measured: " + e);
             System.out.println(name + " failed: " + e);
         }
-    }
-
-    private ManagedProcess startKinesalite(int port) throws Exception {
-        return ManagedProcess.start(Report.KINESALITE,
-                List.of("node", "node_modules/kinesalite/cli.js", "--port", String.valueOf(port), "--createStreamMs", "0",
-                        "--deleteStreamMs", "0", "--updateStreamMs", "0", "--shardLimit", "100000"),
-                Map.of(), root.resolve("bench/emulators"), work.resolve("kinesalite.log"), line -> line.contains("Listening"), 0, 60);
-    }
-
-    private ManagedProcess startKinesisMock(int port) throws Exception {
-        return ManagedProcess.start(Report.KINESIS_MOCK, List.of("node", "main.js"),
-                Map.of("KINESIS_MOCK_PLAIN_PORT", String.valueOf(port), "KINESIS_MOCK_TLS_PORT", String.valueOf(FreePorts.pick()),
-                        "CREATE_STREAM_DURATION", "0ms", "DELETE_STREAM_DURATION", "0ms", "SHARD_LIMIT", "100000",
-                        "LOG_LEVEL", "WARN"),
-                root.resolve("bench/emulators/node_modules/kinesis-local"), work.resolve("kinesis-mock.log"), line -> false, port, 90);
     }
 
     /** One unmeasured ingest run of the JIT warm-up: create, write for the given time, delete. */
