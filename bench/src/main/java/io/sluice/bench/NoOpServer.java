@@ -46,7 +46,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A Kinesis endpoint that does nothing: every PutRecords is answered with a success for each of its
  * records (a response of the size Sluice's is) without storing any, and GetRecords reads back as
- * many records of the size written as were written (all alike, built once). Measured like a target,
+ * many records of the size written as were written (all alike, each page encoded once). Measured like a target,
  * it shows what the SDK client alone costs on the cores it shares with the server: the ceiling of
  * any server on this machine, and the CPU per record the client leaves to one. It answers the
  * stream calls of the benchmark's ingest and catch-up runs (CreateStream, DescribeStream: always
@@ -61,6 +61,8 @@ public final class NoOpServer {
     /** PutRecords responses by wire format and record count: built once, sent many times. */
     private final Map<String, byte[]> putRecordsResponses = new ConcurrentHashMap<>();
     private final Map<String, Backlog> streams = new ConcurrentHashMap<>();
+    /** GetRecords responses by iterator (its stream's name first), limit and wire format; a stream's go with it. */
+    private final Map<String, byte[]> getRecordsResponses = new ConcurrentHashMap<>();
     /** GetRecords entries by record size, as many as one response holds at most: built once. */
     private final Map<Integer, List<Map<String, Object>>> records = new ConcurrentHashMap<>();
 
@@ -127,7 +129,13 @@ public final class NoOpServer {
                     int count = putRecords(format, new ByteBufInputStream(request.content()));
                     body = putRecordsResponses.computeIfAbsent(format + "/" + count, key -> putRecordsResponse(format, count));
                 }
-                case "CreateStream", "DeleteStream", "DescribeStream", "ListShards", "GetShardIterator", "GetRecords" ->
+                case "GetRecords" -> {
+                    Map<?, ?> read = codec.read(format, new ByteBufInputStream(request.content()), Map.class);
+                    // Each catch-up reads the same pages again: encoded once (megabytes each), then sent as they are.
+                    body = getRecordsResponses.computeIfAbsent(read.get("ShardIterator") + " " + read.get("Limit") + " " + format,
+                            key -> codec.write(format, answer(operation, read)));
+                }
+                case "CreateStream", "DeleteStream", "DescribeStream", "ListShards", "GetShardIterator" ->
                         body = codec.write(format, answer(operation, codec.read(format, new ByteBufInputStream(request.content()), Map.class)));
                 default -> {
                     status = HttpResponseStatus.BAD_REQUEST;
@@ -154,7 +162,10 @@ public final class NoOpServer {
         String name = String.valueOf(request.get("StreamName"));
         switch (operation) {
             case "CreateStream" -> streams.put(name, new Backlog(((Number) request.get("ShardCount")).intValue()));
-            case "DeleteStream" -> streams.remove(name);
+            case "DeleteStream" -> {
+                streams.remove(name);
+                getRecordsResponses.keySet().removeIf(key -> key.startsWith(name + "/"));
+            }
             case "DescribeStream" -> {
                 return Map.of("StreamDescription", Map.of("StreamName", name, "StreamARN", new StreamArn("us-east-1", "000000000000", name).toString(), "StreamStatus", "ACTIVE", "Shards", List.of(), "HasMoreShards", false, "RetentionPeriodHours", 24,
                         "EnhancedMonitoring", List.of()));
