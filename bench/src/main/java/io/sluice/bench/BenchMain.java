@@ -306,22 +306,23 @@ public final class BenchMain {
             }
         }
 
-        if (target.equals(Report.NO_OP)) {
-            return; // it stores nothing: no latency to measure
-        }
         driver.createStream("tail", 1);
+        if (target.equals(Report.NO_OP)) {
+            // It stores nothing: only the PutRecord call itself, the SDK client and one HTTP round trip.
+            results.putCalls.add(new Results.Propagation(target, driver.putCalls("tail", settings.latencySamples(), 10, () -> false)));
+            return;
+        }
         List<Double> latencies = driver.propagation("tail", settings.latencySamples(), 10);
         results.propagation.add(new Results.Propagation(target, latencies));
         System.out.printf("%-12s propagation p50 %.1f ms p99 %.1f ms%n", target, Stats.percentile(latencies, 50),
                 Stats.percentile(latencies, 99));
         if (target.equals(Report.SLUICE)) {
             driver.createStream("fan-out", 1);
-            List<Double> puts = new ArrayList<>();
-            List<Double> fanOut = driver.fanOut("fan-out", settings.latencySamples(), 10, puts);
-            results.fanOut.add(new Results.Propagation(target, fanOut));
-            results.putCalls.add(new Results.Propagation(target, puts));
-            System.out.printf("%-12s fan-out p50 %.1f ms p99 %.1f ms%n", target, Stats.percentile(fanOut, 50),
-                    Stats.percentile(fanOut, 99));
+            KinesisDriver.FanOut fanOut = driver.fanOut("fan-out", settings.latencySamples(), 10);
+            results.fanOut.add(new Results.Propagation(target, fanOut.events()));
+            results.putCalls.add(new Results.Propagation(target, fanOut.putCalls()));
+            System.out.printf("%-12s fan-out p50 %.1f ms p99 %.1f ms%n", target, Stats.percentile(fanOut.events(), 50),
+                    Stats.percentile(fanOut.events(), 99));
         }
     }
 
@@ -367,6 +368,7 @@ public final class BenchMain {
         results.propagation.add(new Results.Propagation(Report.KAFKA, latencies));
         System.out.printf("%-12s propagation p50 %.1f ms p99 %.1f ms%n", Report.KAFKA, Stats.percentile(latencies, 50),
                 Stats.percentile(latencies, 99));
+        results.putCalls.add(new Results.Propagation(Report.KAFKA, kafka.acknowledgedSends("raw-tail", settings.latencySamples(), 10)));
     }
 
     /**

@@ -91,7 +91,7 @@ final class KafkaDriver implements AutoCloseable {
         AtomicBoolean running = new AtomicBoolean(true);
         Semaphore permits = new Semaphore(inFlight);
         Thread sender = new Thread(() -> {
-            try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            try (KafkaProducer<byte[], byte[]> producer = producer(1)) {
                 while (running.get()) {
                     permits.acquireUninterruptibly();
                     byte[] key = Long.toHexString(random.nextLong()).getBytes();
@@ -117,7 +117,7 @@ final class KafkaDriver implements AutoCloseable {
     void fill(String topic, int partitions, int count, int recordBytes) throws Exception {
         byte[] data = new byte[recordBytes];
         new Random(count).nextBytes(data);
-        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+        try (KafkaProducer<byte[], byte[]> producer = producer(1)) {
             for (int i = 0; i < count; i++) {
                 producer.send(new ProducerRecord<>(topic, i % partitions, Integer.toString(i).getBytes(), data));
             }
@@ -166,7 +166,7 @@ final class KafkaDriver implements AutoCloseable {
 
     List<Double> propagation(String topic, int samples, long everyMillis) throws Exception {
         List<Double> latencies = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(); KafkaProducer<byte[], byte[]> producer = producer()) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(); KafkaProducer<byte[], byte[]> producer = producer(1)) {
             TopicPartition tp = new TopicPartition(topic, 0);
             consumer.assign(Set.of(tp));
             consumer.seekToEnd(Set.of(tp));
@@ -194,12 +194,30 @@ final class KafkaDriver implements AutoCloseable {
         return latencies;
     }
 
-    private KafkaProducer<byte[], byte[]> producer() {
+    /**
+     * The anchor of a PutRecord call: one small record sent every {@code everyMillis} and waited
+     * for until the broker acknowledged it (acks=all and no linger, as Sluice's appends); each wait
+     * in milliseconds.
+     */
+    List<Double> acknowledgedSends(String topic, int samples, long everyMillis) throws Exception {
+        List<Double> latencies = new ArrayList<>();
+        try (KafkaProducer<byte[], byte[]> producer = producer(0)) {
+            for (int i = 0; i < samples; i++) {
+                long t0 = System.nanoTime();
+                producer.send(new ProducerRecord<>(topic, 0, "latency".getBytes(), new byte[100])).get();
+                latencies.add((System.nanoTime() - t0) / 1e6);
+                Thread.sleep(everyMillis);
+            }
+        }
+        return latencies;
+    }
+
+    private KafkaProducer<byte[], byte[]> producer(int lingerMillis) {
         return new KafkaProducer<>(Map.of(
                 "bootstrap.servers", bootstrap,
                 "acks", "all",
                 "enable.idempotence", true,
-                "linger.ms", 1,
+                "linger.ms", lingerMillis,
                 "batch.size", 256 * 1024,
                 "max.request.size", 11 * 1024 * 1024,
                 "buffer.memory", 128L * 1024 * 1024), new ByteArraySerializer(), new ByteArraySerializer());

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
@@ -210,9 +211,9 @@ final class KinesisDriver implements AutoCloseable {
     /**
      * Puts one small record every {@code everyMillis} while an enhanced fan-out consumer subscribed
      * at LATEST (SubscribeToShard over HTTP/2) receives them; returns each record's put-to-event
-     * latency in milliseconds, and adds each PutRecord call's own latency to {@code putLatency}.
+     * latency in milliseconds beside each PutRecord call's own.
      */
-    List<Double> fanOut(String stream, int samples, long everyMillis, List<Double> putLatency) throws Exception {
+    FanOut fanOut(String stream, int samples, long everyMillis) throws Exception {
         String streamArn = kinesis.describeStreamSummary(b -> b.streamName(stream)).join().streamDescriptionSummary().streamARN();
         String consumerArn = kinesis.registerStreamConsumer(b -> b.streamARN(streamArn).consumerName("bench")).join()
                 .consumer().consumerARN();
@@ -250,14 +251,7 @@ final class KinesisDriver implements AutoCloseable {
                 done.getNow(null); // throws what ended the subscription, if anything did
                 throw new IllegalStateException("No SubscribeToShard event within 30 s");
             }
-            for (int i = 0; i < samples && !done.isDone(); i++) {
-                long t0 = System.nanoTime();
-                ByteBuffer data = ByteBuffer.allocate(100).putLong(t0);
-                data.flip();
-                kinesis.putRecord(b -> b.streamName(stream).partitionKey("latency").data(SdkBytes.fromByteBuffer(data))).join();
-                putLatency.add((System.nanoTime() - t0) / 1e6);
-                Thread.sleep(everyMillis);
-            }
+            List<Double> putLatency = putCalls(stream, samples, everyMillis, done::isDone);
             System.out.printf("  PutRecord p50 %.1f p99 %.1f ms; broker append -> event (ms clock) p50 %.1f p99 %.1f ms%n",
                     Stats.percentile(putLatency, 50), Stats.percentile(putLatency, 99),
                     Stats.percentile(appendToEvent, 50), Stats.percentile(appendToEvent, 99));
@@ -266,8 +260,30 @@ final class KinesisDriver implements AutoCloseable {
                 Thread.sleep(10);
             }
             done.cancel(true);
+            return new FanOut(new ArrayList<>(latencies), putLatency);
         }
-        return new ArrayList<>(latencies);
+    }
+
+    /** Put-to-event latencies of a fan-out run and the latencies of its PutRecord calls, in milliseconds. */
+    record FanOut(List<Double> events, List<Double> putCalls) {
+    }
+
+    /**
+     * Calls PutRecord with one small record (its first 8 bytes the call's start, in nanoseconds)
+     * every {@code everyMillis}, {@code samples} times or until {@code stop}; returns each call's
+     * latency in milliseconds.
+     */
+    List<Double> putCalls(String stream, int samples, long everyMillis, BooleanSupplier stop) throws InterruptedException {
+        List<Double> latencies = new ArrayList<>();
+        for (int i = 0; i < samples && !stop.getAsBoolean(); i++) {
+            long t0 = System.nanoTime();
+            ByteBuffer data = ByteBuffer.allocate(100).putLong(t0);
+            data.flip();
+            kinesis.putRecord(b -> b.streamName(stream).partitionKey("latency").data(SdkBytes.fromByteBuffer(data))).join();
+            latencies.add((System.nanoTime() - t0) / 1e6);
+            Thread.sleep(everyMillis);
+        }
+        return latencies;
     }
 
     private static PutRecordsRequest batch(String stream, int recordBytes, int size, Random random) {

@@ -31,6 +31,7 @@ import io.sluice.common.kinesis.ShardId;
 import io.sluice.common.kinesis.SequenceNumber;
 import io.sluice.common.protocol.AwsCodec;
 import io.sluice.common.protocol.WireFormat;
+import io.sluice.streams.record.PutRecordResponse;
 import io.sluice.streams.record.PutRecordsResponse;
 import io.sluice.streams.record.PutRecordsResultEntry;
 import java.io.IOException;
@@ -45,7 +46,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A Kinesis endpoint that does nothing: every PutRecords is answered with a success for each of its
- * records (a response of the size Sluice's is) without storing any, and GetRecords reads back as
+ * records (a response of the size Sluice's is) without storing any, every PutRecord with a success
+ * (the anchor of a single call's latency: the client and one round trip), and GetRecords reads back as
  * many records of the size written as were written (all alike, each page encoded once). Measured like a target,
  * it shows what the SDK client alone costs on the cores it shares with the server: the ceiling of
  * any server on this machine, and the CPU per record the client leaves to one. It answers the
@@ -60,6 +62,7 @@ public final class NoOpServer {
     private final CBORFactory cborFactory = new CBORFactory();
     /** PutRecords responses by wire format and record count: built once, sent many times. */
     private final Map<String, byte[]> putRecordsResponses = new ConcurrentHashMap<>();
+    private final Map<WireFormat, byte[]> putRecordResponses = new ConcurrentHashMap<>();
     private final Map<String, Backlog> streams = new ConcurrentHashMap<>();
     /** GetRecords responses by iterator (its stream's name first), limit and wire format; a stream's go with it. */
     private final Map<String, byte[]> getRecordsResponses = new ConcurrentHashMap<>();
@@ -129,6 +132,8 @@ public final class NoOpServer {
                     int count = putRecords(format, new ByteBufInputStream(request.content()));
                     body = putRecordsResponses.computeIfAbsent(format + "/" + count, key -> putRecordsResponse(format, count));
                 }
+                case "PutRecord" -> body = putRecordResponses.computeIfAbsent(format, key -> codec.write(format,
+                        new PutRecordResponse(new ShardId(0).toString(), SequenceNumber.before(0, 0).encode(), "NONE")));
                 case "GetRecords" -> {
                     Map<?, ?> read = codec.read(format, new ByteBufInputStream(request.content()), Map.class);
                     // Each catch-up reads the same pages again: encoded once (megabytes each), then sent as they are.

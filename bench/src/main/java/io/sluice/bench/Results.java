@@ -53,7 +53,7 @@ final class Results {
     final List<Propagation> propagation = new ArrayList<>();
     /** Put-to-event latencies of a SubscribeToShard subscriber (Sluice only: the emulators lack it or were not tried). */
     final List<Propagation> fanOut = new ArrayList<>();
-    /** PutRecord call latencies in milliseconds, one record every 10 ms (taken during the fan-out run). */
+    /** PutRecord call latencies in milliseconds, one record every 10 ms (Sluice: during the fan-out run), with their anchors. */
     final List<Propagation> putCalls = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
 

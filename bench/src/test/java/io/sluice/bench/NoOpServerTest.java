@@ -15,6 +15,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.KinesisException;
+import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.Shard;
@@ -46,6 +47,11 @@ class NoOpServerTest {
                 assertThat(response.failedRecordCount()).isZero();
                 assertThat(response.records()).hasSize(count)
                         .allSatisfy(r -> assertThat(r.sequenceNumber()).matches("\\d{" + SequenceNumber.DIGITS + "}"));
+            }
+            for (int call = 0; call < 2; call++) { // the second from the answer encoded for the first
+                PutRecordResponse single = kinesis.putRecord(b -> b.streamName("s").partitionKey("k").data(SdkBytes.fromByteArray(new byte[100])));
+                assertThat(single.shardId()).isEqualTo("shardId-000000000000");
+                assertThat(single.sequenceNumber()).matches("\\d{" + SequenceNumber.DIGITS + "}");
             }
             List<Shard> shards = kinesis.listShards(b -> b.streamName("s")).shards();
             assertThat(shards).hasSize(4);
