@@ -60,7 +60,10 @@ class RequestGuard implements WebFilter {
         String requestId = RequestIds.assign(exchange);
         if (CallerIdentityEndpoint.isQueryRequest(request)) {
             RequestIds.taken(requestId, "{} sts from {}", requestId, request.getRemoteAddress());
-            return callerIdentity.handle(exchange, requestId);
+            return callerIdentity.handle(exchange, requestId).onErrorResume(e -> !exchange.getResponse().isCommitted(), e -> {
+                RequestIds.unserved(requestId, "{} sts failed in the gateway", requestId, e);
+                return CallerIdentityEndpoint.internalFailure(exchange.getResponse(), requestId);
+            });
         }
         String contentType = request.getHeaders().getFirst("Content-Type");
         if (!WireFormat.isProtocolType(contentType)) {

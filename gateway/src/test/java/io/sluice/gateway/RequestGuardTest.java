@@ -33,7 +33,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * What the guard answers when a request cannot go on: a body that stopped arriving is answered 408
+ * What the guard answers when a request cannot go on (AWS JSON requests and STS's Query requests alike): a body that stopped arriving is answered 408
  * with the connection closed, as a server answers a body it reads; a failure of the gateway's own is
  * an AWS-shaped InternalFailure, not mistaken for the client's.
  */
@@ -79,6 +79,71 @@ class RequestGuardTest {
         String answer = exchange.getResponse().getBodyAsString().block();
         assertThat(new ObjectMapper().readTree(answer).path("__type").asText()).isEqualTo("InternalFailure");
         assertThat(answer).doesNotContain("a bug");
+    }
+
+    @Test
+    void stsAnswersGetCallerIdentityWithTheDefaultAccountForAKeyItDoesNotKnow() {
+        MockServerWebExchange exchange = stsExchange(Flux.just(buffer("Action=GetCallerIdentity&Version=2011-06-15")));
+
+        guard(permissive()).filter(exchange, chain).block();
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(exchange.getResponse().getBodyAsString().block()).contains("<Account>000000000000</Account>");
+    }
+
+    @Test
+    void anStsBodyOverItsLimitIsAnsweredInStsShapeAndTheConnectionClosed() {
+        MockServerWebExchange exchange = stsExchange(Flux.just(buffer("Action=GetCallerIdentity&Version=2011-06-15&Pad="),
+                buffer("x".repeat(70_000))));
+
+        guard(permissive()).filter(exchange, chain).block();
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.CONNECTION)).isEqualTo("close");
+        assertThat(exchange.getResponse().getBodyAsString().block())
+                .startsWith("<ErrorResponse").contains("<Code>RequestEntityTooLargeException</Code>");
+    }
+
+    @Test
+    void anStsBodyWhoseConnectionFailsWhileItArrivesIsAnswered408AndTheConnectionClosed() {
+        MockServerWebExchange exchange = stsExchange(Flux.concat(Flux.just(buffer("Action=GetCall")),
+                Flux.error(new IOException("Connection reset by peer"))));
+
+        guard(permissive()).filter(exchange, chain).block();
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.REQUEST_TIMEOUT);
+        assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.CONNECTION)).isEqualTo("close");
+    }
+
+    @Test
+    void anStsFailureOfTheGatewaysOwnIsAnInternalFailureInStsShape() {
+        Authentication authentication = mock(Authentication.class);
+        when(authentication.authenticate(any(), any())).thenReturn(Mono.error(new IllegalStateException("a bug")));
+        MockServerWebExchange exchange = stsExchange(Flux.just(buffer("Action=GetCallerIdentity&Version=2011-06-15")));
+
+        guard(authentication).filter(exchange, chain).block();
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.CONNECTION)).isEqualTo("close");
+        assertThat(exchange.getResponse().getBodyAsString().block())
+                .contains("<Type>Receiver</Type><Code>InternalFailure</Code>").doesNotContain("a bug");
+    }
+
+    private static Authentication permissive() {
+        return new Authentication(new SignatureVerifier(new ConfiguredAccessKeys(List.of()), AuthMode.PERMISSIVE, Clock.systemUTC()), 1 << 20);
+    }
+
+    private static DataBuffer buffer(String text) {
+        return DefaultDataBufferFactory.sharedInstance.wrap(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MockServerWebExchange stsExchange(Flux<DataBuffer> body) {
+        return MockServerWebExchange.from(MockServerHttpRequest.post("http://localhost/")
+                .header(HttpHeaders.AUTHORIZATION, "AWS4-HMAC-SHA256 Credential=AKIDUNKNOWN000000001/20261201/us-east-1/sts/"
+                        + "aws4_request, SignedHeaders=host;x-amz-date, Signature=0123456789abcdef")
+                .header("X-Amz-Date", DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now()))
+                .header(HttpHeaders.CONTENT_TYPE, "application/x-www-form-urlencoded; charset=utf-8")
+                .body(body));
     }
 
     private static RequestGuard guard(Authentication authentication) {

@@ -121,6 +121,11 @@ public final class Authentication {
         }
     }
 
+    /** The request's body; a failure while it arrives becomes a {@link BodyNotReceived}. */
+    public static Flux<DataBuffer> bodyOf(ServerHttpRequest request) {
+        return request.getBody().onErrorMap(BodyNotReceived::new);
+    }
+
     /**
      * Answers a request whose body did not arrive whole ({@link BodyNotReceived}) as the server
      * answers a body it reads itself: 408, and the connection closed.
@@ -187,7 +192,7 @@ public final class Authentication {
 
     /** The whole body, joined without a copy, within the size limit; empty for none. */
     private Mono<Optional<DataBuffer>> body(ServerHttpRequest request) {
-        return DataBufferUtils.join(request.getBody().onErrorMap(BodyNotReceived::new), (int) Math.min(Integer.MAX_VALUE, maxRequestBytes))
+        return DataBufferUtils.join(bodyOf(request), (int) Math.min(Integer.MAX_VALUE, maxRequestBytes))
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .onErrorMap(DataBufferLimitException.class, e -> ErrorCode.REQUEST_TOO_LARGE.exception(

@@ -10,7 +10,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -44,20 +46,35 @@ public final class CallerIdentityEndpoint {
                 && MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type);
     }
 
+    /**
+     * Answers the request, its errors in STS's shape; a body that did not arrive whole as the
+     * server answers one (408, the connection closed). Anything else fails the returned Mono: see
+     * {@link #internalFailure}.
+     */
     public Mono<Void> handle(ServerWebExchange exchange, String requestId) {
         ServerHttpResponse response = exchange.getResponse();
         return authentication.authenticate(exchange, SIGNING_NAME)
-                .flatMap(authenticated -> DataBufferUtils.join(authenticated.exchange().getRequest().getBody(), MAX_BODY)
+                .flatMap(authenticated -> DataBufferUtils.join(Authentication.bodyOf(authenticated.exchange().getRequest()), MAX_BODY)
+                        .onErrorMap(DataBufferLimitException.class, e -> ErrorCode.REQUEST_TOO_LARGE.exception(
+                                "Request body exceeds the limit of %d bytes.", MAX_BODY))
                         .map(CallerIdentityEndpoint::text).defaultIfEmpty("")
                         .flatMap(body -> answer(response, action(body), authenticated.key(), requestId)))
-                .onErrorResume(AwsException.class, e -> error(response, e, requestId));
+                .onErrorResume(AwsException.class, e -> error(response, e, requestId))
+                .onErrorResume(e -> e instanceof Authentication.BodyNotReceived && !response.isCommitted(),
+                        e -> Authentication.bodyNotReceived(exchange));
+    }
+
+    /** STS's answer to a failure of the gateway's own: 500 InternalFailure, and the connection closed. */
+    public static Mono<Void> internalFailure(ServerHttpResponse response, String requestId) {
+        response.getHeaders().set(HttpHeaders.CONNECTION, "close");
+        return write(response, HttpStatus.INTERNAL_SERVER_ERROR, errorXml("Receiver", ErrorCode.INTERNAL_FAILURE.wireName(),
+                "The request could not be served.", requestId));
     }
 
     private Mono<Void> answer(ServerHttpResponse response, String action, Optional<AccessKey> key, String requestId) {
         if (!"GetCallerIdentity".equals(action)) {
-            return write(response, HttpStatus.BAD_REQUEST, "<ErrorResponse xmlns=\"" + NAMESPACE + "\"><Error><Type>Sender</Type>"
-                    + "<Code>InvalidAction</Code><Message>Could not find operation " + escape(String.valueOf(action)) + " for version "
-                    + "2011-06-15</Message></Error><RequestId>" + requestId + "</RequestId></ErrorResponse>");
+            return write(response, HttpStatus.BAD_REQUEST, errorXml("Sender", "InvalidAction",
+                    "Could not find operation " + action + " for version 2011-06-15", requestId));
         }
         String account = key.map(AccessKey::accountId).orElse(defaultAccount);
         String arn = key.map(k -> Principal.arnOf(k.accountId(), k.accessKeyId())).orElse("arn:aws:iam::" + defaultAccount + ":root");
@@ -76,9 +93,18 @@ public final class CallerIdentityEndpoint {
             case MISSING_AUTHENTICATION_TOKEN -> "MissingAuthenticationToken";
             default -> e.code().wireName();
         };
-        HttpStatus status = e.code() == ErrorCode.REQUEST_TOO_LARGE ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.FORBIDDEN;
-        return write(response, status, "<ErrorResponse xmlns=\"" + NAMESPACE + "\"><Error><Type>Sender</Type><Code>" + code
-                + "</Code><Message>" + escape(e.getMessage()) + "</Message></Error><RequestId>" + requestId + "</RequestId></ErrorResponse>");
+        HttpStatus status = HttpStatus.FORBIDDEN;
+        if (e.code() == ErrorCode.REQUEST_TOO_LARGE) {
+            // Not worth reading on: the connection closes after the answer.
+            status = HttpStatus.PAYLOAD_TOO_LARGE;
+            response.getHeaders().set(HttpHeaders.CONNECTION, "close");
+        }
+        return write(response, status, errorXml("Sender", code, e.getMessage(), requestId));
+    }
+
+    private static String errorXml(String type, String code, String message, String requestId) {
+        return "<ErrorResponse xmlns=\"" + NAMESPACE + "\"><Error><Type>" + type + "</Type><Code>" + code + "</Code><Message>"
+                + escape(message) + "</Message></Error><RequestId>" + requestId + "</RequestId></ErrorResponse>";
     }
 
     private static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String xml) {
