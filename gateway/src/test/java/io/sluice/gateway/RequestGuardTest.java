@@ -33,9 +33,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * What the guard answers when a request cannot go on (AWS JSON requests and STS's Query requests alike): a body that stopped arriving is answered 408
- * with the connection closed, as a server answers a body it reads; a failure of the gateway's own is
- * an AWS-shaped InternalFailure, not mistaken for the client's.
+ * What the guard answers when a request cannot go on, for AWS requests and STS's Query requests
+ * alike: a body that stopped arriving is answered 408 with the connection closed, as a server
+ * answers a body it reads; a failure of the gateway's own is an InternalFailure in the request's
+ * shape, not mistaken for the client's.
  */
 class RequestGuardTest {
     private static final GatewaySettings SETTINGS = new GatewaySettings("http://127.0.0.1:1", "http://127.0.0.1:2",
