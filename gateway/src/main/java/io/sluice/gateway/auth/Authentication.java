@@ -121,11 +121,6 @@ public final class Authentication {
         }
     }
 
-    /** The request's body; a failure while it arrives becomes a {@link BodyNotReceived}. */
-    public static Flux<DataBuffer> bodyOf(ServerHttpRequest request) {
-        return request.getBody().onErrorMap(BodyNotReceived::new);
-    }
-
     /**
      * Answers a request whose body did not arrive whole ({@link BodyNotReceived}) as the server
      * answers a body it reads itself: 408, and the connection closed.
@@ -190,13 +185,21 @@ public final class Authentication {
         throw ErrorCode.MISSING_AUTHENTICATION_TOKEN.exception("Missing Authentication Token");
     }
 
-    /** The whole body, joined without a copy, within the size limit; empty for none. */
     private Mono<Optional<DataBuffer>> body(ServerHttpRequest request) {
-        return DataBufferUtils.join(bodyOf(request), (int) Math.min(Integer.MAX_VALUE, maxRequestBytes))
+        return joinedBody(request, maxRequestBytes);
+    }
+
+    /**
+     * The request's whole body, joined without a copy, within {@code limit} bytes; empty for none.
+     * Over the limit it fails with RequestEntityTooLargeException, and a body that does not arrive
+     * whole with {@link BodyNotReceived}.
+     */
+    public static Mono<Optional<DataBuffer>> joinedBody(ServerHttpRequest request, long limit) {
+        return DataBufferUtils.join(request.getBody().onErrorMap(BodyNotReceived::new), (int) Math.min(Integer.MAX_VALUE, limit))
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .onErrorMap(DataBufferLimitException.class, e -> ErrorCode.REQUEST_TOO_LARGE.exception(
-                        "Request body exceeds the limit of %d bytes.", maxRequestBytes));
+                        "Request body exceeds the limit of %d bytes.", limit));
     }
 
     private static Mono<Optional<DataBuffer>> matching(Optional<DataBuffer> body, String claimed) {

@@ -10,7 +10,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -54,10 +53,8 @@ public final class CallerIdentityEndpoint {
     public Mono<Void> handle(ServerWebExchange exchange, String requestId) {
         ServerHttpResponse response = exchange.getResponse();
         return authentication.authenticate(exchange, SIGNING_NAME)
-                .flatMap(authenticated -> DataBufferUtils.join(Authentication.bodyOf(authenticated.exchange().getRequest()), MAX_BODY)
-                        .onErrorMap(DataBufferLimitException.class, e -> ErrorCode.REQUEST_TOO_LARGE.exception(
-                                "Request body exceeds the limit of %d bytes.", MAX_BODY))
-                        .map(CallerIdentityEndpoint::text).defaultIfEmpty("")
+                .flatMap(authenticated -> Authentication.joinedBody(authenticated.exchange().getRequest(), MAX_BODY)
+                        .map(body -> body.map(CallerIdentityEndpoint::text).orElse(""))
                         .flatMap(body -> answer(response, action(body), authenticated.key(), requestId)))
                 .onErrorResume(AwsException.class, e -> error(response, e, requestId))
                 .onErrorResume(e -> e instanceof Authentication.BodyNotReceived && !response.isCommitted(),
