@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 
 /**
  * The whole platform in one process: embedded Kafka (KRaft), PostgreSQL and an S3 server keeping
@@ -67,14 +68,23 @@ public final class SluiceLocal implements AutoCloseable {
                 System.out.println("The last run was killed: removed " + removed.size() + " S3 object file(s) it was writing " + removed);
             }
         }
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(options.dataDir().resolve("postgres"), 0,
-                EmbeddedPostgresServer.Options.LAUNCHER);
-        EmbeddedKafka kafka = null;
-        EmbeddedS3 s3 = null;
+        // PostgreSQL (a child process), Kafka and the S3 server do not need each other: they start side by side.
+        // Logging is set up here first: threads that log while SLF4J sets itself up have their lines held and
+        // replayed, with a warning of its own.
+        LoggerFactory.getILoggerFactory();
+        SideBySide engines = new SideBySide();
+        var startingPostgres = engines.start("sluice-start-postgres", () -> EmbeddedPostgresServer.start(
+                options.dataDir().resolve("postgres"), 0, EmbeddedPostgresServer.Options.LAUNCHER));
+        var startingKafka = engines.start("sluice-start-kafka",
+                () -> EmbeddedKafka.start(options.dataDir().resolve("kafka"), options.kafkaPort()));
+        var startingS3 = engines.start("sluice-start-s3",
+                () -> EmbeddedS3.start(options.dataDir().resolve("s3"), options.s3Port()));
+        engines.await();
+        EmbeddedPostgresServer postgres = startingPostgres.join();
+        EmbeddedKafka kafka = startingKafka.join();
+        EmbeddedS3 s3 = startingS3.join();
         EmbeddedFlink flink = new EmbeddedFlink(4);
         try {
-            kafka = EmbeddedKafka.start(options.dataDir().resolve("kafka"), options.kafkaPort());
-            s3 = EmbeddedS3.start(options.dataDir().resolve("s3"), options.s3Port());
             Map<String, String> properties = new LinkedHashMap<>();
             String masterKey = masterKey(options.dataDir().resolve("master.key"));
             properties.put("sluice.streams.encryption.master-key", masterKey);
@@ -97,12 +107,8 @@ public final class SluiceLocal implements AutoCloseable {
             return new SluiceLocal(dataDirectory, postgres, kafka, s3, flink, platform, tls);
         } catch (IOException | RuntimeException e) {
             flink.close();
-            if (s3 != null) {
-                s3.close();
-            }
-            if (kafka != null) {
-                kafka.close();
-            }
+            s3.close();
+            kafka.close();
             postgres.close();
             throw e;
         }
