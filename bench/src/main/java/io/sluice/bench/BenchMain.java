@@ -30,11 +30,13 @@ public final class BenchMain {
     private final boolean jmh;
     private final boolean firehose;
     private final boolean analytics;
+    private final boolean startup;
     private final Path out;
 
-    private BenchMain(Settings settings, Path root, List<String> targets, boolean jmh, boolean firehose, boolean analytics, Path out)
-            throws IOException {
+    private BenchMain(Settings settings, Path root, List<String> targets, boolean jmh, boolean firehose, boolean analytics,
+            boolean startup, Path out) throws IOException {
         this.analytics = analytics;
+        this.startup = startup;
         this.jmh = jmh;
         this.firehose = firehose;
         this.out = out;
@@ -75,7 +77,7 @@ public final class BenchMain {
         String outOption = option(options, "--out");
         Path out = outOption == null ? root.resolve("docs/benchmarks") : Path.of(outOption).toAbsolutePath();
         BenchMain bench = new BenchMain(settings, root, targets, options.contains("--jmh"), options.contains("--firehose"),
-                options.contains("--analytics"), out);
+                options.contains("--analytics"), options.contains("--startup"), out);
         try {
             bench.run();
         } finally {
@@ -101,6 +103,10 @@ public final class BenchMain {
         }
         if (analytics) {
             new AnalyticsBench(root, work, out).run(javaBin(), environment);
+            return;
+        }
+        if (startup) {
+            new StartupBench(root, work, out).run(environment);
             return;
         }
         if (jmh) {

@@ -1,0 +1,119 @@
+package io.sluice.bench;
+
+import io.sluice.engines.Directories;
+import io.sluice.engines.FreePorts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./bench/run --startup}: the time to ready that {@code ./sluice-local} prints, started as a user
+ * starts it (the script, with its class-data sharing), written to {@code docs/benchmarks/startup.md}.
+ * Each round begins without an archive, as the first run after a build does (that run lists the classes
+ * it loads; the script builds the archive once it has stopped, and the round waits for it), then starts
+ * with the archive on a new data directory and again on that, now used, directory, and once more on it
+ * with {@code SLUICE_CDS=off}: the anchor, what the same start costs without the archive.
+ */
+final class StartupBench {
+    private static final int ROUNDS = 3;
+    private static final Pattern READY = Pattern.compile("Sluice is ready in ([0-9.]+) s");
+    private static final Duration ARCHIVE_WAIT = Duration.ofMinutes(5);
+    static final String FIRST_RUN = "first run after a build (no archive yet), new data directory";
+    static final String NEW_DIRECTORY = "with the archive, new data directory";
+    static final String USED_DIRECTORY = "with the archive, used data directory";
+    static final String WITHOUT_ARCHIVE = "SLUICE_CDS=off, used data directory (anchor)";
+
+    private final Path root;
+    private final Path work;
+    private final Path out;
+
+    StartupBench(Path root, Path work, Path out) {
+        this.root = root;
+        this.work = work;
+        this.out = out;
+    }
+
+    void run(Map<String, String> environment) throws Exception {
+        Path archives = root.resolve("local/target/cds");
+        Map<String, List<Double>> seconds = new LinkedHashMap<>();
+        for (String start : List.of(FIRST_RUN, NEW_DIRECTORY, USED_DIRECTORY, WITHOUT_ARCHIVE)) {
+            seconds.put(start, new ArrayList<>());
+        }
+        for (int round = 1; round <= ROUNDS; round++) {
+            Directories.deleteRecursively(archives);
+            seconds.get(FIRST_RUN).add(start(work.resolve("first-" + round), Map.of()));
+            awaitArchive(archives);
+            Path data = work.resolve("data-" + round);
+            seconds.get(NEW_DIRECTORY).add(start(data, Map.of()));
+            seconds.get(USED_DIRECTORY).add(start(data, Map.of()));
+            seconds.get(WITHOUT_ARCHIVE).add(start(data, Map.of("SLUICE_CDS", "off")));
+            System.out.printf("Startup round %d: %s%n", round, seconds);
+        }
+        write(seconds, environment);
+    }
+
+    /** Starts ./sluice-local on {@code dataDir}, returns the seconds it printed, and stops it. */
+    private double start(Path dataDir, Map<String, String> env) throws Exception {
+        List<String> command = List.of(root.resolve("sluice-local").toString(), "--port", String.valueOf(FreePorts.pick()),
+                "--data-dir", dataDir.toString(), "--kafka-port", String.valueOf(FreePorts.pick()), "--s3-port", "0");
+        try (ManagedProcess launcher = ManagedProcess.start(Report.SLUICE, command, env, root, work.resolve("startup.log"),
+                line -> line.contains("Sluice is ready"), 0, 300)) {
+            Matcher ready = READY.matcher(launcher.readyLine());
+            if (!ready.find()) {
+                throw new IOException("No time in the ready line: " + launcher.readyLine());
+            }
+            return Double.parseDouble(ready.group(1));
+        }
+    }
+
+    /** Waits for the archive the script builds after the first run (a file appears by rename when complete). */
+    private static void awaitArchive(Path archives) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + ARCHIVE_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.isDirectory(archives)) {
+                try (Stream<Path> files = Files.list(archives)) {
+                    if (files.anyMatch(file -> file.getFileName().toString().endsWith(".jsa"))) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new IOException("No class-data-sharing archive in " + archives + " within " + ARCHIVE_WAIT);
+    }
+
+    private void write(Map<String, List<Double>> seconds, Map<String, String> environment) throws IOException {
+        StringBuilder md = new StringBuilder("# Time to ready\n\n")
+                .append("`./bench/run --startup`, ").append(Instant.now()).append(": ").append(environment).append(".\n\n")
+                .append(String.format("The seconds `./sluice-local` prints when it is ready (from its `main` to every service "
+                        + "and the gateway answering), the script started as a user starts it, %d rounds. A round deletes the "
+                        + "class-data-sharing archive, as a build does; its first run lists the classes it loads and the script "
+                        + "builds the archive after that run has stopped (the round waits for it); then the archive is used on a new "
+                        + "data directory, then on that used directory, and last the same start without it (`SLUICE_CDS=off`).%n%n",
+                        ROUNDS))
+                .append("| start | runs (s) | median (s) | goal |\n|---|---|---|---|\n");
+        seconds.forEach((start, runs) -> md.append(String.format("| %s | %s | **%.1f** | %s |%n", start,
+                String.join(", ", runs.stream().map(s -> String.format("%.1f", s)).toList()), Stats.median(runs), goal(start))));
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("startup.md"), md.toString());
+        System.out.print(md);
+        System.out.println("Wrote " + out.resolve("startup.md"));
+    }
+
+    private static String goal(String start) {
+        return switch (start) {
+            case FIRST_RUN, NEW_DIRECTORY -> "≤ 20 s";
+            case USED_DIRECTORY -> "≤ 10 s";
+            default -> "";
+        };
+    }
+}
