@@ -42,7 +42,7 @@ final class SideBySide {
         List<AutoCloseable> started = new ArrayList<>();
         for (CompletableFuture<? extends AutoCloseable> part : parts) {
             try {
-                started.add(wait(part));
+                started.add(outcome(part));
             } catch (ExecutionException e) {
                 failure = first(failure, e.getCause());
             }
@@ -70,7 +70,7 @@ final class SideBySide {
     }
 
     /** Waits for a part, however long it takes: an interrupt is kept for the caller to see afterwards. */
-    private static <T> T wait(CompletableFuture<T> part) throws ExecutionException {
+    private static <T> T outcome(CompletableFuture<T> part) throws ExecutionException {
         boolean interrupted = false;
         try {
             while (true) {
