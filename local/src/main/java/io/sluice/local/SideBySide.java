@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 
 /**
  * Starts parts that do not need each other at the same time, each on a thread of its own (they block on
@@ -42,8 +42,9 @@ final class SideBySide {
         List<AutoCloseable> started = new ArrayList<>();
         for (CompletableFuture<? extends AutoCloseable> part : parts) {
             try {
-                started.add(outcome(part));
-            } catch (ExecutionException e) {
+                // join waits however long it takes, and an interrupt meanwhile stays for the caller to see.
+                started.add(part.join());
+            } catch (CompletionException e) {
                 failure = first(failure, e.getCause());
             }
         }
@@ -67,24 +68,6 @@ final class SideBySide {
             throw error;
         }
         throw new UncheckedIOException(new IOException("Could not start", failure));
-    }
-
-    /** Waits for a part, however long it takes: an interrupt is kept for the caller to see afterwards. */
-    private static <T> T outcome(CompletableFuture<T> part) throws ExecutionException {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return part.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     private static Throwable first(Throwable earlier, Throwable now) {
