@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,18 +28,14 @@ public final class BenchMain {
     private static final String VERIFIED_KEY = "AKIDSLUICEBENCH00001";
     private static final String VERIFIED_SECRET = "bench-verified-secret";
     private final List<String> targets;
-    private final boolean jmh;
-    private final boolean firehose;
-    private final boolean analytics;
-    private final boolean startup;
+    /** What a run measures: the default (ingest, reads, latency) or one of the other pages. */
+    private enum Mode { DEFAULT, JMH, FIREHOSE, ANALYTICS, STARTUP }
+
+    private final Mode mode;
     private final Path out;
 
-    private BenchMain(Settings settings, Path root, List<String> targets, boolean jmh, boolean firehose, boolean analytics,
-            boolean startup, Path out) throws IOException {
-        this.analytics = analytics;
-        this.startup = startup;
-        this.jmh = jmh;
-        this.firehose = firehose;
+    private BenchMain(Settings settings, Path root, List<String> targets, Mode mode, Path out) throws IOException {
+        this.mode = mode;
         this.out = out;
         this.settings = settings;
         this.root = root;
@@ -76,8 +73,9 @@ public final class BenchMain {
         Path root = Path.of("").toAbsolutePath();
         String outOption = option(options, "--out");
         Path out = outOption == null ? root.resolve("docs/benchmarks") : Path.of(outOption).toAbsolutePath();
-        BenchMain bench = new BenchMain(settings, root, targets, options.contains("--jmh"), options.contains("--firehose"),
-                options.contains("--analytics"), options.contains("--startup"), out);
+        Mode mode = Arrays.stream(Mode.values()).filter(m -> options.contains("--" + m.name().toLowerCase(Locale.ROOT)))
+                .findFirst().orElse(Mode.DEFAULT);
+        BenchMain bench = new BenchMain(settings, root, targets, mode, out);
         try {
             bench.run();
         } finally {
@@ -97,23 +95,20 @@ public final class BenchMain {
     private void run() throws Exception {
         Files.createDirectories(out);
         Map<String, String> environment = Environment.describe(root);
-        if (firehose) {
-            new FirehoseBench(root, work, out).run(javaBin(), environment);
-            return;
+        switch (mode) {
+            case FIREHOSE -> new FirehoseBench(root, work, out).run(javaBin(), environment);
+            case ANALYTICS -> new AnalyticsBench(root, work, out).run(javaBin(), environment);
+            case STARTUP -> new StartupBench(root, work, out).run(environment);
+            case JMH -> {
+                Microbenchmarks.run(out, environment);
+                System.out.println("Wrote " + out.resolve("jmh.md"));
+            }
+            case DEFAULT -> runDefault(environment);
         }
-        if (analytics) {
-            new AnalyticsBench(root, work, out).run(javaBin(), environment);
-            return;
-        }
-        if (startup) {
-            new StartupBench(root, work, out).run(environment);
-            return;
-        }
-        if (jmh) {
-            Microbenchmarks.run(out, environment);
-            System.out.println("Wrote " + out.resolve("jmh.md"));
-            return;
-        }
+    }
+
+    /** Sluice, raw Kafka, the no-op server and the emulators: docs/benchmarks/README.md and ingest.png. */
+    private void runDefault(Map<String, String> environment) throws Exception {
         runSluiceAndKafka();
         if (targets.contains(Report.NO_OP)) {
             int port = FreePorts.pick();

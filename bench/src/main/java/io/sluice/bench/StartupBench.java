@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -27,10 +27,22 @@ final class StartupBench {
     private static final int ROUNDS = 3;
     private static final Pattern READY = Pattern.compile("Sluice is ready in ([0-9.]+) s");
     private static final Duration ARCHIVE_WAIT = Duration.ofMinutes(5);
-    static final String FIRST_RUN = "first run after a build (no archive yet), new data directory";
-    static final String NEW_DIRECTORY = "with the archive, new data directory";
-    static final String USED_DIRECTORY = "with the archive, used data directory";
-    static final String WITHOUT_ARCHIVE = "SLUICE_CDS=off, used data directory (anchor)";
+
+    /** A kind of start, as the page names it, with the goal for it (none for the anchor). */
+    private enum Start {
+        FIRST_RUN("first run after a build (no archive yet), new data directory", "≤ 20 s"),
+        NEW_DIRECTORY("with the archive, new data directory", "≤ 20 s"),
+        USED_DIRECTORY("with the archive, used data directory", "≤ 10 s"),
+        WITHOUT_ARCHIVE("SLUICE_CDS=off, used data directory (anchor)", "");
+
+        final String label;
+        final String goal;
+
+        Start(String label, String goal) {
+            this.label = label;
+            this.goal = goal;
+        }
+    }
 
     private final Path root;
     private final Path work;
@@ -44,19 +56,19 @@ final class StartupBench {
 
     void run(Map<String, String> environment) throws Exception {
         Path archives = root.resolve("local/target/cds");
-        Map<String, List<Double>> seconds = new LinkedHashMap<>();
-        for (String start : List.of(FIRST_RUN, NEW_DIRECTORY, USED_DIRECTORY, WITHOUT_ARCHIVE)) {
+        Map<Start, List<Double>> seconds = new EnumMap<>(Start.class);
+        for (Start start : Start.values()) {
             seconds.put(start, new ArrayList<>());
         }
         for (int round = 1; round <= ROUNDS; round++) {
             Directories.deleteRecursively(archives);
-            seconds.get(FIRST_RUN).add(start(work.resolve("first-" + round), Map.of()));
+            seconds.get(Start.FIRST_RUN).add(start(work.resolve("first-" + round), Map.of()));
             awaitArchive(archives);
             Path data = work.resolve("data-" + round);
-            seconds.get(NEW_DIRECTORY).add(start(data, Map.of()));
-            seconds.get(USED_DIRECTORY).add(start(data, Map.of()));
-            seconds.get(WITHOUT_ARCHIVE).add(start(data, Map.of("SLUICE_CDS", "off")));
-            System.out.printf("Startup round %d: %s%n", round, seconds);
+            seconds.get(Start.NEW_DIRECTORY).add(start(data, Map.of()));
+            seconds.get(Start.USED_DIRECTORY).add(start(data, Map.of()));
+            seconds.get(Start.WITHOUT_ARCHIVE).add(start(data, Map.of("SLUICE_CDS", "off")));
+            System.out.printf("Startup round %d (seconds): %s%n", round, seconds);
         }
         write(seconds, environment);
     }
@@ -91,7 +103,7 @@ final class StartupBench {
         throw new IOException("No class-data-sharing archive in " + archives + " within " + ARCHIVE_WAIT);
     }
 
-    private void write(Map<String, List<Double>> seconds, Map<String, String> environment) throws IOException {
+    private void write(Map<Start, List<Double>> seconds, Map<String, String> environment) throws IOException {
         StringBuilder md = new StringBuilder("# Time to ready\n\n")
                 .append("`./bench/run --startup`, ").append(Instant.now()).append(": ").append(environment).append(".\n\n")
                 .append(String.format("The seconds `./sluice-local` prints when it is ready (from its `main` to every service "
@@ -101,19 +113,11 @@ final class StartupBench {
                         + "data directory, then on that used directory, and last the same start without it (`SLUICE_CDS=off`).%n%n",
                         ROUNDS))
                 .append("| start | runs (s) | median (s) | goal |\n|---|---|---|---|\n");
-        seconds.forEach((start, runs) -> md.append(String.format("| %s | %s | **%.1f** | %s |%n", start,
-                String.join(", ", runs.stream().map(s -> String.format("%.1f", s)).toList()), Stats.median(runs), goal(start))));
+        seconds.forEach((start, runs) -> md.append(String.format("| %s | %s | **%.1f** | %s |%n", start.label,
+                String.join(", ", runs.stream().map(s -> String.format("%.1f", s)).toList()), Stats.median(runs), start.goal)));
         Files.createDirectories(out);
         Files.writeString(out.resolve("startup.md"), md.toString());
         System.out.print(md);
         System.out.println("Wrote " + out.resolve("startup.md"));
-    }
-
-    private static String goal(String start) {
-        return switch (start) {
-            case FIRST_RUN, NEW_DIRECTORY -> "≤ 20 s";
-            case USED_DIRECTORY -> "≤ 10 s";
-            default -> "";
-        };
     }
 }
