@@ -115,6 +115,11 @@ public final class BenchMain {
             try (ManagedProcess server = NoOpServer.start(javaBin(), port, work);
                     KinesisDriver driver = new KinesisDriver(URI.create("http://127.0.0.1:" + port))) {
                 kinesisRuns(Report.NO_OP, driver, new ResourceMeter(server.pid()));
+                if (targets.contains(Report.SLUICE_JS_HTTP2)) {
+                    // The JavaScript SDK's own ceiling over each protocol, the anchor of its rows.
+                    new JsSdkDriver(root, URI.create("http://127.0.0.1:" + port)).runs(Report.NO_OP_JS_HTTP1, Report.NO_OP_JS_HTTP2,
+                            driver, new ResourceMeter(server.pid()), settings, results);
+                }
             }
         }
         if (targets.contains(Report.KINESALITE)) {
@@ -177,7 +182,8 @@ public final class BenchMain {
                         }
                     }
                     if (targets.contains(Report.SLUICE_JS_HTTP2)) {
-                        new JsSdkDriver(root, endpoint).runs(driver, new ResourceMeter(sluice.pid()), settings, results);
+                        new JsSdkDriver(root, endpoint).runs(Report.SLUICE_JS_HTTP1, Report.SLUICE_JS_HTTP2, driver,
+                                new ResourceMeter(sluice.pid()), settings, results);
                     }
                     if (targets.contains(Report.SLUICE_VERIFIED)) {
                         // The same warm process, every request's body hashed and its signature checked.

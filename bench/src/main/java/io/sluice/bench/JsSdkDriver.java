@@ -28,21 +28,25 @@ final class JsSdkDriver {
         this.endpoint = endpoint;
     }
 
-    /** The rows over HTTP/1.1 and HTTP/2, 1 KiB records, each on a 4-shard stream of its own, added to {@code results}. */
-    void runs(KinesisDriver driver, ResourceMeter meter, Settings settings, Results results) throws Exception {
+    /**
+     * The rows over HTTP/1.1 and HTTP/2 (named {@code http1Target} and {@code http2Target}), 1 KiB
+     * records, each on a 4-shard stream of its own, added to {@code results}.
+     */
+    void runs(String http1Target, String http2Target, KinesisDriver driver, ResourceMeter meter, Settings settings, Results results)
+            throws Exception {
         if (!available()) {
-            results.notes.add("The JavaScript SDK rows were not measured: bench/emulators has no @aws-sdk/client-kinesis (npm install failed).");
+            results.notes.add("The JavaScript SDK rows of " + http1Target + " and " + http2Target
+                    + " were not measured: bench/emulators has no @aws-sdk/client-kinesis (npm install failed).");
             return;
         }
         for (boolean http2 : List.of(false, true)) {
-            String target = http2 ? Report.SLUICE_JS_HTTP2 : Report.SLUICE_JS_HTTP1;
+            String target = http2 ? http2Target : http1Target;
             String stream = "js-ingest-" + (http2 ? "h2" : "h1");
             driver.createStream(stream, 4);
-            List<Double> rates = ingest(stream, 1024, http2, settings, meter::begin);
-            Results.Ingest result = new Results.Ingest(target, 1024, LOOPS, rates, meter.end());
+            Results.Ingest result = ingest(target, stream, 1024, http2, settings, meter);
             results.ingest.add(result);
             driver.deleteStream(stream);
-            System.out.printf("%-12s ingest 1 KiB   x%-2d %,10.0f records/s %s%n", target, LOOPS, result.median(), rates);
+            System.out.printf("%-12s ingest 1 KiB   x%-2d %,10.0f records/s %s%n", target, LOOPS, result.median(), result.rates());
         }
     }
 
@@ -52,23 +56,25 @@ final class JsSdkDriver {
     }
 
     /**
-     * Records per second of each measured interval.
+     * Records per second of each measured interval, with the server's and Node.js' CPU over them.
      *
      * @param http2 HTTP/2 (h2c) if true, else HTTP/1.1
-     * @param measuring called when the measured intervals begin
+     * @param server meters the server; the client metered is the Node.js process
      */
-    List<Double> ingest(String stream, int recordBytes, boolean http2, Settings settings, Runnable measuring)
+    Results.Ingest ingest(String target, String stream, int recordBytes, boolean http2, Settings settings, ResourceMeter server)
             throws IOException, InterruptedException {
         long warmUp = settings.warmUp().toSeconds() + 10; // Node's own JIT too
         List<String> command = List.of("node", "js-ingest.mjs", endpoint.toString(), http2 ? "h2" : "h1", stream,
                 String.valueOf(recordBytes), String.valueOf(LOOPS), String.valueOf(warmUp), String.valueOf(settings.iterations()),
                 String.valueOf(settings.interval().toSeconds()));
         Process node = new ProcessBuilder(command).directory(emulators.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ResourceMeter meter = server.withClient(node.pid());
         List<Double> rates = new ArrayList<>();
+        ResourceMeter.Usage usage = ResourceMeter.Usage.NONE;
         Thread timer = new Thread(() -> {
             try {
                 Thread.sleep(TimeUnit.SECONDS.toMillis(warmUp));
-                measuring.run();
+                meter.begin();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -79,6 +85,9 @@ final class JsSdkDriver {
             for (String line; (line = lines.readLine()) != null; ) {
                 if (line.startsWith("rate ")) {
                     rates.add(Double.parseDouble(line.substring(5)));
+                    if (rates.size() == settings.iterations()) {
+                        usage = meter.end(); // while Node.js, which exits after its last interval, still runs
+                    }
                 } else if (line.startsWith("failed ")) {
                     failed = line.substring(7);
                 }
@@ -89,6 +98,6 @@ final class JsSdkDriver {
             node.destroyForcibly();
             throw new IllegalStateException("js-ingest.mjs " + (http2 ? "h2" : "h1") + " measured " + rates + ", failed records " + failed);
         }
-        return rates;
+        return new Results.Ingest(target, recordBytes, LOOPS, rates, usage);
     }
 }

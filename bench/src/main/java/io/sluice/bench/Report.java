@@ -17,6 +17,9 @@ final class Report {
     static final String KAFKA = "raw Kafka";
     /** The same client against {@link NoOpServer}: what the client alone costs and reaches on these cores. */
     static final String NO_OP = "no-op server";
+    /** The JavaScript SDK against {@link NoOpServer}: its own ceiling over each protocol. */
+    static final String NO_OP_JS_HTTP1 = "no-op server (JS SDK HTTP/1.1)";
+    static final String NO_OP_JS_HTTP2 = "no-op server (JS SDK HTTP/2)";
     static final String KINESALITE = "kinesalite";
     static final String KINESIS_MOCK = "kinesis-mock";
 
@@ -42,7 +45,7 @@ final class Report {
         md.append("- Throughput limits: off in Sluice (-Dsluice.streams.throughput.enabled=false); kinesalite and kinesis-mock have none.\n");
         md.append("- Server CPU is the target process' user+system time over the measured intervals; peak RSS is its VmHWM, ")
                 .append("reset at the start of each run. Raw Kafka runs against the broker inside the Sluice process, so their ")
-                .append("server figures are the broker's alone. Client CPU is the benchmark JVM's own time over the same intervals: ")
+                .append("server figures are the broker's alone. Client CPU is the benchmark JVM's own time over the same intervals (the Node.js process' in the JavaScript SDK rows): ")
                 .append("clients and servers compete for the same two cores.\n\n");
 
         md.append("## Ingest (PutRecords, AWS SDK for Java v2 async client, CBOR)\n\n");
@@ -182,6 +185,16 @@ final class Report {
                 ratio(results.bestIngest(SLUICE_HTTP2, 1024), sluice1k)));
         md.append(String.format("- HTTP/2 ≥ 0.9× HTTP/1.1 with the JavaScript SDK v3 (1 KiB, %d loops of PutRecords, same process): %s.%n",
                 JsSdkDriver.LOOPS, ratio(results.bestIngest(SLUICE_JS_HTTP2, 1024), results.bestIngest(SLUICE_JS_HTTP1, 1024))));
+        Results.Ingest jsHttp1 = results.bestIngestRun(NO_OP_JS_HTTP1, 1024);
+        Results.Ingest jsHttp2 = results.bestIngestRun(NO_OP_JS_HTTP2, 1024);
+        if (jsHttp1 != null && jsHttp2 != null) {
+            md.append(String.format("  The same client against the no-op server (its own ceiling): %,.0f records/s over HTTP/2, %,.0f over "
+                    + "HTTP/1.1 (%s), Node.js spending %.2f µs of CPU per record over HTTP/2 and %.2f µs over HTTP/1.1; Sluice over "
+                    + "HTTP/2 reaches %s of the client's HTTP/2 ceiling.%n", jsHttp2.median(), jsHttp1.median(),
+                    ratio(jsHttp2.median(), jsHttp1.median()), jsHttp2.microsPerRecord(jsHttp2.usage().clientCpuSeconds(), measuredSeconds),
+                    jsHttp1.microsPerRecord(jsHttp1.usage().clientCpuSeconds(), measuredSeconds),
+                    percent(results.bestIngest(SLUICE_JS_HTTP2, 1024), jsHttp2.median())));
+        }
         md.append(String.format("- SigV4 verification costs at most a few percent of ingest: a verified key's ingest is %s of an "
                 + "unverified one's at 1 KiB (same process, same run).%n", percent(results.bestIngest(SLUICE_VERIFIED, 1024), sluice1k)));
         md.append(String.format("- ≥ 5× kinesalite: %s (1 KiB, best concurrency of each).%n", ratio(sluice1k, results.bestIngest(KINESALITE, 1024))));

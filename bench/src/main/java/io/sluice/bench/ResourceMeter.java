@@ -15,20 +15,30 @@ final class ResourceMeter {
     /**
      * @param cpuSeconds the server process' user + system CPU time
      * @param peakRssMiB the server process' peak resident memory
-     * @param clientCpuSeconds the benchmark client's (this JVM's) CPU time over the same run
+     * @param clientCpuSeconds the benchmark client's CPU time over the same run (this JVM's, or the client process')
      */
     record Usage(double cpuSeconds, double peakRssMiB, double clientCpuSeconds) {
         static final Usage NONE = new Usage(Double.NaN, Double.NaN, Double.NaN);
     }
 
-    private static final long CLIENT = ProcessHandle.current().pid();
-
     private final long pid;
+    private final long client;
     private long startTicks;
     private long startClientTicks;
 
+    /** Meters the server {@code pid}, and this JVM as the client. */
     ResourceMeter(long pid) {
+        this(pid, ProcessHandle.current().pid());
+    }
+
+    private ResourceMeter(long pid, long client) {
         this.pid = pid;
+        this.client = client;
+    }
+
+    /** The same server, with the client in another process (Node.js running the JavaScript SDK, say). */
+    ResourceMeter withClient(long clientPid) {
+        return new ResourceMeter(pid, clientPid);
     }
 
     void begin() {
@@ -38,12 +48,12 @@ final class ResourceMeter {
             // Not permitted: the peak then covers the process' whole life, which the report says.
         }
         startTicks = cpuTicks(pid);
-        startClientTicks = cpuTicks(CLIENT);
+        startClientTicks = cpuTicks(client);
     }
 
     Usage end() {
         return new Usage((cpuTicks(pid) - startTicks) / TICKS_PER_SECOND, peakRssMiB(),
-                (cpuTicks(CLIENT) - startClientTicks) / TICKS_PER_SECOND);
+                (cpuTicks(client) - startClientTicks) / TICKS_PER_SECOND);
     }
 
     private static long cpuTicks(long pid) {

@@ -9,9 +9,16 @@ import io.sluice.testsupport.AwsClients;
 import java.net.URI;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.KinesisException;
@@ -27,6 +34,31 @@ class NoOpServerTest {
 
     private static GetRecordsResponse get(KinesisClient kinesis, String iterator) {
         return kinesis.getRecords(b -> b.shardIterator(iterator).limit(400));
+    }
+
+    /** The anchor of the HTTP/2 rows: h2c with prior knowledge, several requests in flight on one connection. */
+    @Test
+    void answersPutRecordsOverHttp2WithPriorKnowledge() throws Exception {
+        int port = FreePorts.pick();
+        try (AutoCloseable server = NoOpServer.serve(port);
+                KinesisAsyncClient kinesis = KinesisAsyncClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port))
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+                        .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP2).maxConcurrency(1))
+                        .build()) {
+            kinesis.createStream(b -> b.streamName("h2").shardCount(1)).join();
+            List<PutRecordsRequestEntry> entries = IntStream.range(0, 500)
+                    .mapToObj(i -> PutRecordsRequestEntry.builder().partitionKey("k" + i).data(SdkBytes.fromByteArray(new byte[1024])).build())
+                    .toList();
+            List<PutRecordsResponse> responses = IntStream.range(0, 4)
+                    .mapToObj(i -> kinesis.putRecords(b -> b.streamName("h2").records(entries)))
+                    .toList().stream().map(java.util.concurrent.CompletableFuture::join).toList();
+            assertThat(responses).hasSize(4).allSatisfy(r -> {
+                assertThat(r.failedRecordCount()).isZero();
+                assertThat(r.records()).hasSize(500);
+            });
+            assertThat(kinesis.listShards(b -> b.streamName("h2")).join().shards()).hasSize(1);
+        }
     }
 
     @ParameterizedTest(name = "cbor={0}")
