@@ -93,8 +93,7 @@ final class AnalyticsBench {
         List<Run> sluice = new ArrayList<>();
         List<Run> limit = new ArrayList<>();
         List<Double> starts = new ArrayList<>();
-        try (ManagedProcess launcher = ManagedProcess.start(Report.SLUICE, command, Map.of(), root, work.resolve("analytics.log"),
-                line -> line.contains("Sluice is ready"), 0, 180)) {
+        try (ManagedProcess launcher = ManagedProcess.startSluice(command, Map.of(), root, work.resolve("analytics.log"), 180)) {
             System.out.println(launcher.readyLine().trim());
             URI endpoint = URI.create("http://127.0.0.1:" + port);
             var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench"));

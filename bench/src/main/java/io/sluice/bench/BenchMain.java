@@ -166,8 +166,7 @@ public final class BenchMain {
         command.addAll(List.of("-jar", jar.toString(), "--port", String.valueOf(port),
                 "--data-dir", work.resolve("sluice").toString(), "--kafka-port", String.valueOf(kafkaPort), "--s3-port", "0",
                 "--credentials", credentials.toString()));
-        try (ManagedProcess sluice = ManagedProcess.start(Report.SLUICE, command,
-                Map.of(), root, work.resolve("sluice.log"), line -> line.contains("Sluice is ready"), 0, 180)) {
+        try (ManagedProcess sluice = ManagedProcess.startSluice(command, Map.of(), root, work.resolve("sluice.log"), 180)) {
             System.out.println(sluice.readyLine().trim());
             URI endpoint = URI.create("http://127.0.0.1:" + port);
             if (targets.contains(Report.SLUICE)) {

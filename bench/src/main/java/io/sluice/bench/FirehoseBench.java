@@ -94,8 +94,7 @@ final class FirehoseBench {
                 "--sluice.firehose.kafka.partitions=1", "--sluice.firehose.delivery.retry-backoff=200ms",
                 "--sluice.firehose.delivery.retry-backoff-max=200ms", "--sluice.firehose.delivery.check-every=100ms"));
         List<Row> rows = new ArrayList<>();
-        try (ManagedProcess sluice = ManagedProcess.start(Report.SLUICE, command, Map.of(), root, work.resolve("firehose.log"),
-                line -> line.contains("Sluice is ready"), 0, 180)) {
+        try (ManagedProcess sluice = ManagedProcess.startSluice(command, Map.of(), root, work.resolve("firehose.log"), 180)) {
             System.out.println(sluice.readyLine().trim());
             URI endpoint = URI.create("http://127.0.0.1:" + port);
             ResourceMeter meter = new ResourceMeter(sluice.pid());

@@ -51,6 +51,15 @@ final class ManagedProcess implements AutoCloseable {
         return managed;
     }
 
+    /** The launcher's line once the whole platform serves (followed by the time it took). */
+    static final String SLUICE_READY = "Sluice is ready";
+
+    /** Starts the Sluice launcher ({@code ./sluice-local} or its jar) and waits for its ready line. */
+    static ManagedProcess startSluice(List<String> command, Map<String, String> env, Path workDir, Path log, long timeoutSeconds)
+            throws IOException, InterruptedException {
+        return start(Report.SLUICE, command, env, workDir, log, line -> line.contains(SLUICE_READY), 0, timeoutSeconds);
+    }
+
     private void pump(Path log, Predicate<String> readyLine) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                 PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  */
 final class StartupBench {
     private static final int ROUNDS = 3;
-    private static final Pattern READY = Pattern.compile("Sluice is ready in ([0-9.]+) s");
+    private static final Pattern READY = Pattern.compile(ManagedProcess.SLUICE_READY + " in ([0-9.]+) s");
     private static final Duration ARCHIVE_WAIT = Duration.ofMinutes(5);
 
     /** A kind of start, as the page names it, with the goal for it (none for the anchor). */
@@ -77,8 +77,7 @@ final class StartupBench {
     private double start(Path dataDir, Map<String, String> env) throws Exception {
         List<String> command = List.of(root.resolve("sluice-local").toString(), "--port", String.valueOf(FreePorts.pick()),
                 "--data-dir", dataDir.toString(), "--kafka-port", String.valueOf(FreePorts.pick()), "--s3-port", "0");
-        try (ManagedProcess launcher = ManagedProcess.start(Report.SLUICE, command, env, root, work.resolve("startup.log"),
-                line -> line.contains("Sluice is ready"), 0, 300)) {
+        try (ManagedProcess launcher = ManagedProcess.startSluice(command, env, root, work.resolve("startup.log"), 300)) {
             Matcher ready = READY.matcher(launcher.readyLine());
             if (!ready.find()) {
                 throw new IOException("No time in the ready line: " + launcher.readyLine());
