@@ -86,6 +86,7 @@ final class JsSdkDriver {
                 if (line.startsWith("rate ")) {
                     rates.add(Double.parseDouble(line.substring(5)));
                     if (rates.size() == settings.iterations()) {
+                        timer.join(); // it began the meter an interval ago
                         usage = meter.end(); // while Node.js, which exits after its last interval, still runs
                     }
                 } else if (line.startsWith("failed ")) {

@@ -45,8 +45,8 @@ final class Report {
         md.append("- Throughput limits: off in Sluice (-Dsluice.streams.throughput.enabled=false); kinesalite and kinesis-mock have none.\n");
         md.append("- Server CPU is the target process' user+system time over the measured intervals; peak RSS is its VmHWM, ")
                 .append("reset at the start of each run. Raw Kafka runs against the broker inside the Sluice process, so their ")
-                .append("server figures are the broker's alone. Client CPU is the benchmark JVM's own time over the same intervals (the Node.js process' in the JavaScript SDK rows): ")
-                .append("clients and servers compete for the same two cores.\n\n");
+                .append("server figures are the broker's alone. Client CPU is the benchmark JVM's own time over the same intervals ")
+                .append("(the Node.js process' in the JavaScript SDK rows): clients and servers compete for the same two cores.\n\n");
 
         md.append("## Ingest (PutRecords, AWS SDK for Java v2 async client, CBOR)\n\n");
         md.append("| target | record | in flight | records/s | spread | MiB/s | server CPU s | client CPU s | peak RSS MiB |\n");
