@@ -1,7 +1,7 @@
 // Ingest with the AWS SDK for JavaScript v3, as a Node.js application writes to Kinesis: PutRecords
 // of 500 records from concurrent loops, over HTTP/2 (h2c with prior knowledge, the handler the SDK
 // uses for Kinesis' event streams) or HTTP/1.1 (keep-alive). Prints one line per measured interval:
-// "rate <acknowledged records per second>", after an unmeasured warm-up.
+// "rate <acknowledged records per second>", after an unmeasured warm-up and a line "measuring".
 // Usage: node js-ingest.mjs ENDPOINT h2|h1 STREAM RECORD_BYTES LOOPS WARM_UP_S INTERVALS INTERVAL_S
 import http from "node:http";
 import { randomBytes } from "node:crypto";
@@ -39,6 +39,7 @@ async function loop() {
 const sleep = (seconds) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 const workers = Array.from({ length: Number(loops) }, loop);
 await sleep(Number(warmUp));
+console.log("measuring");
 for (let i = 0; i < Number(intervals); i++) {
     const before = acknowledged;
     const started = process.hrtime.bigint();

@@ -112,13 +112,13 @@ public final class BenchMain {
         runSluiceAndKafka();
         if (targets.contains(Report.NO_OP)) {
             int port = FreePorts.pick();
-            try (ManagedProcess server = NoOpServer.start(javaBin(), port, work);
-                    KinesisDriver driver = new KinesisDriver(URI.create("http://127.0.0.1:" + port))) {
+            URI endpoint = URI.create("http://127.0.0.1:" + port);
+            try (ManagedProcess server = NoOpServer.start(javaBin(), port, work); KinesisDriver driver = new KinesisDriver(endpoint)) {
                 kinesisRuns(Report.NO_OP, driver, new ResourceMeter(server.pid()));
                 if (targets.contains(Report.SLUICE_JS_HTTP2)) {
                     // The JavaScript SDK's own ceiling over each protocol, the anchor of its rows.
-                    new JsSdkDriver(root, URI.create("http://127.0.0.1:" + port)).runs(Report.NO_OP_JS_HTTP1, Report.NO_OP_JS_HTTP2,
-                            driver, new ResourceMeter(server.pid()), settings, results);
+                    new JsSdkDriver(root, endpoint).runs(Report.NO_OP_JS_HTTP1, Report.NO_OP_JS_HTTP2, driver,
+                            new ResourceMeter(server.pid()), settings, results);
                 }
             }
         }

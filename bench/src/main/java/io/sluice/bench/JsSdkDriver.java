@@ -71,22 +71,14 @@ final class JsSdkDriver {
         ResourceMeter meter = server.withClient(node.pid());
         List<Double> rates = new ArrayList<>();
         ResourceMeter.Usage usage = ResourceMeter.Usage.NONE;
-        Thread timer = new Thread(() -> {
-            try {
-                Thread.sleep(TimeUnit.SECONDS.toMillis(warmUp));
-                meter.begin();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "js-measuring");
-        timer.start();
         String failed = "?";
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = lines.readLine()) != null; ) {
-                if (line.startsWith("rate ")) {
+                if (line.equals("measuring")) {
+                    meter.begin(); // when Node.js' own warm-up has ended
+                } else if (line.startsWith("rate ")) {
                     rates.add(Double.parseDouble(line.substring(5)));
                     if (rates.size() == settings.iterations()) {
-                        timer.join(); // it began the meter an interval ago
                         usage = meter.end(); // while Node.js, which exits after its last interval, still runs
                     }
                 } else if (line.startsWith("failed ")) {
@@ -94,7 +86,6 @@ final class JsSdkDriver {
                 }
             }
         }
-        timer.join();
         if (!node.waitFor(60, TimeUnit.SECONDS) || node.exitValue() != 0 || rates.size() != settings.iterations() || !failed.equals("0")) {
             node.destroyForcibly();
             throw new IllegalStateException("js-ingest.mjs " + (http2 ? "h2" : "h1") + " measured " + rates + ", failed records " + failed);
