@@ -55,7 +55,7 @@ class NettyResources {
     }
 
     /**
-     * The proxy's client runs on the server's event loops, colocated: a connection to a service is
+     * The client of the routes (the REST API's and the OpenAPI documents') runs on the server's event loops, colocated: a connection to a service is
      * opened on the loop of the request that needed it, so a proxied request and its answer stay on
      * one thread instead of crossing to Reactor Netty's global client loops and back (two thread
      * hand-offs, each a wake-up, per request).
@@ -63,6 +63,12 @@ class NettyResources {
     @Bean
     HttpClientCustomizer serverLoops(ReactorResourceFactory factory) {
         return client -> client.runOn(factory.getLoopResources());
+    }
+
+    /** The proxy of AWS protocol requests, on the server's event loops as well. */
+    @Bean
+    ServiceProxy serviceProxy(GatewaySettings settings, ReactorResourceFactory factory, StreamingResponses streaming) {
+        return new ServiceProxy(settings, factory.getLoopResources(), streaming);
     }
 
     /** A client that stops sending mid-request (slowloris) holds a connection for the read timeout at most. */

@@ -32,7 +32,7 @@ import reactor.core.publisher.Mono;
  * The id goes to the service in {@code x-amzn-RequestId}, which answers with it, and is logged here
  * (logger {@code io.sluice.gateway.access}, DEBUG), so one id follows a request through both logs.
  * Every request is authenticated ({@link Authentication}: Signature Version 4, its scope the
- * service the target names) before it goes on.
+ * service the target names) before {@link ServiceProxy} forwards it to that service.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -43,10 +43,12 @@ class RequestGuard implements WebFilter {
     private final Clock clock;
 
     private final CallerIdentityEndpoint callerIdentity;
+    private final ServiceProxy proxy;
 
-    RequestGuard(GatewaySettings settings, Authentication authentication, ObjectProvider<Clock> clock) {
+    RequestGuard(GatewaySettings settings, Authentication authentication, ServiceProxy proxy, ObjectProvider<Clock> clock) {
         this.maxRequestBytes = settings.maxRequestSize().toBytes();
         this.authentication = authentication;
+        this.proxy = proxy;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.callerIdentity = new CallerIdentityEndpoint(authentication, settings.auth().defaultAccountId());
     }
@@ -86,7 +88,7 @@ class RequestGuard implements WebFilter {
                     "Request body of " + request.getHeaders().getContentLength() + " bytes exceeds the limit of " + maxRequestBytes + " bytes.");
         }
         return authentication.authenticate(exchange, service.get().arnNamespace())
-                .flatMap(authenticated -> forward(authenticated.exchange(), chain, requestId, target, format).thenReturn(true))
+                .flatMap(authenticated -> forward(authenticated.exchange(), service.get(), requestId, target, format).thenReturn(true))
                 .onErrorResume(AwsException.class, e -> {
                     RequestIds.taken(requestId, "{} {} refused: {}", requestId, target, e.code().wireName());
                     return reject(exchange, format, e.code(), e.getMessage()).thenReturn(true);
@@ -104,13 +106,9 @@ class RequestGuard implements WebFilter {
                 .then();
     }
 
-    private Mono<Void> forward(ServerWebExchange exchange, WebFilterChain chain, String requestId, String target, WireFormat format) {
-        ServerHttpRequest request = exchange.getRequest();
+    private Mono<Void> forward(ServerWebExchange exchange, AwsService service, String requestId, String target, WireFormat format) {
         ServerHttpResponse response = exchange.getResponse();
-        ServerWebExchange forwarded = exchange.mutate()
-                .request(request.mutate().headers(h -> h.set(AwsHeaders.REQUEST_ID, requestId)).build())
-                .build();
-        return chain.filter(forwarded).onErrorResume(e -> {
+        return proxy.forward(exchange, service, requestId).onErrorResume(e -> {
             if (response.isCommitted()) {
                 return Mono.error(e);
             }

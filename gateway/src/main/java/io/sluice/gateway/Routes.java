@@ -1,10 +1,8 @@
 package io.sluice.gateway;
 
-import io.sluice.common.protocol.AwsHeaders;
 import io.sluice.common.protocol.AwsService;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -12,9 +10,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * AWS JSON-protocol requests ({@code POST /}) go to the service their X-Amz-Target prefix names;
- * the REST API's ({@link #REST_PREFIX}) to the service that owns the resource its path names; each
- * service's OpenAPI document is at {@code /openapi/<service>}.
+ * The REST API's requests ({@link #REST_PREFIX}) go to the service that owns the resource their path
+ * names; each service's OpenAPI document is at {@code /openapi/<service>}. (AWS protocol requests,
+ * {@code POST /}, never reach these routes: {@link RequestGuard} hands them to {@link ServiceProxy}.)
  */
 @Configuration(proxyBeanMethods = false)
 class Routes {
@@ -39,11 +37,6 @@ class Routes {
     @Bean
     RouteLocator awsRoutes(RouteLocatorBuilder builder, GatewaySettings settings) {
         RouteLocatorBuilder.Builder routes = builder.routes();
-        for (AwsService service : AwsService.values()) {
-            routes.route(service.arnNamespace(), r -> r.method(HttpMethod.POST).and().path("/")
-                    .and().header(AwsHeaders.TARGET, Pattern.quote(service.targetPrefix() + ".") + ".+")
-                    .uri(settings.uriOf(service)));
-        }
         RESOURCES.forEach((resource, service) -> routes.route("rest-" + resource,
                 r -> r.path(REST_PREFIX + "/" + resource, REST_PREFIX + "/" + resource + "/**").uri(settings.uriOf(service))));
         DOCUMENTS.forEach((name, service) -> routes.route("openapi-" + name,

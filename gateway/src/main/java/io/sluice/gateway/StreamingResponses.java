@@ -41,18 +41,27 @@ class StreamingResponses implements WebFilter, SmartLifecycle {
 
         @Override
         public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-            return super.writeWith(isEventStream() ? Flux.from(body).takeUntilOther(stopping.asMono()) : body);
+            return super.writeWith(isEventStream() ? endingOnStop(Flux.from(body)) : body);
         }
 
         @Override
         public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
-            return super.writeAndFlushWith(isEventStream() ? Flux.from(body).takeUntilOther(stopping.asMono()) : body);
+            return super.writeAndFlushWith(isEventStream() ? endingOnStop(Flux.from(body)) : body);
         }
 
         private boolean isEventStream() {
-            MediaType type = getHeaders().getContentType();
-            return type != null && (MediaType.TEXT_EVENT_STREAM.isCompatibleWith(type) || AWS_EVENT_STREAM.isCompatibleWith(type));
+            return StreamingResponses.isEventStream(getHeaders().getContentType());
         }
+    }
+
+    /** Whether a response of this type is a stream of events (server-sent events, or AWS's event stream). */
+    static boolean isEventStream(MediaType type) {
+        return type != null && (MediaType.TEXT_EVENT_STREAM.isCompatibleWith(type) || AWS_EVENT_STREAM.isCompatibleWith(type));
+    }
+
+    /** The stream of a response that never ends by itself, ending as the gateway begins to stop. */
+    <T> Flux<T> endingOnStop(Flux<T> events) {
+        return events.takeUntilOther(stopping.asMono());
     }
 
     @Override
