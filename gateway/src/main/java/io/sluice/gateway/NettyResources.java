@@ -55,10 +55,10 @@ class NettyResources {
     }
 
     /**
-     * The client of the routes (the REST API's and the OpenAPI documents') runs on the server's event loops, colocated: a connection to a service is
-     * opened on the loop of the request that needed it, so a proxied request and its answer stay on
-     * one thread instead of crossing to Reactor Netty's global client loops and back (two thread
-     * hand-offs, each a wake-up, per request).
+     * The client of the routes (the REST API's and the OpenAPI documents') runs on the server's event
+     * loops, colocated: a connection to a service is opened on the loop of the request that needed
+     * it, so a proxied request and its answer stay on one thread instead of crossing to Reactor
+     * Netty's global client loops and back (two thread hand-offs, each a wake-up, per request).
      */
     @Bean
     HttpClientCustomizer serverLoops(ReactorResourceFactory factory) {

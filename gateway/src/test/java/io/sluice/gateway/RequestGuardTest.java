@@ -148,7 +148,8 @@ class RequestGuardTest {
     }
 
     private static RequestGuard guard(Authentication authentication) {
-        return new RequestGuard(SETTINGS, authentication, new ServiceProxy(SETTINGS, null, new StreamingResponses()), new DefaultListableBeanFactory().getBeanProvider(Clock.class));
+        return new RequestGuard(SETTINGS, authentication, new ServiceProxy(SETTINGS, null, new StreamingResponses()),
+                new DefaultListableBeanFactory().getBeanProvider(Clock.class));
     }
 
     private static MockServerWebExchange exchange(Flux<DataBuffer> body) {
