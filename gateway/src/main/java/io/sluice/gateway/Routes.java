@@ -35,7 +35,7 @@ class Routes {
     }
 
     @Bean
-    RouteLocator routes(RouteLocatorBuilder builder, GatewaySettings settings) {
+    RouteLocator restRoutes(RouteLocatorBuilder builder, GatewaySettings settings) {
         RouteLocatorBuilder.Builder routes = builder.routes();
         RESOURCES.forEach((resource, service) -> routes.route("rest-" + resource,
                 r -> r.path(REST_PREFIX + "/" + resource, REST_PREFIX + "/" + resource + "/**").uri(settings.uriOf(service))));
