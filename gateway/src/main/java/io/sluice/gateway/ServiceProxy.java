@@ -36,7 +36,7 @@ import reactor.netty.resources.LoopResources;
  * latency too.
  */
 class ServiceProxy implements DisposableBean {
-    /** Headers of one connection, not of the request: never passed on, either way. */
+    /** Never passed on, either way: headers of one connection, and Host and Expect, which the gateway's own hop answers. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
             "te", "trailer", "transfer-encoding", "upgrade", "http2-settings", "host", "expect");
     /** Below the services' keep-alive timeout (Tomcat's 60 s), so that a connection is not reused just as the service closes it. */
