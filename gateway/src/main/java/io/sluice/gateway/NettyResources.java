@@ -1,6 +1,5 @@
 package io.sluice.gateway;
 
-import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ReactorResourceFactory;
@@ -55,17 +54,11 @@ class NettyResources {
     }
 
     /**
-     * The client of the routes (the REST API's and the OpenAPI documents') runs on the server's event
-     * loops, colocated: a connection to a service is opened on the loop of the request that needed
-     * it, so a proxied request and its answer stay on one thread instead of crossing to Reactor
-     * Netty's global client loops and back (two thread hand-offs, each a wake-up, per request).
+     * The proxy's client runs on the server's event loops, colocated: a connection to a service is
+     * opened on the loop of the request that needed it, so a proxied request and its answer stay on
+     * one thread instead of crossing to Reactor Netty's global client loops and back (two thread
+     * hand-offs, each a wake-up, per request).
      */
-    @Bean
-    HttpClientCustomizer serverLoops(ReactorResourceFactory factory) {
-        return client -> client.runOn(factory.getLoopResources());
-    }
-
-    /** The proxy of AWS protocol requests, on the server's event loops as well. */
     @Bean
     ServiceProxy serviceProxy(GatewaySettings settings, ReactorResourceFactory factory, StreamingResponses streaming) {
         return new ServiceProxy(settings, factory.getLoopResources(), streaming);

@@ -108,7 +108,7 @@ class RequestGuard implements WebFilter {
 
     private Mono<Void> forward(ServerWebExchange exchange, AwsService service, String requestId, String target, WireFormat format) {
         ServerHttpResponse response = exchange.getResponse();
-        return proxy.forward(exchange, service, requestId).onErrorResume(e -> {
+        return proxy.forward(exchange, service, "/", requestId).onErrorResume(e -> {
             if (response.isCommitted()) {
                 return Mono.error(e);
             }

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.common.error.AwsException;
 import io.sluice.common.error.ErrorCode;
-import io.sluice.common.protocol.AwsHeaders;
+import io.sluice.common.protocol.AwsService;
 import io.sluice.gateway.auth.Authentication;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -26,7 +27,8 @@ import reactor.core.publisher.Mono;
  * serves are refused, and a service that cannot be reached answers 503 — all as JSON problem
  * details with the AWS error name, as the services answer theirs. Requests are authenticated with
  * Signature Version 4 for the service name {@value #SIGNING_NAME} (401 when they are not); a
- * permissive gateway also takes unsigned ones, as the Swagger UI sends them.
+ * permissive gateway also takes unsigned ones, as the Swagger UI sends them. {@link ServiceProxy}
+ * then forwards them, path and query as the client sent them, to the service.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -43,12 +45,17 @@ class RestGuard implements WebFilter {
     private static final java.util.regex.Pattern UNSERVABLE =
             java.util.regex.Pattern.compile("%(?:[01][0-9a-fA-F]|7[fF]|2[fF]|5[cC])|[^A-Za-z0-9\\-._~!$&'()*+,;=:@/?%]");
 
+    /** What a request is answered when its service cannot be reached. */
+    static final String UNAVAILABLE = "The service is unavailable. Please try again later.";
+
     private final long maxRequestBytes;
     private final Authentication authentication;
+    private final ServiceProxy proxy;
 
-    RestGuard(GatewaySettings settings, Authentication authentication) {
+    RestGuard(GatewaySettings settings, Authentication authentication, ServiceProxy proxy) {
         this.maxRequestBytes = settings.maxRequestSize().toBytes();
         this.authentication = authentication;
+        this.proxy = proxy;
     }
 
     @Override
@@ -61,7 +68,8 @@ class RestGuard implements WebFilter {
         String requestId = RequestIds.assign(exchange);
         ServerHttpResponse response = exchange.getResponse();
         RequestIds.taken(requestId, "{} {} {} from {}", requestId, request.getMethod(), path, request.getRemoteAddress());
-        if (Routes.restService(path).isEmpty()) {
+        Optional<AwsService> service = Routes.restService(path);
+        if (service.isEmpty()) {
             return problem(response, HttpStatus.NOT_FOUND, ErrorCode.UNKNOWN_OPERATION, "No resource at " + path + ".", requestId);
         }
         String target = request.getURI().getRawPath() + (request.getURI().getRawQuery() == null ? "" : "?" + request.getURI().getRawQuery());
@@ -76,10 +84,10 @@ class RestGuard implements WebFilter {
                     requestId);
         }
         if (!Authentication.isSigned(request) && authentication.takesUnsigned()) {
-            return forward(Authentication.anonymous(exchange), chain, requestId);
+            return forward(Authentication.anonymous(exchange), service.get(), target, requestId);
         }
         return authentication.authenticate(exchange, SIGNING_NAME)
-                .flatMap(authenticated -> forward(authenticated.exchange(), chain, requestId).thenReturn(true))
+                .flatMap(authenticated -> forward(authenticated.exchange(), service.get(), target, requestId).thenReturn(true))
                 .onErrorResume(AwsException.class, e -> {
                     RequestIds.taken(requestId, "{} {} {} refused: {}", requestId, request.getMethod(), path, e.code().wireName());
                     HttpStatus status = e.code() == ErrorCode.REQUEST_TOO_LARGE ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.UNAUTHORIZED;
@@ -98,23 +106,20 @@ class RestGuard implements WebFilter {
                 .then();
     }
 
-    private Mono<Void> forward(ServerWebExchange exchange, WebFilterChain chain, String requestId) {
+    private Mono<Void> forward(ServerWebExchange exchange, AwsService service, String target, String requestId) {
         ServerHttpRequest request = exchange.getRequest();
         ServerHttpResponse response = exchange.getResponse();
-        String path = request.getPath().value();
-        ServerWebExchange forwarded = exchange.mutate()
-                .request(request.mutate().headers(h -> h.set(AwsHeaders.REQUEST_ID, requestId)).build()).build();
-        return chain.filter(forwarded).onErrorResume(e -> {
+        return proxy.forward(exchange, service, target, requestId).onErrorResume(e -> {
             if (response.isCommitted()) {
                 return Mono.error(e);
             }
-            RequestIds.unserved(requestId, "{} {} {} could not be served: {}", requestId, request.getMethod(), path, e.toString());
-            return problem(response, HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
-                    "The service is unavailable. Please try again later.", requestId);
+            RequestIds.unserved(requestId, "{} {} {} could not be served: {}", requestId, request.getMethod(), request.getPath().value(), e.toString());
+            return problem(response, HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE, requestId);
         });
     }
 
-    private static Mono<Void> problem(ServerHttpResponse response, HttpStatus status, ErrorCode code, String detail, String requestId) {
+    /** A JSON problem details answer with the AWS error name, as the services answer the REST API's errors. */
+    static Mono<Void> problem(ServerHttpResponse response, HttpStatus status, ErrorCode code, String detail, String requestId) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", code.wireName());

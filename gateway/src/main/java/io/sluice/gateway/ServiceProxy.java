@@ -1,6 +1,7 @@
 package io.sluice.gateway;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpMethod;
 import io.sluice.common.protocol.AwsHeaders;
 import io.sluice.common.protocol.AwsService;
 import java.time.Duration;
@@ -26,13 +27,13 @@ import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 
 /**
- * Forwards an AWS protocol request, once {@link RequestGuard} has taken and authenticated it, to the
- * service its target names, and streams the service's answer back: one pooled HTTP/1.1 connection
- * per request in flight, on the server's own event loops. These requests skip the route lookup and
- * the filter chain of Spring Cloud Gateway, which the REST API and the OpenAPI documents still take.
- * Measured at one PutRecord every 10 ms on a 2-core machine: the gateway's loops spent 1.9 ms of CPU
- * per request through those, 1.2 to 1.4 ms through this proxy, and a bare Reactor Netty proxy in a
- * process of its own 0.9 ms; a lone request's stages run one after the other, so that CPU is its
+ * Forwards a request the gateway has taken and authenticated ({@link RequestGuard} for the AWS
+ * protocols, {@link RestGuard} for the REST API, {@link ApiDocuments} for the OpenAPI documents) to
+ * the service that serves it, and streams the service's answer back: one pooled HTTP/1.1 connection
+ * per request in flight, on the server's own event loops. Measured at one PutRecord every 10 ms on a
+ * 2-core machine: the gateway's loops spent 1.9 ms of CPU per request through Spring Cloud Gateway's
+ * route lookup and filter chain, 1.2 to 1.4 ms through this proxy, and a bare Reactor Netty proxy in
+ * a process of its own 0.9 ms; a lone request's stages run one after the other, so that CPU is its
  * latency too.
  */
 class ServiceProxy implements DisposableBean {
@@ -56,16 +57,17 @@ class ServiceProxy implements DisposableBean {
         HttpClient http = HttpClient.create(connections);
         this.client = loops == null ? http : http.runOn(loops);
         for (AwsService service : AwsService.values()) {
-            uris.put(service, settings.uriOf(service).replaceAll("/+$", "") + "/");
+            uris.put(service, settings.uriOf(service).replaceAll("/+$", ""));
         }
         this.streaming = streaming;
     }
 
     /**
-     * Sends the exchange's request to {@code service} with the gateway's request id and answers with
-     * what the service answers; fails, with nothing written, when the service cannot be reached.
+     * Sends the exchange's request to {@code service}, at {@code pathAndQuery} (raw, as the client
+     * sent it, from its leading slash), with the gateway's request id, and answers with what the
+     * service answers; fails, with nothing written, when the service cannot be reached.
      */
-    Mono<Void> forward(ServerWebExchange exchange, AwsService service, String requestId) {
+    Mono<Void> forward(ServerWebExchange exchange, AwsService service, String pathAndQuery, String requestId) {
         ServerHttpRequest request = exchange.getRequest();
         ServerHttpResponse response = exchange.getResponse();
         Flux<ByteBuf> body = request.getBody().map(NettyDataBufferFactory::toByteBuf);
@@ -78,8 +80,8 @@ class ServiceProxy implements DisposableBean {
                     });
                     headers.set(AwsHeaders.REQUEST_ID, requestId);
                 })
-                .post()
-                .uri(uris.get(service))
+                .request(HttpMethod.valueOf(request.getMethod().name()))
+                .uri(uris.get(service) + pathAndQuery)
                 .send(body)
                 .responseConnection((answer, connection) -> answer(response, answer, connection))
                 .then();
@@ -96,7 +98,7 @@ class ServiceProxy implements DisposableBean {
         DataBufferFactory factory = response.bufferFactory();
         Flux<DataBuffer> body = connection.inbound().receive().retain().map(buffer -> wrap(factory, buffer));
         if (StreamingResponses.isEventStream(headers.getContentType())) {
-            // SubscribeToShard: each event goes on as it arrives, and the stream ends as the gateway stops.
+            // SubscribeToShard and the REST tails: each event goes on as it arrives, and the stream ends as the gateway stops.
             return response.writeAndFlushWith(streaming.endingOnStop(body).map(Mono::just));
         }
         return response.writeWith(body);
@@ -113,6 +115,11 @@ class ServiceProxy implements DisposableBean {
         } finally {
             buffer.release();
         }
+    }
+
+    /** The client the requests go out on (its configuration, for the tests). */
+    HttpClient client() {
+        return client;
     }
 
     @Override

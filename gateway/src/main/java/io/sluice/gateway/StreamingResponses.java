@@ -1,17 +1,9 @@
 package io.sluice.gateway;
 
-import org.reactivestreams.Publisher;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
-import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -22,37 +14,11 @@ import reactor.core.publisher.Sinks;
  * from their last sequence number).
  */
 @Component
-class StreamingResponses implements WebFilter, SmartLifecycle {
+class StreamingResponses implements SmartLifecycle {
     private static final MediaType AWS_EVENT_STREAM = MediaType.parseMediaType("application/vnd.amazon.eventstream");
 
     private final Sinks.Empty<Void> stopping = Sinks.empty();
     private volatile boolean running;
-
-    @Override
-    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        return chain.filter(exchange.mutate().response(new Ending(exchange.getResponse())).build());
-    }
-
-    /** A response whose body, if it is a stream of events, ends when the gateway stops. */
-    private final class Ending extends ServerHttpResponseDecorator {
-        Ending(ServerHttpResponse response) {
-            super(response);
-        }
-
-        @Override
-        public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-            return super.writeWith(isEventStream() ? endingOnStop(Flux.from(body)) : body);
-        }
-
-        @Override
-        public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
-            return super.writeAndFlushWith(isEventStream() ? endingOnStop(Flux.from(body)) : body);
-        }
-
-        private boolean isEventStream() {
-            return StreamingResponses.isEventStream(getHeaders().getContentType());
-        }
-    }
 
     /** Whether a response of this type is a stream of events (server-sent events, or AWS's event stream). */
     static boolean isEventStream(MediaType type) {

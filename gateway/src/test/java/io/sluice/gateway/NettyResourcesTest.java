@@ -14,12 +14,12 @@ class NettyResourcesTest {
         NettyResources resources = new NettyResources();
         ReactorResourceFactory factory = resources.reactorResourceFactory();
         factory.afterPropertiesSet();
+        ServiceProxy proxy = resources.serviceProxy(ServiceProxyTest.settings("http://127.0.0.1:1"), factory, new StreamingResponses());
         try {
-            HttpClient client = resources.serverLoops(factory).customize(HttpClient.create());
-
-            assertThat(client.configuration().loopResources()).isSameAs(factory.getLoopResources());
+            assertThat(proxy.client().configuration().loopResources()).isSameAs(factory.getLoopResources());
             assertThat(HttpClient.create().configuration().loopResources()).isNotSameAs(factory.getLoopResources());
         } finally {
+            proxy.destroy();
             factory.destroy();
         }
     }

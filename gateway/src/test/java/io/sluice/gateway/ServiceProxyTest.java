@@ -30,8 +30,9 @@ import reactor.netty.http.server.HttpServer;
 
 /**
  * The proxy against a real HTTP server standing in for a service: what reaches the service (the
- * request id, the request's own headers and body, no header of the client's connection) and what
- * comes back (status, headers, body, and an event stream event by event until the gateway stops).
+ * request id, the request's own method, path, query, headers and body, no header of the client's
+ * connection) and what comes back (status, headers, body, and an event stream event by event until
+ * the gateway stops).
  */
 class ServiceProxyTest {
     private final Map<String, String> received = new ConcurrentHashMap<>();
@@ -65,7 +66,7 @@ class ServiceProxyTest {
         proxy = new ServiceProxy(settings("http://127.0.0.1:" + service.port()), null, streaming);
         MockServerWebExchange exchange = exchange(Flux.just("{\"StreamName\":", "\"s\"}"));
 
-        proxy.forward(exchange, AwsService.KINESIS, "request-1").block(Duration.ofSeconds(10));
+        proxy.forward(exchange, AwsService.KINESIS, "/", "request-1").block(Duration.ofSeconds(10));
 
         assertThat(received).containsEntry("x-amzn-requestid", "request-1")
                 .containsEntry("x-amz-target", "Kinesis_20131202.DescribeStream")
@@ -77,6 +78,26 @@ class ServiceProxyTest {
         assertThat(exchange.getResponse().getHeaders().getFirst("x-amzn-RequestId")).isEqualTo("request-1");
         assertThat(exchange.getResponse().getHeaders().containsHeader("Keep-Alive")).isFalse();
         assertThat(exchange.getResponse().getBodyAsString().block()).isEqualTo("{\"__type\":\"ResourceNotFoundException\"}");
+    }
+
+    @Test
+    void passesTheMethodPathAndQueryOnAsTheClientSentThem() {
+        service = HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
+            received.put("method", request.method().name());
+            received.put("uri", request.uri());
+            return request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap(body -> {
+                received.put("body", body);
+                return response.header("Content-Type", "application/json").sendString(Mono.just("{\"streams\":[]}")).then();
+            });
+        }).bindNow();
+        proxy = new ServiceProxy(settings("http://127.0.0.1:" + service.port() + "/"), null, new StreamingResponses());
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("http://localhost:4566/v1/streams?limit=2&prefix=a%20b"));
+
+        proxy.forward(exchange, AwsService.KINESIS, "/v1/streams?limit=2&prefix=a%20b", "request-4").block(Duration.ofSeconds(10));
+
+        assertThat(received).containsEntry("method", "GET").containsEntry("uri", "/v1/streams?limit=2&prefix=a%20b").containsEntry("body", "");
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(exchange.getResponse().getBodyAsString().block()).isEqualTo("{\"streams\":[]}");
     }
 
     @Test
@@ -93,7 +114,7 @@ class ServiceProxyTest {
         MockServerWebExchange exchange = exchange(Flux.just("{}"));
 
         CountDownLatch done = new CountDownLatch(1);
-        proxy.forward(exchange, AwsService.KINESIS, "request-2").doFinally(signal -> done.countDown()).subscribe();
+        proxy.forward(exchange, AwsService.KINESIS, "/", "request-2").doFinally(signal -> done.countDown()).subscribe();
         assertThat(sent.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(done.await(300, TimeUnit.MILLISECONDS)).as("a stream of events does not end by itself").isFalse();
         streaming.stop();
@@ -111,12 +132,12 @@ class ServiceProxyTest {
         proxy = new ServiceProxy(settings("http://127.0.0.1:" + closed), null, new StreamingResponses());
         MockServerWebExchange exchange = exchange(Flux.just("{}"));
 
-        assertThatThrownBy(() -> proxy.forward(exchange, AwsService.KINESIS, "request-3").block(Duration.ofSeconds(10)))
+        assertThatThrownBy(() -> proxy.forward(exchange, AwsService.KINESIS, "/", "request-3").block(Duration.ofSeconds(10)))
                 .hasMessageContaining("Connection refused");
         assertThat(exchange.getResponse().isCommitted()).isFalse();
     }
 
-    private static GatewaySettings settings(String streamsUri) {
+    static GatewaySettings settings(String streamsUri) {
         return new GatewaySettings(streamsUri, "http://127.0.0.1:2", "http://127.0.0.1:3", DataSize.ofMegabytes(16),
                 new GatewaySettings.Auth(AuthMode.PERMISSIVE, List.of(), null, "000000000000",
                         new GatewaySettings.Store(null, null, null, null, Duration.ofSeconds(10))),

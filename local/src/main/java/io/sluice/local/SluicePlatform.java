@@ -166,7 +166,6 @@ public final class SluicePlatform implements AutoCloseable {
             List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers, List<String> args) {
         List<String> all = new ArrayList<>(args);
         all.add("--spring.config.name=" + configName);
-        all.add("--spring.cloud.gateway.server.webflux.enabled=" + (type == WebApplicationType.REACTIVE));
         SpringApplicationBuilder builder = new SpringApplicationBuilder(app)
                 .web(type)
                 .bannerMode(Banner.Mode.OFF)
