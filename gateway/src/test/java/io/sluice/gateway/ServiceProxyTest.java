@@ -125,16 +125,19 @@ class ServiceProxyTest {
 
     @Test
     void failsWithNothingWrittenWhenTheServiceCannotBeReached() throws IOException {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closed = socket.getLocalPort();
-        }
-        proxy = new ServiceProxy(settings("http://127.0.0.1:" + closed), null, new StreamingResponses());
+        proxy = new ServiceProxy(settings("http://127.0.0.1:" + closedPort()), null, new StreamingResponses());
         MockServerWebExchange exchange = exchange(Flux.just("{}"));
 
         assertThatThrownBy(() -> proxy.forward(exchange, AwsService.KINESIS, "/", "request-3").block(Duration.ofSeconds(10)))
                 .hasMessageContaining("Connection refused");
         assertThat(exchange.getResponse().isCommitted()).isFalse();
+    }
+
+    /** A local port nothing listens on (a service that cannot be reached). */
+    static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     static GatewaySettings settings(String streamsUri) {
