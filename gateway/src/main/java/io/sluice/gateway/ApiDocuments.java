@@ -1,12 +1,10 @@
 package io.sluice.gateway;
 
-import io.sluice.common.error.ErrorCode;
 import io.sluice.common.protocol.AwsService;
 import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -40,10 +38,6 @@ class ApiDocuments implements WebFilter {
         }
         String requestId = RequestIds.assign(exchange);
         RequestIds.taken(requestId, "{} GET {}", requestId, exchange.getRequest().getPath().value());
-        return proxy.forward(exchange, service.get(), SERVICE_PATH, requestId).onErrorResume(e -> !exchange.getResponse().isCommitted(), e -> {
-            RequestIds.unserved(requestId, "{} GET {} could not be served: {}", requestId, exchange.getRequest().getPath().value(), e.toString());
-            return RestGuard.problem(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
-                    RestGuard.UNAVAILABLE, requestId);
-        });
+        return proxy.forward(exchange, service.get(), SERVICE_PATH, requestId, () -> RestGuard.unavailable(exchange.getResponse(), requestId));
     }
 }

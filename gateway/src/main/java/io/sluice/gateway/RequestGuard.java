@@ -88,7 +88,8 @@ class RequestGuard implements WebFilter {
                     "Request body of " + request.getHeaders().getContentLength() + " bytes exceeds the limit of " + maxRequestBytes + " bytes.");
         }
         return authentication.authenticate(exchange, service.get().arnNamespace())
-                .flatMap(authenticated -> forward(authenticated.exchange(), service.get(), requestId, target, format).thenReturn(true))
+                .flatMap(authenticated -> proxy.forward(authenticated.exchange(), service.get(), "/", requestId,
+                        () -> write(exchange.getResponse(), format, ErrorCode.SERVICE_UNAVAILABLE, ServiceProxy.UNAVAILABLE)).thenReturn(true))
                 .onErrorResume(AwsException.class, e -> {
                     RequestIds.taken(requestId, "{} {} refused: {}", requestId, target, e.code().wireName());
                     return reject(exchange, format, e.code(), e.getMessage()).thenReturn(true);
@@ -104,17 +105,6 @@ class RequestGuard implements WebFilter {
                             .thenReturn(true);
                 })
                 .then();
-    }
-
-    private Mono<Void> forward(ServerWebExchange exchange, AwsService service, String requestId, String target, WireFormat format) {
-        ServerHttpResponse response = exchange.getResponse();
-        return proxy.forward(exchange, service, "/", requestId).onErrorResume(e -> {
-            if (response.isCommitted()) {
-                return Mono.error(e);
-            }
-            RequestIds.unserved(requestId, "{} {} could not be served: {}", requestId, target, e.toString());
-            return write(response, format, ErrorCode.SERVICE_UNAVAILABLE, "The service is unavailable. Please try again later.");
-        });
     }
 
     private Mono<Void> reject(ServerWebExchange exchange, WireFormat format, ErrorCode code, String message) {

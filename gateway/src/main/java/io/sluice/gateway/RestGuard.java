@@ -45,9 +45,6 @@ class RestGuard implements WebFilter {
     private static final java.util.regex.Pattern UNSERVABLE =
             java.util.regex.Pattern.compile("%(?:[01][0-9a-fA-F]|7[fF]|2[fF]|5[cC])|[^A-Za-z0-9\\-._~!$&'()*+,;=:@/?%]");
 
-    /** What a request is answered when its service cannot be reached. */
-    static final String UNAVAILABLE = "The service is unavailable. Please try again later.";
-
     private final long maxRequestBytes;
     private final Authentication authentication;
     private final ServiceProxy proxy;
@@ -107,15 +104,12 @@ class RestGuard implements WebFilter {
     }
 
     private Mono<Void> forward(ServerWebExchange exchange, AwsService service, String target, String requestId) {
-        ServerHttpRequest request = exchange.getRequest();
-        ServerHttpResponse response = exchange.getResponse();
-        return proxy.forward(exchange, service, target, requestId).onErrorResume(e -> {
-            if (response.isCommitted()) {
-                return Mono.error(e);
-            }
-            RequestIds.unserved(requestId, "{} {} {} could not be served: {}", requestId, request.getMethod(), request.getPath().value(), e.toString());
-            return problem(response, HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE, requestId);
-        });
+        return proxy.forward(exchange, service, target, requestId, () -> unavailable(exchange.getResponse(), requestId));
+    }
+
+    /** The answer to a request whose service cannot be reached. */
+    static Mono<Void> unavailable(ServerHttpResponse response, String requestId) {
+        return problem(response, HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE, ServiceProxy.UNAVAILABLE, requestId);
     }
 
     /** A JSON problem details answer with the AWS error name, as the services answer the REST API's errors. */

@@ -14,7 +14,7 @@ final class Routes {
     /** The prefix of the REST API's paths; AWS protocol requests are always {@code POST /}. */
     static final String REST_PREFIX = "/v1";
     /** Where the gateway serves the services' OpenAPI documents, each under the name of its service. */
-    static final String DOCUMENTS_PREFIX = "/openapi/";
+    private static final String DOCUMENTS_PREFIX = "/openapi/";
     /** The REST API's resources, by the service that owns them. */
     private static final Map<String, AwsService> RESOURCES = Map.of(
             "streams", AwsService.KINESIS,

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
@@ -40,6 +41,8 @@ class ServiceProxy implements DisposableBean {
     /** Never passed on, either way: headers of one connection, and Host and Expect, which the gateway's own hop answers. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
             "te", "trailer", "transfer-encoding", "upgrade", "http2-settings", "host", "expect");
+    /** The message of a request whose service cannot be reached, in each protocol's shape. */
+    static final String UNAVAILABLE = "The service is unavailable. Please try again later.";
     /** Below the services' keep-alive timeout (Tomcat's 60 s), so that a connection is not reused just as the service closes it. */
     private static final Duration MAX_IDLE = Duration.ofSeconds(15);
 
@@ -65,9 +68,23 @@ class ServiceProxy implements DisposableBean {
     /**
      * Sends the exchange's request to {@code service}, at {@code pathAndQuery} (raw, as the client
      * sent it, from its leading slash), with the gateway's request id, and answers with what the
-     * service answers; fails, with nothing written, when the service cannot be reached.
+     * service answers. When the service cannot be reached and nothing is written yet, the request is
+     * logged as unserved and answered {@code unavailable}, in the caller's protocol; a failure after
+     * the answer began goes on to the caller.
      */
-    Mono<Void> forward(ServerWebExchange exchange, AwsService service, String pathAndQuery, String requestId) {
+    Mono<Void> forward(ServerWebExchange exchange, AwsService service, String pathAndQuery, String requestId,
+            Supplier<Mono<Void>> unavailable) {
+        ServerHttpResponse response = exchange.getResponse();
+        return send(exchange, service, pathAndQuery, requestId).onErrorResume(e -> !response.isCommitted(), e -> {
+            ServerHttpRequest request = exchange.getRequest();
+            String target = request.getHeaders().getFirst(AwsHeaders.TARGET);
+            RequestIds.unserved(requestId, "{} {} {}{} could not be served by {}: {}", requestId, request.getMethod(), request.getPath().value(),
+                    target == null ? "" : " " + target, service.arnNamespace(), e.toString());
+            return unavailable.get();
+        });
+    }
+
+    private Mono<Void> send(ServerWebExchange exchange, AwsService service, String pathAndQuery, String requestId) {
         ServerHttpRequest request = exchange.getRequest();
         ServerHttpResponse response = exchange.getResponse();
         Flux<ByteBuf> body = request.getBody().map(NettyDataBufferFactory::toByteBuf);

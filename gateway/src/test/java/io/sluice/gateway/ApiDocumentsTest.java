@@ -31,7 +31,7 @@ class ApiDocumentsTest {
 
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(exchange.getResponse().getBodyAsString().block())
-                .contains("\"title\":\"" + ErrorCode.SERVICE_UNAVAILABLE.wireName() + "\"").contains(RestGuard.UNAVAILABLE);
+                .contains("\"title\":\"" + ErrorCode.SERVICE_UNAVAILABLE.wireName() + "\"").contains(ServiceProxy.UNAVAILABLE);
     }
 
     @Test

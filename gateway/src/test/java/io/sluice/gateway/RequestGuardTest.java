@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -45,11 +46,17 @@ class RequestGuardTest {
                     new GatewaySettings.Store(null, null, null, null, Duration.ofSeconds(10))),
             Duration.ofSeconds(20));
 
+    private final ServiceProxy proxy = new ServiceProxy(SETTINGS, null, new StreamingResponses());
     private final AtomicBoolean forwarded = new AtomicBoolean();
     private final WebFilterChain chain = exchange -> {
         forwarded.set(true);
         return Mono.empty();
     };
+
+    @AfterEach
+    void close() {
+        proxy.destroy();
+    }
 
     @Test
     void aBodyWhoseConnectionFailsWhileItArrivesIsAnswered408AndTheConnectionClosed() {
@@ -147,8 +154,8 @@ class RequestGuardTest {
                 .body(body));
     }
 
-    private static RequestGuard guard(Authentication authentication) {
-        return new RequestGuard(SETTINGS, authentication, new ServiceProxy(SETTINGS, null, new StreamingResponses()),
+    private RequestGuard guard(Authentication authentication) {
+        return new RequestGuard(SETTINGS, authentication, proxy,
                 new DefaultListableBeanFactory().getBeanProvider(Clock.class));
     }
 

@@ -1,7 +1,6 @@
 package io.sluice.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.common.protocol.AwsService;
 import io.sluice.gateway.auth.AuthMode;
@@ -21,6 +20,7 @@ import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.util.unit.DataSize;
 import reactor.core.publisher.Flux;
@@ -66,7 +66,7 @@ class ServiceProxyTest {
         proxy = new ServiceProxy(settings("http://127.0.0.1:" + service.port()), null, streaming);
         MockServerWebExchange exchange = exchange(Flux.just("{\"StreamName\":", "\"s\"}"));
 
-        proxy.forward(exchange, AwsService.KINESIS, "/", "request-1").block(Duration.ofSeconds(10));
+        proxy.forward(exchange, AwsService.KINESIS, "/", "request-1", ServiceProxyTest::unexpected).block(Duration.ofSeconds(10));
 
         assertThat(received).containsEntry("x-amzn-requestid", "request-1")
                 .containsEntry("x-amz-target", "Kinesis_20131202.DescribeStream")
@@ -93,7 +93,7 @@ class ServiceProxyTest {
         proxy = new ServiceProxy(settings("http://127.0.0.1:" + service.port() + "/"), null, new StreamingResponses());
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("http://localhost:4566/v1/streams?limit=2&prefix=a%20b"));
 
-        proxy.forward(exchange, AwsService.KINESIS, "/v1/streams?limit=2&prefix=a%20b", "request-4").block(Duration.ofSeconds(10));
+        proxy.forward(exchange, AwsService.KINESIS, "/v1/streams?limit=2&prefix=a%20b", "request-4", ServiceProxyTest::unexpected).block(Duration.ofSeconds(10));
 
         assertThat(received).containsEntry("method", "GET").containsEntry("uri", "/v1/streams?limit=2&prefix=a%20b").containsEntry("body", "");
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -114,7 +114,7 @@ class ServiceProxyTest {
         MockServerWebExchange exchange = exchange(Flux.just("{}"));
 
         CountDownLatch done = new CountDownLatch(1);
-        proxy.forward(exchange, AwsService.KINESIS, "/", "request-2").doFinally(signal -> done.countDown()).subscribe();
+        proxy.forward(exchange, AwsService.KINESIS, "/", "request-2", ServiceProxyTest::unexpected).doFinally(signal -> done.countDown()).subscribe();
         assertThat(sent.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(done.await(300, TimeUnit.MILLISECONDS)).as("a stream of events does not end by itself").isFalse();
         streaming.stop();
@@ -124,13 +124,23 @@ class ServiceProxyTest {
     }
 
     @Test
-    void failsWithNothingWrittenWhenTheServiceCannotBeReached() throws IOException {
+    void answersTheCallersUnavailableAnswerWhenTheServiceCannotBeReached() throws IOException {
         proxy = new ServiceProxy(settings("http://127.0.0.1:" + closedPort()), null, new StreamingResponses());
         MockServerWebExchange exchange = exchange(Flux.just("{}"));
+        MockServerHttpResponse response = exchange.getResponse();
 
-        assertThatThrownBy(() -> proxy.forward(exchange, AwsService.KINESIS, "/", "request-3").block(Duration.ofSeconds(10)))
-                .hasMessageContaining("Connection refused");
-        assertThat(exchange.getResponse().isCommitted()).isFalse();
+        proxy.forward(exchange, AwsService.KINESIS, "/", "request-3", () -> {
+            response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
+            return response.writeWith(Mono.just(response.bufferFactory().wrap("unavailable".getBytes(StandardCharsets.UTF_8))));
+        }).block(Duration.ofSeconds(10));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(response.getBodyAsString().block()).isEqualTo("unavailable");
+    }
+
+    /** The unavailable answer of a test whose service is reached. */
+    private static Mono<Void> unexpected() {
+        return Mono.error(new AssertionError("the service was reachable"));
     }
 
     /** A local port nothing listens on (a service that cannot be reached). */
