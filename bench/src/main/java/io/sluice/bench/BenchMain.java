@@ -153,6 +153,9 @@ public final class BenchMain {
     }
 
     private void runSluiceAndKafka() throws Exception {
+        if (targets.contains(Report.SLUICE) && FirstMinute.due(Report.SLUICE, settings)) {
+            FirstMinute.warmUpClient(javaBin(), work, maxConcurrency(), settings);
+        }
         int port = FreePorts.pick();
         int kafkaPort = FreePorts.pick();
         Path jar = root.resolve("local/target/sluice-local.jar");
@@ -252,9 +255,13 @@ public final class BenchMain {
         readRuns(target, driver, meter);
     }
 
+    private int maxConcurrency() {
+        return settings.concurrencies().stream().mapToInt(Integer::intValue).max().orElse(1);
+    }
+
     /** The ingest runs of a target, after the JIT warm-up unless the process is warm already. */
     private void ingestRuns(String target, KinesisDriver driver, ResourceMeter meter, boolean warmUp) throws Exception {
-        int maxConcurrency = settings.concurrencies().stream().mapToInt(Integer::intValue).max().orElse(1);
+        int maxConcurrency = maxConcurrency();
         if (warmUp) {
             Duration jit = FirstMinute.measureIfDue(target, driver, maxConcurrency, settings, results, this::awaitDiskSpace);
             jitWarmUp(target, jit, (stream, size, chunk) -> {

@@ -62,8 +62,9 @@ final class Report {
             md.append("## The first minute after start\n\n");
             md.append(String.format("%s, %s records at %d PutRecords in flight from the moment it said it was ready (four runs of ",
                     r.target(), Chart.size(r.recordBytes()), r.concurrency()))
-                    .append("15 s on new streams, records per second every 5 s), before any warm-up; the warm figure is the ")
-                    .append("same row measured after the JIT warm-up.\n\n| second | ");
+                    .append("15 s on new streams, records per second every 5 s), before any warm-up of Sluice; the benchmark's ")
+                    .append("client had ingested for a minute against the no-op server before Sluice started, so that only ")
+                    .append("the server is cold. The warm figure is the same row measured after the JIT warm-up.\n\n| second | ");
             for (int i = 0; i < r.rates().size(); i++) {
                 md.append(5 * (i + 1)).append(" | ");
             }
