@@ -42,6 +42,8 @@ final class Report {
                 .append(" intervals of ").append(settings.interval().toSeconds()).append(" s per run; ingest streams have 4 shards;")
                 .append(" PutRecords batches of ").append(Settings.batchSize(100)).append(" (100 B, 1 KiB) and ")
                 .append(Settings.batchSize(100 * 1024)).append(" (100 KiB) records; random partition keys.\n");
+        md.append("- Sluice is started as a user starts it: `./sluice-local`, with the class-data-sharing archive the script makes ")
+                .append("after a build (an unmeasured start lists the classes first), and -Xmx2g.\n");
         md.append("- Throughput limits: off in Sluice (-Dsluice.streams.throughput.enabled=false); kinesalite and kinesis-mock have none.\n");
         md.append("- Server CPU is the target process' user+system time over the measured intervals; peak RSS is its VmHWM, ")
                 .append("reset at the start of each run. Raw Kafka runs against the broker inside the Sluice process, so their ")

@@ -1,11 +1,9 @@
 package io.sluice.bench;
 
 import io.sluice.engines.Directories;
-import io.sluice.engines.FreePorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * {@code ./bench/run --startup}: the time to ready that {@code ./sluice-local} prints, started as a user
@@ -26,7 +23,6 @@ import java.util.stream.Stream;
 final class StartupBench {
     private static final int ROUNDS = 3;
     private static final Pattern READY = Pattern.compile(ManagedProcess.SLUICE_READY + " in ([0-9.]+) s");
-    private static final Duration ARCHIVE_WAIT = Duration.ofMinutes(5);
 
     /** A kind of start, as the page names it, with the goal for it (none for the anchor). */
     private enum Start {
@@ -55,51 +51,33 @@ final class StartupBench {
     }
 
     void run(Map<String, String> environment) throws Exception {
-        Path archives = root.resolve("local/target/cds");
+        Launcher launcher = new Launcher(root, work);
         Map<Start, List<Double>> seconds = new EnumMap<>(Start.class);
         for (Start start : Start.values()) {
             seconds.put(start, new ArrayList<>());
         }
         for (int round = 1; round <= ROUNDS; round++) {
-            Directories.deleteRecursively(archives);
-            seconds.get(Start.FIRST_RUN).add(start(work.resolve("first-" + round), Map.of()));
-            awaitArchive(archives);
+            Directories.deleteRecursively(launcher.archives());
+            seconds.get(Start.FIRST_RUN).add(start(launcher, work.resolve("first-" + round), Map.of()));
+            launcher.awaitArchive();
             Path data = work.resolve("data-" + round);
-            seconds.get(Start.NEW_DIRECTORY).add(start(data, Map.of()));
-            seconds.get(Start.USED_DIRECTORY).add(start(data, Map.of()));
-            seconds.get(Start.WITHOUT_ARCHIVE).add(start(data, Map.of("SLUICE_CDS", "off")));
+            seconds.get(Start.NEW_DIRECTORY).add(start(launcher, data, Map.of()));
+            seconds.get(Start.USED_DIRECTORY).add(start(launcher, data, Map.of()));
+            seconds.get(Start.WITHOUT_ARCHIVE).add(start(launcher, data, Map.of("SLUICE_CDS", "off")));
             System.out.printf("Startup round %d (seconds): %s%n", round, seconds);
         }
         write(seconds, environment);
     }
 
     /** Starts ./sluice-local on {@code dataDir}, returns the seconds it printed, and stops it. */
-    private double start(Path dataDir, Map<String, String> env) throws Exception {
-        List<String> command = List.of(root.resolve("sluice-local").toString(), "--port", String.valueOf(FreePorts.pick()),
-                "--data-dir", dataDir.toString(), "--kafka-port", String.valueOf(FreePorts.pick()), "--s3-port", "0");
-        try (ManagedProcess launcher = ManagedProcess.startSluice(command, env, root, work.resolve("startup.log"), 300)) {
-            Matcher ready = READY.matcher(launcher.readyLine());
+    private double start(Launcher launcher, Path dataDir, Map<String, String> env) throws Exception {
+        try (ManagedProcess started = launcher.start(dataDir, env, work.resolve("startup.log"))) {
+            Matcher ready = READY.matcher(started.readyLine());
             if (!ready.find()) {
-                throw new IOException("No time in the ready line: " + launcher.readyLine());
+                throw new IOException("No time in the ready line: " + started.readyLine());
             }
             return Double.parseDouble(ready.group(1));
         }
-    }
-
-    /** Waits for the archive the script builds after the first run (a file appears by rename when complete). */
-    private static void awaitArchive(Path archives) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + ARCHIVE_WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.isDirectory(archives)) {
-                try (Stream<Path> files = Files.list(archives)) {
-                    if (files.anyMatch(file -> file.getFileName().toString().endsWith(".jsa"))) {
-                        return;
-                    }
-                }
-            }
-            Thread.sleep(500);
-        }
-        throw new IOException("No class-data-sharing archive in " + archives + " within " + ARCHIVE_WAIT);
     }
 
     private void write(Map<Start, List<Double>> seconds, Map<String, String> environment) throws IOException {
