@@ -86,7 +86,7 @@ final class AnalyticsBench {
         int kafkaPort = FreePorts.pick();
         // Throughput limits off (as in the ingest benchmark): the backlog goes in at the platform's speed, not 1 MiB/s per shard.
         List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx3g", "-Dsluice.streams.throughput.enabled=false"));
-        command.addAll(BenchMain.launcherJvmOptions());
+        command.addAll(Launcher.benchJvmOptions());
         command.addAll(List.of("-jar", root.resolve("local/target/sluice-local.jar").toString(),
                 "--port", String.valueOf(port), "--data-dir", work.resolve("analytics").toString(),
                 "--kafka-port", String.valueOf(kafkaPort), "--s3-port", String.valueOf(FreePorts.pick())));

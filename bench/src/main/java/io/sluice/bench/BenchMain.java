@@ -146,26 +146,20 @@ public final class BenchMain {
         System.out.println("Wrote " + out.resolve("README.md") + " and ingest.png");
     }
 
-    /** JVM options for the launcher from {@code SLUICE_BENCH_JVM_OPTS} (a profiler, say), none by default. */
-    static List<String> launcherJvmOptions() {
-        String jvmOptions = System.getenv("SLUICE_BENCH_JVM_OPTS");
-        return jvmOptions == null || jvmOptions.isBlank() ? List.of() : List.of(jvmOptions.trim().split("\\s+"));
-    }
-
     private void runSluiceAndKafka() throws Exception {
         // Started as a user starts it: ./sluice-local with the class-data-sharing archive it makes after
         // a build. An unmeasured start lists the classes; the archive is built while the client warms up.
         Launcher launcher = new Launcher(root, work);
         launcher.listClasses();
         if (targets.contains(Report.SLUICE) && FirstMinute.due(Report.SLUICE, settings)) {
-            FirstMinute.warmUpClient(javaBin(), work, maxConcurrency(), settings);
+            FirstMinute.warmUpClient(javaBin(), work, settings);
         }
         launcher.awaitArchive();
         int port = FreePorts.pick();
         int kafkaPort = FreePorts.pick();
         // Throughput limits off: the benchmark measures what the platform can do, not 1 MiB/s per shard.
         List<String> jvmOptions = new ArrayList<>(List.of("-Xmx2g", "-Dsluice.streams.throughput.enabled=false"));
-        jvmOptions.addAll(launcherJvmOptions());
+        jvmOptions.addAll(Launcher.benchJvmOptions());
         // Permissive, as ./sluice-local runs: the bench's key is unknown (taken unverified), VERIFIED_KEY is known (verified).
         Path credentials = work.resolve("credentials.json");
         Files.writeString(credentials, "{\"credentials\": [{\"accessKeyId\": \"" + VERIFIED_KEY + "\", \"secretAccessKey\": \""
@@ -257,13 +251,9 @@ public final class BenchMain {
         readRuns(target, driver, meter);
     }
 
-    private int maxConcurrency() {
-        return settings.concurrencies().stream().mapToInt(Integer::intValue).max().orElse(1);
-    }
-
     /** The ingest runs of a target, after the JIT warm-up unless the process is warm already. */
     private void ingestRuns(String target, KinesisDriver driver, ResourceMeter meter, boolean warmUp) throws Exception {
-        int maxConcurrency = maxConcurrency();
+        int maxConcurrency = settings.maxConcurrency();
         if (warmUp) {
             Duration jit = FirstMinute.measureIfDue(target, driver, maxConcurrency, settings, results, this::awaitDiskSpace);
             jitWarmUp(target, jit, (stream, size, chunk) -> {
@@ -342,7 +332,7 @@ public final class BenchMain {
     }
 
     private void kafkaRuns(KafkaDriver kafka, ResourceMeter meter) throws Exception {
-        int maxConcurrency = settings.concurrencies().stream().mapToInt(Integer::intValue).max().orElse(1);
+        int maxConcurrency = settings.maxConcurrency();
         jitWarmUp(Report.KAFKA, settings.jitWarmUp(), (topic, size, chunk) -> {
             kafka.createTopic(topic, 4);
             kafka.ingest(topic, size, Settings.batchSize(size) * maxConcurrency, chunk, () -> { });

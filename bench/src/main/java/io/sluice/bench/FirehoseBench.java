@@ -87,7 +87,7 @@ final class FirehoseBench {
         int kafkaPort = FreePorts.pick();
         int s3Port = FreePorts.pick();
         List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx2g"));
-        command.addAll(BenchMain.launcherJvmOptions());
+        command.addAll(Launcher.benchJvmOptions());
         command.addAll(List.of("-jar", root.resolve("local/target/sluice-local.jar").toString(),
                 "--port", String.valueOf(port), "--data-dir", work.resolve("firehose").toString(),
                 "--kafka-port", String.valueOf(kafkaPort), "--s3-port", String.valueOf(s3Port),

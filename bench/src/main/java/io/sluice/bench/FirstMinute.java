@@ -47,18 +47,18 @@ final class FirstMinute {
 
     /**
      * Warms up this JVM's client for a minute before Sluice starts: the same ingest, unmeasured,
-     * against the no-op server. The first minute then measures Sluice's own warm-up. A cold client
+     * against the no-op server, at the most requests in flight. The first minute then measures Sluice's own warm-up. A cold client
      * warms up too, and on two cores its compiler threads take CPU from the server's. The warm figure
      * is measured with both warm.
      */
-    static void warmUpClient(String javaBin, Path work, int concurrency, Settings settings) throws Exception {
+    static void warmUpClient(String javaBin, Path work, Settings settings) throws Exception {
         int port = FreePorts.pick();
         try (ManagedProcess server = NoOpServer.start(javaBin, port, work);
                 KinesisDriver driver = new KinesisDriver(URI.create("http://127.0.0.1:" + port))) {
             for (int i = 0; i < TIME.toMillis() / RUN.toMillis(); i++) {
                 String stream = "client-warm-up-" + i;
                 driver.createStream(stream, 4);
-                driver.ingest(stream, RECORD_BYTES, concurrency, settings.warmUpChunk(RUN), () -> { });
+                driver.ingest(stream, RECORD_BYTES, settings.maxConcurrency(), settings.warmUpChunk(RUN), () -> { });
                 driver.deleteStream(stream);
             }
         }

@@ -26,6 +26,12 @@ final class Launcher {
         this.work = work;
     }
 
+    /** JVM options for the platform from {@code SLUICE_BENCH_JVM_OPTS} (a profiler, say), none by default. */
+    static List<String> benchJvmOptions() {
+        String jvmOptions = System.getenv("SLUICE_BENCH_JVM_OPTS");
+        return jvmOptions == null || jvmOptions.isBlank() ? List.of() : List.of(jvmOptions.trim().split("\\s+"));
+    }
+
     /** Starts the launcher on {@code dataDir} and free ports and waits until it is ready. */
     ManagedProcess start(Path dataDir, Map<String, String> env, Path log) throws IOException, InterruptedException {
         return start(dataDir, FreePorts.pick(), FreePorts.pick(), List.of(), env, log);
