@@ -47,9 +47,9 @@ final class FirstMinute {
 
     /**
      * Warms up this JVM's client for a minute before Sluice starts: the same ingest, unmeasured,
-     * against the no-op server, at the most requests in flight. The first minute then measures Sluice's own warm-up. A cold client
-     * warms up too, and on two cores its compiler threads take CPU from the server's. The warm figure
-     * is measured with both warm.
+     * against the no-op server, at the most requests in flight. The first minute then measures
+     * Sluice's own warm-up. A cold client warms up too, and on two cores its compiler threads take
+     * CPU from the server's. The warm figure is measured with both warm.
      */
     static void warmUpClient(String javaBin, Path work, Settings settings) throws Exception {
         int port = FreePorts.pick();

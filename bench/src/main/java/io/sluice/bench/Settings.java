@@ -41,12 +41,12 @@ record Settings(List<Integer> recordSizes, List<Integer> concurrencies, Duration
                 5_000, 100, Duration.ofSeconds(10));
     }
 
-    /** One unmeasured chunk of the JIT warm-up: {@code time} of ingest, no measured interval. */
     /** The most requests in flight of any run: the first minute's and the JIT warm-ups'. */
     int maxConcurrency() {
         return concurrencies.stream().mapToInt(Integer::intValue).max().orElse(1);
     }
 
+    /** One unmeasured chunk of the JIT warm-up: {@code time} of ingest, no measured interval. */
     Settings warmUpChunk(Duration time) {
         return new Settings(recordSizes, concurrencies, time, 0, interval, backlogRecords, latencySamples, Duration.ZERO);
     }

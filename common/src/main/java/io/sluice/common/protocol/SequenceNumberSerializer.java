@@ -12,8 +12,8 @@ import java.io.IOException;
  * SubscribeToShard event make no string each (a profile of GetRecords catch-up put an eighth of the
  * request thread's time in making those strings). A writer that takes only strings gets the string.
  * The digits go into an array of their own each time: a thread-local one cost more than the array,
- * 6 % of the request thread's time in a catch-up of 100-byte records, looked up in the long
- * thread-local tables of Tomcat's request threads ({@code ThreadLocalMap.getEntryAfterMiss}).
+ * 6 % of the request thread's time in a catch-up of 100-byte records, in lookups that probed past
+ * colliding entries of Tomcat's request threads' thread-local tables ({@code ThreadLocalMap.getEntryAfterMiss}).
  */
 public final class SequenceNumberSerializer extends JsonSerializer<SequenceNumber> {
     @Override
